@@ -1,0 +1,48 @@
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Features.Warehouse;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Data;
+
+/// <summary>
+/// The one EF Core context of the application (PostgreSQL, snake_case names). Each feature keeps the EF
+/// configuration of its entities beside them (<c>IEntityTypeConfiguration</c> classes found by assembly scan).
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<UserLocation> UserLocations => Set<UserLocation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DocumentCounter> DocumentCounters => Set<DocumentCounter>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Barcode> Barcodes => Set<Barcode>();
+    public DbSet<PriceChange> PriceChanges => Set<PriceChange>();
+
+    public DbSet<StockBalance> StockBalances => Set<StockBalance>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<GoodsReceipt> GoodsReceipts => Set<GoodsReceipt>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+
+    public DbSet<Register> Registers => Set<Register>();
+    public DbSet<Shift> Shifts => Set<Shift>();
+    public DbSet<Sale> Sales => Set<Sale>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var p in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            // Money is numeric(14,2) everywhere (DOMAIN.md).
+            if (p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?)) p.SetColumnType("numeric(14,2)");
+        }
+    }
+}

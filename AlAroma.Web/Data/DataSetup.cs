@@ -1,0 +1,71 @@
+using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AlAroma.Web.Data;
+
+public static class DataSetup
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on PostgreSQL. With no <c>ConnectionStrings:Default</c> the app starts
+    /// (or reuses) a private cluster in <c>.data/pg</c> of the checkout and stops it when the app stops.
+    /// </summary>
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var cs = builder.Configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            var root = WebRoot.RepoRoot() ?? Directory.GetCurrentDirectory();
+            var local = new LocalPostgres(Path.Combine(root, ".data", "pg"), port: builder.Configuration.GetValue("LocalDb:Port", 54329));
+            local.Start(m => Console.WriteLine($"[db] {m}"));
+            CreateDatabaseIfMissing(local.ConnectionString(), "alaroma");
+            cs = local.ConnectionString("alaroma");
+            builder.Services.AddSingleton(local);
+        }
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        builder.Services.AddScoped<AuditInterceptor>();
+        builder.Services.AddDbContext<AppDbContext>((sp, o) => o
+            .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlAroma");
+        builder.Services.AddHealthChecks().AddNpgSql(cs, name: "postgresql", tags: ["ready"]);
+    }
+
+    /// <summary>Creates <paramref name="database"/> on the server of <paramref name="adminConnectionString"/> unless it exists.</summary>
+    public static void CreateDatabaseIfMissing(string adminConnectionString, string database)
+    {
+        using var conn = new NpgsqlConnection(adminConnectionString);
+        conn.Open();
+        using var check = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @n", conn);
+        check.Parameters.AddWithValue("n", database);
+        if (check.ExecuteScalar() is not null) return;
+        using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", conn);
+        create.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Applies pending migrations, seeds roles and the admin; with <c>Demo:Seed=true</c> also the demo chain.
+    /// Stops the private cluster (if the app started one) when the app stops.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Services.GetService<LocalPostgres>() is { } local)
+            app.Lifetime.ApplicationStopped.Register(() => { Console.WriteLine("[db] Stopping PostgreSQL"); local.Stop(); });
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
+        await seeder.SeedRolesAndAdminAsync(CancellationToken.None);
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var created = await seeder.SeedDemoAsync(CancellationToken.None);
+            if (created) app.Logger.LogInformation("Demo data created");
+            Seeder.PrintDemoLogins(Console.Out, app.Configuration["Urls"] ?? "http://127.0.0.1:5000");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace AlAroma.Web.Features.Account;
+
+public static class AccountSetup
+{
+    /// <summary>Identity with roles, lockout after 5 failures for 15 minutes, cookie sign-in; 403 (not a redirect) when a role is missing.</summary>
+    public static void AddAccount(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.Cookie.Name = "alaroma.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.IsHtmx() || ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    ctx.Response.HxRedirect(ctx.RedirectUri);
+                }
+                else ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddScoped<LocationScope>();
+        builder.Services.AddScoped<Seeder>();
+    }
+}

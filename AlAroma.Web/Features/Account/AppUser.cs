@@ -1,0 +1,22 @@
+using AlAroma.Web.Features.Admin;
+using Microsoft.AspNetCore.Identity;
+
+namespace AlAroma.Web.Features.Account;
+
+/// <summary>A staff member. Bound to one or more locations; a shop user sees only their shops.</summary>
+public class AppUser : IdentityUser
+{
+    /// <summary>Name shown on receipts and documents ("Иванова А.").</summary>
+    public string FullName { get; set; } = "";
+
+    /// <summary>Locations the user works at. Empty for Admin/Manager means "all".</summary>
+    public List<UserLocation> Locations { get; set; } = [];
+}
+
+/// <summary>Binding of a user to a location (many-to-many).</summary>
+public class UserLocation
+{
+    public string UserId { get; set; } = "";
+    public int LocationId { get; set; }
+    public Location? Location { get; set; }
+}

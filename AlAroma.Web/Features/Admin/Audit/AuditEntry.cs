@@ -1,0 +1,31 @@
+namespace AlAroma.Web.Features.Admin.Audit;
+
+/// <summary>One audited change or system task: who, when, from where, what, before and after.</summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public string? Ip { get; set; }
+    public string? UserAgent { get; set; }
+
+    /// <summary>"Create", "Update", "Delete" or "System".</summary>
+    public string Action { get; set; } = "";
+
+    /// <summary>CLR type name of the entity, e.g. "Product".</summary>
+    public string Entity { get; set; } = "";
+
+    /// <summary>Primary key value(s), comma-separated.</summary>
+    public string Key { get; set; } = "";
+
+    /// <summary>Changed properties before the change, JSON object (jsonb).</summary>
+    public string? OldValues { get; set; }
+
+    /// <summary>Changed properties after the change, JSON object (jsonb).</summary>
+    public string? NewValues { get; set; }
+}
+
+/// <summary>Marks an entity the audit interceptor skips (append-only journals that are themselves a record).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;

@@ -1,0 +1,26 @@
+namespace AlAroma.Web.Features.Admin;
+
+/// <summary>Kind of a stock location.</summary>
+public enum LocationKind
+{
+    Warehouse = 1,
+    Shop = 2,
+}
+
+/// <summary>The central warehouse or a shop. Stock, registers and staff belong to a location.</summary>
+public class Location
+{
+    public int Id { get; set; }
+
+    /// <summary>Short code used in document and receipt numbers, e.g. "S1" → receipt "S1-000123".</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public LocationKind Kind { get; set; }
+    public string Address { get; set; } = "";
+
+    /// <summary>IANA time zone of the location (business days and reports are local to it).</summary>
+    public string TimeZoneId { get; set; } = "Europe/Moscow";
+    public bool IsActive { get; set; } = true;
+
+    public string KindLabel => Kind == LocationKind.Warehouse ? "Склад" : "Магазин";
+}

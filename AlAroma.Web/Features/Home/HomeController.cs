@@ -1,0 +1,25 @@
+using AlAroma.Web.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlAroma.Web.Features.Home;
+
+/// <summary>Home: cashiers and sellers go straight to their till; others see their dashboard.</summary>
+public sealed class HomeController(GetDashboard dashboard) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        if ((User.IsInRole(Roles.Cashier) || User.IsInRole(Roles.Seller)) && !User.IsInRole(Roles.Manager) && !User.IsInRole(Roles.Admin))
+            return Redirect("/pos");
+        return View(await dashboard.HandleAsync(ct));
+    }
+
+    [AllowAnonymous, HttpGet("/error/{code:int}")]
+    public IActionResult Error(int code)
+    {
+        Response.StatusCode = code;
+        ViewData["Code"] = code;
+        return View("Error");
+    }
+}

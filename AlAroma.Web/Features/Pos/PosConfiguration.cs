@@ -1,0 +1,49 @@
+using AlAroma.Web.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlAroma.Web.Features.Pos;
+
+internal sealed class RegisterConfiguration : IEntityTypeConfiguration<Register>
+{
+    public void Configure(EntityTypeBuilder<Register> b)
+    {
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
+{
+    public void Configure(EntityTypeBuilder<Shift> b)
+    {
+        b.HasOne(x => x.Register).WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        // At most one open shift per register, enforced by PostgreSQL even when two cashiers click at once.
+        b.HasIndex(x => x.RegisterId).IsUnique().HasFilter("closed_at_utc IS NULL").HasDatabaseName("ux_shifts_open_per_register");
+        b.Ignore(x => x.IsOpen);
+        b.Ignore(x => x.Discrepancy);
+    }
+}
+
+internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
+{
+    public void Configure(EntityTypeBuilder<Sale> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => x.IdempotencyKey).IsUnique().HasDatabaseName("ux_sales_idempotency_key");
+        b.HasIndex(x => new { x.LocationId, x.CreatedAtUtc });
+        b.HasIndex(x => x.ShiftId);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Shift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Register>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SalePaymentConfiguration : IEntityTypeConfiguration<SalePayment>
+{
+    public void Configure(EntityTypeBuilder<SalePayment> b) => b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+}

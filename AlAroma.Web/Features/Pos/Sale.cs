@@ -1,0 +1,86 @@
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>How a part of a receipt was paid.</summary>
+public enum PaymentMethod
+{
+    Cash = 1,
+    Card = 2,
+    GiftCertificate = 3,
+    Points = 4,
+}
+
+/// <summary>A completed sale (чек). Immutable once written; returns are separate documents.</summary>
+public class Sale
+{
+    public long Id { get; set; }
+
+    /// <summary>Receipt number per shop: "{location code}-{000123}".</summary>
+    public string Number { get; set; } = "";
+    public int LocationId { get; set; }
+    public int RegisterId { get; set; }
+    public long ShiftId { get; set; }
+    public string CashierId { get; set; } = "";
+    public string CashierName { get; set; } = "";
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Client-generated key of the checkout submit; unique, so a retried submit returns the same sale.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    /// <summary>Sum of lines at retail price, ₽.</summary>
+    public decimal Subtotal { get; set; }
+
+    /// <summary>All discounts, ₽.</summary>
+    public decimal DiscountTotal { get; set; }
+
+    /// <summary>To pay: Subtotal − DiscountTotal, ₽.</summary>
+    public decimal Total { get; set; }
+    public List<SaleLine> Lines { get; set; } = [];
+    public List<SalePayment> Payments { get; set; } = [];
+
+    public static string MethodLabel(PaymentMethod m) => m switch
+    {
+        PaymentMethod.Cash => "Наличные",
+        PaymentMethod.Card => "Карта",
+        PaymentMethod.GiftCertificate => "Сертификат",
+        PaymentMethod.Points => "Баллы",
+        _ => m.ToString(),
+    };
+}
+
+/// <summary>A receipt line with a snapshot of the product as sold.</summary>
+public class SaleLine
+{
+    public long Id { get; set; }
+    public long SaleId { get; set; }
+    public int ProductId { get; set; }
+    public string Sku { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Barcode { get; set; }
+    public int Quantity { get; set; }
+
+    /// <summary>Retail price per unit at the time of sale, ₽.</summary>
+    public decimal UnitPrice { get; set; }
+
+    /// <summary>Discount on the whole line, ₽.</summary>
+    public decimal Discount { get; set; }
+
+    /// <summary>Quantity × UnitPrice − Discount, ₽.</summary>
+    public decimal Total { get; set; }
+}
+
+/// <summary>One payment of a sale. For cash, Amount is what stays in the drawer (tendered − change).</summary>
+public class SalePayment
+{
+    public long Id { get; set; }
+    public long SaleId { get; set; }
+    public PaymentMethod Method { get; set; }
+
+    /// <summary>Amount applied to the receipt, ₽.</summary>
+    public decimal Amount { get; set; }
+
+    /// <summary>Cash handed over by the customer, ₽ (cash only).</summary>
+    public decimal? Tendered { get; set; }
+
+    /// <summary>Change given back, ₽ (cash only).</summary>
+    public decimal? Change { get; set; }
+}

@@ -1,0 +1,30 @@
+using AlAroma.Web.Infrastructure;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>A cashier's shift at a register: opened with a cash float, closed with counted cash (Z-report).</summary>
+public class Shift
+{
+    public long Id { get; set; }
+    public int RegisterId { get; set; }
+    public Register? Register { get; set; }
+    public int LocationId { get; set; }
+    public string OpenedByUserId { get; set; } = "";
+    public string OpenedByName { get; set; } = "";
+    public DateTime OpenedAtUtc { get; set; }
+
+    /// <summary>Cash in the drawer at opening, ₽.</summary>
+    public decimal OpeningFloat { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    public string? ClosedByName { get; set; }
+
+    /// <summary>Cash counted at closing, ₽.</summary>
+    public decimal? CountedCash { get; set; }
+
+    /// <summary>Cash the drawer should hold at closing (float + cash taken − change − cash refunds ± cash in/out), ₽.</summary>
+    public decimal? ExpectedCash { get; set; }
+    public bool IsOpen => ClosedAtUtc is null;
+
+    /// <summary>Counted − expected, ₽ (negative = shortage).</summary>
+    public decimal? Discrepancy => CountedCash is { } c && ExpectedCash is { } e ? Money.Round(c - e) : null;
+}

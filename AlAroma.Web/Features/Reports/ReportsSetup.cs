@@ -1,0 +1,9 @@
+namespace AlAroma.Web.Features.Reports;
+
+public static class ReportsSetup
+{
+    /// <summary>Registers the Reports feature's handlers and services.</summary>
+    public static void AddReports(this WebApplicationBuilder builder)
+    {
+    }
+}

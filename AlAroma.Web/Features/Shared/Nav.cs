@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using AlAroma.Web.Features.Account;
+
+namespace AlAroma.Web.Features.Shared;
+
+/// <summary>One sidebar link and the roles that see it (SCREENS.md: the sidebar shows only what the role may open).</summary>
+public sealed record NavItem(string Section, string Label, string Href, string Icon, params string[] Roles);
+
+/// <summary>The sidebar of the back office, by role.</summary>
+public static class Nav
+{
+    public static readonly NavItem[] Items =
+    [
+        new("", "Главная", "/", "🏠", Roles.Admin, Roles.Manager, Roles.Storekeeper, Roles.Operator),
+        new("Продажи", "Касса", "/pos", "🧾", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
+        new("Продажи", "Чеки", "/pos/sales", "📃", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
+        new("Продажи", "Смены", "/pos/shifts", "⏱", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
+        new("Товары", "Каталог", "/catalog", "🧴", Roles.Admin, Roles.Manager),
+        new("Товары", "Импорт каталога", "/catalog/import", "⬆", Roles.Admin, Roles.Manager),
+        new("Склад", "Остатки", "/warehouse/stock", "📦", Roles.Admin, Roles.Manager, Roles.Storekeeper),
+        new("Склад", "Приход товара", "/warehouse/receipts", "📥", Roles.Admin, Roles.Manager, Roles.Storekeeper),
+        new("Склад", "Перемещения", "/warehouse/transfers", "🚚", Roles.Admin, Roles.Manager, Roles.Storekeeper),
+        new("Склад", "Движение товаров", "/warehouse/movements", "↔", Roles.Admin, Roles.Manager, Roles.Storekeeper),
+        new("Отчёты", "Отчёты", "/reports", "📊", Roles.Admin, Roles.Manager),
+        new("Администрирование", "Пользователи", "/admin/users", "👥", Roles.Admin),
+        new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
+    ];
+
+    /// <summary>The items <paramref name="user"/> may see, in order.</summary>
+    public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
+}

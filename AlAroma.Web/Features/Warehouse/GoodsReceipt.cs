@@ -1,0 +1,69 @@
+using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Infrastructure;
+
+namespace AlAroma.Web.Features.Warehouse;
+
+/// <summary>Status of a warehouse document.</summary>
+public enum DocumentStatus
+{
+    Draft = 0,
+    Posted = 1,
+    Cancelled = 9,
+}
+
+/// <summary>Goods receipt (приход): stock arriving from a supplier at one location, with purchase prices.</summary>
+public class GoodsReceipt
+{
+    public long Id { get; set; }
+
+    /// <summary>"ПР-2026-000001": per document type and year.</summary>
+    public string Number { get; set; } = "";
+    public int LocationId { get; set; }
+    public string SupplierName { get; set; } = "";
+    public string SupplierInvoiceNumber { get; set; } = "";
+    public DateOnly? SupplierInvoiceDate { get; set; }
+    public DocumentStatus Status { get; set; }
+    public string? Comment { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime? PostedAtUtc { get; set; }
+    public string? PostedBy { get; set; }
+    public List<GoodsReceiptLine> Lines { get; set; } = [];
+
+    /// <summary>Sum of quantity × purchase price, ₽.</summary>
+    public decimal Total => Money.Round(Lines.Sum(l => l.Quantity * l.PurchasePrice));
+
+    /// <summary>Adds units of a product, merging with an existing line at the same price.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft, quantity ≤ 0 or price &lt; 0.</exception>
+    public void AddLine(int productId, int quantity, decimal purchasePrice)
+    {
+        EnsureDraft();
+        if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля.");
+        purchasePrice = Money.Round(purchasePrice);
+        if (purchasePrice < 0) throw new BusinessRuleException("Закупочная цена не может быть отрицательной.");
+        var line = Lines.FirstOrDefault(l => l.ProductId == productId && l.PurchasePrice == purchasePrice);
+        if (line is null) Lines.Add(new GoodsReceiptLine { ProductId = productId, Quantity = quantity, PurchasePrice = purchasePrice });
+        else line.Quantity += quantity;
+    }
+
+    /// <exception cref="BusinessRuleException">The document is no longer a draft.</exception>
+    public void EnsureDraft()
+    {
+        if (Status != DocumentStatus.Draft) throw new BusinessRuleException("Документ уже проведён или отменён — изменить его нельзя.");
+    }
+}
+
+/// <summary>A line of a goods receipt.</summary>
+public class GoodsReceiptLine
+{
+    public long Id { get; set; }
+    public long GoodsReceiptId { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+
+    /// <summary>Units received.</summary>
+    public int Quantity { get; set; }
+
+    /// <summary>Purchase price per unit, ₽.</summary>
+    public decimal PurchasePrice { get; set; }
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AlAroma.Web.Infrastructure;
+
+/// <summary>
+/// A private PostgreSQL cluster in a folder of the checkout, for running the app and the tests on a machine
+/// with the server binaries (<c>initdb</c>, <c>pg_ctl</c>) but no configured database. Listens on 127.0.0.1
+/// only, trusts local connections (the folder is private to the checkout), superuser "alaroma".
+/// PostgreSQL refuses to run as root, so as root the binaries run through <c>runuser -u postgres</c>.
+/// </summary>
+public sealed class LocalPostgres
+{
+    /// <summary>Data folder of the cluster.</summary>
+    public string DataDir { get; }
+
+    /// <summary>TCP port on 127.0.0.1.</summary>
+    public int Port { get; private set; }
+
+    public LocalPostgres(string dataDir, int port = 0)
+    {
+        DataDir = Path.GetFullPath(dataDir);
+        Port = port;
+    }
+
+    /// <summary>Connection string to database <paramref name="database"/> of this cluster.</summary>
+    public string ConnectionString(string database = "postgres") =>
+        $"Host=127.0.0.1;Port={Port};Username=alaroma;Database={database};Pooling=true;Maximum Pool Size=60";
+
+    /// <summary>
+    /// Creates the cluster on first use, starts it if it is not running, and waits until it accepts connections.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server binaries are missing or the server did not start; the message says what to do.</exception>
+    public void Start(Action<string>? log = null)
+    {
+        var bin = FindBinDir() ?? throw new InvalidOperationException(
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: apt-get install postgresql) " +
+            "or start a database with 'docker compose up -d db' and set ConnectionStrings__Default.");
+        var asRoot = Environment.UserName == "root";
+        if (!File.Exists(Path.Combine(DataDir, "PG_VERSION")))
+        {
+            log?.Invoke($"Creating a private PostgreSQL cluster in {DataDir}");
+            Directory.CreateDirectory(DataDir);
+            if (asRoot) Run("chown", $"-R postgres:postgres \"{DataDir}\"");
+            PgRun(bin, asRoot, "initdb", $"-D \"{DataDir}\" -U alaroma --auth=trust -E UTF8 --locale=C.UTF-8");
+        }
+        var portFile = Path.Combine(DataDir, "alaroma.port");
+        if (IsRunning(bin, asRoot))
+        {
+            Port = int.Parse(File.ReadAllText(portFile).Trim());
+            log?.Invoke($"Reusing the running PostgreSQL on 127.0.0.1:{Port}");
+            return;
+        }
+        if (Port == 0) Port = File.Exists(portFile) && IsFree(int.Parse(File.ReadAllText(portFile).Trim())) ? int.Parse(File.ReadAllText(portFile).Trim()) : FreePort();
+        File.WriteAllText(portFile, Port.ToString());
+        if (asRoot) Run("chown", $"postgres:postgres \"{portFile}\"");
+        var logFile = Path.Combine(DataDir, "server.log");
+        var opts = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        log?.Invoke($"Starting PostgreSQL on 127.0.0.1:{Port}");
+        PgRun(bin, asRoot, "pg_ctl", $"-D \"{DataDir}\" -l \"{logFile}\" -o \"{opts}\" -w -t 60 start");
+    }
+
+    /// <summary>Stops the cluster (fast shutdown). Safe to call when it is not running.</summary>
+    public void Stop()
+    {
+        var bin = FindBinDir();
+        if (bin is null || !File.Exists(Path.Combine(DataDir, "postmaster.pid"))) return;
+        try { PgRun(bin, Environment.UserName == "root", "pg_ctl", $"-D \"{DataDir}\" -m fast -w stop"); }
+        catch (InvalidOperationException) { /* already stopped */ }
+    }
+
+    private bool IsRunning(string bin, bool asRoot) =>
+        File.Exists(Path.Combine(DataDir, "postmaster.pid")) && File.Exists(Path.Combine(DataDir, "alaroma.port")) &&
+        TryPgRun(bin, asRoot, "pg_ctl", $"-D \"{DataDir}\" status");
+
+    private static string? FindBinDir()
+    {
+        var candidates = new List<string>();
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)) candidates.Add(dir);
+        if (Directory.Exists("/usr/lib/postgresql"))
+            candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")));
+        return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+
+    private static void PgRun(string bin, bool asRoot, string tool, string args)
+    {
+        var (code, output) = Exec(bin, asRoot, tool, args);
+        if (code != 0) throw new InvalidOperationException($"{tool} failed (exit {code}): {output.Trim()}");
+    }
+
+    private static bool TryPgRun(string bin, bool asRoot, string tool, string args) => Exec(bin, asRoot, tool, args).Code == 0;
+
+    private static (int Code, string Output) Exec(string bin, bool asRoot, string tool, string args)
+    {
+        var exe = Path.Combine(bin, tool);
+        var psi = asRoot
+            ? new ProcessStartInfo("runuser", $"-u postgres -- \"{exe}\" {args}")
+            : new ProcessStartInfo(exe, args);
+        psi.RedirectStandardOutput = true;
+        psi.RedirectStandardError = true;
+        psi.WorkingDirectory = "/tmp";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    private static void Run(string exe, string args)
+    {
+        using var p = Process.Start(new ProcessStartInfo(exe, args) { RedirectStandardError = true })!;
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {args} failed: {p.StandardError.ReadToEnd()}");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try { using var l = new TcpListener(IPAddress.Loopback, port); l.Start(); return true; }
+        catch (SocketException) { return false; }
+    }
+}

@@ -1,0 +1,30 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Home;
+using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Features.Reports;
+using AlAroma.Web.Features.Warehouse;
+using AlAroma.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
+builder.AddLogging();
+builder.AddData();
+builder.AddAccount();
+builder.AddHome();
+builder.AddWeb();
+builder.AddCatalog();
+builder.AddWarehouse();
+builder.AddPos();
+builder.AddReports();
+
+var app = builder.Build();
+if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+
+await app.PrepareDatabaseAsync();
+app.UseWeb();
+app.Run();
+return 0;
+
+/// <summary>Entry point, exposed for WebApplicationFactory in the tests.</summary>
+public partial class Program;

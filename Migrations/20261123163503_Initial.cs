@@ -1,0 +1,950 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AlAroma.Web.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "text", nullable: false),
+                    full_name = table.Column<string>(type: "text", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_id = table.Column<string>(type: "text", nullable: true),
+                    user_name = table.Column<string>(type: "text", nullable: false),
+                    ip = table.Column<string>(type: "text", nullable: true),
+                    user_agent = table.Column<string>(type: "text", nullable: true),
+                    action = table.Column<string>(type: "text", nullable: false),
+                    entity = table.Column<string>(type: "text", nullable: false),
+                    key = table.Column<string>(type: "text", nullable: false),
+                    old_values = table.Column<string>(type: "jsonb", nullable: true),
+                    new_values = table.Column<string>(type: "jsonb", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_entries", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_counters",
+                columns: table => new
+                {
+                    key = table.Column<string>(type: "text", nullable: false),
+                    last_value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_counters", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "locations",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    address = table.Column<string>(type: "text", nullable: false),
+                    time_zone_id = table.Column<string>(type: "text", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_locations", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "products",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    brand = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    volume_ml = table.Column<int>(type: "integer", nullable: true),
+                    concentration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    gender = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    retail_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    average_cost = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true),
+                    notes = table.Column<string>(type: "text", nullable: true),
+                    image_url = table.Column<string>(type: "text", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_products", x => x.id);
+                    table.CheckConstraint("ck_products_price", "retail_price >= 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_role_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_role_claims_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    role_id = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_roles", x => new { x.user_id, x.role_id });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_roles_role_id",
+                        column: x => x.role_id,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_roles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_asp_net_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_asp_net_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "goods_receipts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    supplier_name = table.Column<string>(type: "text", nullable: false),
+                    supplier_invoice_number = table.Column<string>(type: "text", nullable: false),
+                    supplier_invoice_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    posted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    posted_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_goods_receipts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_goods_receipts_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "registers",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_registers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_registers_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    from_location_id = table.Column<int>(type: "integer", nullable: false),
+                    to_location_id = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    shipped_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    shipped_by = table.Column<string>(type: "text", nullable: true),
+                    received_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    received_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_transfers_locations_from_location_id",
+                        column: x => x.from_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_transfers_locations_to_location_id",
+                        column: x => x.to_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_locations",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "text", nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_locations", x => new { x.user_id, x.location_id });
+                    table.ForeignKey(
+                        name: "fk_user_locations_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_user_locations_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "barcodes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    code = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    is_tester = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_barcodes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_barcodes_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "price_changes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    old_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    new_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    changed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    changed_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_price_changes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_price_changes_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_balances",
+                columns: table => new
+                {
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    min_quantity = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stock_balances", x => new { x.location_id, x.product_id });
+                    table.CheckConstraint("ck_stock_balances_quantity", "quantity >= 0");
+                    table.ForeignKey(
+                        name: "fk_stock_balances_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_stock_balances_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stock_movements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    balance_after = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    document_number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    document_id = table.Column<long>(type: "bigint", nullable: false),
+                    occurred_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stock_movements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_stock_movements_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_stock_movements_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "goods_receipt_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    goods_receipt_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    purchase_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_goods_receipt_line", x => x.id);
+                    table.CheckConstraint("ck_goods_receipt_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_goods_receipt_line_goods_receipts_goods_receipt_id",
+                        column: x => x.goods_receipt_id,
+                        principalTable: "goods_receipts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_goods_receipt_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shifts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    register_id = table.Column<int>(type: "integer", nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    opened_by_user_id = table.Column<string>(type: "text", nullable: false),
+                    opened_by_name = table.Column<string>(type: "text", nullable: false),
+                    opened_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    opening_float = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    closed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    closed_by_name = table.Column<string>(type: "text", nullable: true),
+                    counted_cash = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    expected_cash = table.Column<decimal>(type: "numeric(14,2)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_shifts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_shifts_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_shifts_registers_register_id",
+                        column: x => x.register_id,
+                        principalTable: "registers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfer_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transfer_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    received_quantity = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfer_line", x => x.id);
+                    table.CheckConstraint("ck_transfer_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_transfer_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_transfer_line_transfers_transfer_id",
+                        column: x => x.transfer_id,
+                        principalTable: "transfers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sales",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    register_id = table.Column<int>(type: "integer", nullable: false),
+                    shift_id = table.Column<long>(type: "bigint", nullable: false),
+                    cashier_id = table.Column<string>(type: "text", nullable: false),
+                    cashier_name = table.Column<string>(type: "text", nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    idempotency_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    subtotal = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    discount_total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sales", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sales_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sales_registers_register_id",
+                        column: x => x.register_id,
+                        principalTable: "registers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sales_shifts_shift_id",
+                        column: x => x.shift_id,
+                        principalTable: "shifts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sale_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sale_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    sku = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    barcode = table.Column<string>(type: "text", nullable: true),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    unit_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    discount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_line", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sale_line_sales_sale_id",
+                        column: x => x.sale_id,
+                        principalTable: "sales",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sale_payment",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sale_id = table.Column<long>(type: "bigint", nullable: false),
+                    method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    tendered = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    change = table.Column<decimal>(type: "numeric(14,2)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_payment", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sale_payment_sales_sale_id",
+                        column: x => x.sale_id,
+                        principalTable: "sales",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_role_claims_role_id",
+                table: "AspNetRoleClaims",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "normalized_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_claims_user_id",
+                table: "AspNetUserClaims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_logins_user_id",
+                table: "AspNetUserLogins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_asp_net_user_roles_role_id",
+                table: "AspNetUserRoles",
+                column: "role_id");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_at_utc",
+                table: "audit_entries",
+                column: "at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_entries_entity_key",
+                table: "audit_entries",
+                columns: new[] { "entity", "key" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_barcodes_code",
+                table: "barcodes",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_barcodes_product_id",
+                table: "barcodes",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_goods_receipt_line_goods_receipt_id",
+                table: "goods_receipt_line",
+                column: "goods_receipt_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_goods_receipt_line_product_id",
+                table: "goods_receipt_line",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_goods_receipts_location_id",
+                table: "goods_receipts",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_goods_receipts_number",
+                table: "goods_receipts",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_locations_code",
+                table: "locations",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_price_changes_product_id",
+                table: "price_changes",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_brand",
+                table: "products",
+                column: "brand");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_name",
+                table: "products",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_products_sku",
+                table: "products",
+                column: "sku",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_registers_location_id",
+                table: "registers",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_line_sale_id",
+                table: "sale_line",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_payment_sale_id",
+                table: "sale_payment",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sales_location_id_created_at_utc",
+                table: "sales",
+                columns: new[] { "location_id", "created_at_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sales_number",
+                table: "sales",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sales_register_id",
+                table: "sales",
+                column: "register_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sales_shift_id",
+                table: "sales",
+                column: "shift_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sales_idempotency_key",
+                table: "sales",
+                column: "idempotency_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_shifts_location_id",
+                table: "shifts",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_shifts_open_per_register",
+                table: "shifts",
+                column: "register_id",
+                unique: true,
+                filter: "closed_at_utc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_balances_product_id",
+                table: "stock_balances",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_location_id_product_id_id",
+                table: "stock_movements",
+                columns: new[] { "location_id", "product_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_occurred_at_utc",
+                table: "stock_movements",
+                column: "occurred_at_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_product_id",
+                table: "stock_movements",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_line_product_id",
+                table: "transfer_line",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_line_transfer_id",
+                table: "transfer_line",
+                column: "transfer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_from_location_id",
+                table: "transfers",
+                column: "from_location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_number",
+                table: "transfers",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_status",
+                table: "transfers",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_to_location_id",
+                table: "transfers",
+                column: "to_location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_locations_location_id",
+                table: "user_locations",
+                column: "location_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "barcodes");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "document_counters");
+
+            migrationBuilder.DropTable(
+                name: "goods_receipt_line");
+
+            migrationBuilder.DropTable(
+                name: "price_changes");
+
+            migrationBuilder.DropTable(
+                name: "sale_line");
+
+            migrationBuilder.DropTable(
+                name: "sale_payment");
+
+            migrationBuilder.DropTable(
+                name: "stock_balances");
+
+            migrationBuilder.DropTable(
+                name: "stock_movements");
+
+            migrationBuilder.DropTable(
+                name: "transfer_line");
+
+            migrationBuilder.DropTable(
+                name: "user_locations");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "goods_receipts");
+
+            migrationBuilder.DropTable(
+                name: "sales");
+
+            migrationBuilder.DropTable(
+                name: "products");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "shifts");
+
+            migrationBuilder.DropTable(
+                name: "registers");
+
+            migrationBuilder.DropTable(
+                name: "locations");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+# Shared by run.sh and test.sh: find or install what the project needs on a Debian/Ubuntu machine.
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then
+    echo "Installing: $*"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Missing: $*. Install with: sudo apt-get install $*" >&2; exit 1
+  fi
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required: https://dot.net (or apt-get install dotnet-sdk-10.0)" >&2; exit 1; }
+}
+
+ensure_postgres_server() {
+  if command -v initdb >/dev/null && command -v pg_ctl >/dev/null; then return; fi
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then return; fi
+  apt_install postgresql
+}
+
+ensure_chromium() {
+  command -v chromium >/dev/null || apt_install chromium
+  fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core
+}

@@ -1,0 +1,52 @@
+// Al Aroma: small glue between htmx, the antiforgery token and Bootstrap toasts. No build step.
+(function () {
+    "use strict";
+    var token = document.querySelector('meta[name="antiforgery"]');
+
+    // Every htmx request carries the antiforgery token (ASP.NET Core validates it on every POST).
+    document.body.addEventListener("htmx:configRequest", function (e) {
+        if (token) e.detail.headers["RequestVerificationToken"] = token.content;
+    });
+
+    function toast(message, kind) {
+        var box = document.getElementById("toasts");
+        if (!box || !message) return;
+        var el = document.createElement("div");
+        el.className = "toast align-items-center border-0 text-bg-" + (kind === "error" ? "danger" : kind === "info" ? "secondary" : "success");
+        el.setAttribute("role", kind === "error" ? "alert" : "status");
+        el.innerHTML = '<div class="d-flex"><div class="toast-body"></div><button type="button" class="btn-close btn-close-white me-2 m-auto" data-bs-dismiss="toast" aria-label="Закрыть"></button></div>';
+        el.querySelector(".toast-body").textContent = message;
+        box.appendChild(el);
+        var t = bootstrap.Toast.getOrCreateInstance(el, { delay: kind === "error" ? 8000 : 4000 });
+        el.addEventListener("hidden.bs.toast", function () { el.remove(); });
+        t.show();
+    }
+    window.alaromaToast = toast;
+
+    // Server-sent toasts: HX-Trigger: {"toast": {"message": "...", "kind": "success|error|info"}}
+    document.body.addEventListener("toast", function (e) { toast(e.detail.message, e.detail.kind); });
+
+    // A failed request never goes unnoticed.
+    document.body.addEventListener("htmx:responseError", function (e) {
+        var s = e.detail.xhr.status;
+        toast(s === 403 ? "Недостаточно прав для этого действия." : "Ошибка сервера (" + s + "). Повторите или обратитесь к администратору.", "error");
+    });
+    document.body.addEventListener("htmx:sendError", function () {
+        toast("Нет связи с сервером. Проверьте сеть и повторите — данные не потеряны.", "error");
+    });
+
+    // Toasts carried over a redirect (TempData).
+    document.addEventListener("DOMContentLoaded", function () {
+        var box = document.getElementById("toasts");
+        if (!box) return;
+        if (box.dataset.error) toast(box.dataset.error, "error");
+        if (box.dataset.success) toast(box.dataset.success, "success");
+    });
+
+    // Destructive actions ask first: <button data-confirm="Отменить документ?">
+    document.addEventListener("submit", function (e) {
+        var b = e.submitter;
+        var msg = (b && b.dataset.confirm) || e.target.dataset.confirm;
+        if (msg && !window.confirm(msg)) e.preventDefault();
+    }, true);
+})();
