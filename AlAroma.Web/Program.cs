@@ -1,5 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Pos;
@@ -12,6 +13,7 @@ builder.AddLogging();
 builder.AddData();
 builder.AddAccount();
 builder.AddHome();
+builder.AddAdmin();
 builder.AddWeb();
 builder.AddCatalog();
 builder.AddWarehouse();

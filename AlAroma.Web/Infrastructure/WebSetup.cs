@@ -29,7 +29,9 @@ public static class WebSetup
             })
             .AddRazorOptions(o =>
             {
+                // The expander yields the feature folder first; this format is its fallback (and must not be empty).
                 o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
                 o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");

@@ -44,6 +44,8 @@ public static class AccountSetup
                 return Task.CompletedTask;
             };
         });
+        // A changed role or a lock takes effect within a minute on every signed-in browser.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddScoped<Seeder>();
     }

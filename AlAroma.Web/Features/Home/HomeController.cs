@@ -18,6 +18,7 @@ public sealed class HomeController(GetDashboard dashboard) : Controller
     [AllowAnonymous, HttpGet("/error/{code:int}")]
     public IActionResult Error(int code)
     {
+        if (code is < 400 or > 599) code = 404;
         Response.StatusCode = code;
         ViewData["Code"] = code;
         return View("Error");

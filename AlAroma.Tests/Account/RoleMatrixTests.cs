@@ -1,0 +1,89 @@
+using System.Net;
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Features.Account;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlAroma.Tests.Account;
+
+/// <summary>
+/// Every endpoint of the app, requested by every role and by an anonymous visitor: each gets exactly the access
+/// DOMAIN.md gives it. The expected matrix is written here by hand from DOMAIN.md, independently of the
+/// [Authorize] attributes, so a wrong attribute (or a new unprotected endpoint) fails the test.
+/// </summary>
+public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Anonymous = "(anonymous)";
+
+    /// <summary>URL prefix → roles that may open it (DOMAIN.md "Who uses it"). Null = anyone, signed in or not.</summary>
+    private static readonly (string Prefix, string[]? Roles)[] Matrix =
+    [
+        ("/health/", null),
+        ("/error/", null),
+        ("/account/login", null),
+        ("/account/", Roles.All.ToArray()),
+        ("/admin/", [Roles.Admin]),
+        ("/catalog", [Roles.Admin, Roles.Manager]),
+        ("/warehouse", [Roles.Admin, Roles.Manager, Roles.Storekeeper]),
+        ("/pos", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
+        ("/reports", [Roles.Admin, Roles.Manager]),
+        ("/", Roles.All.ToArray()),
+    ];
+
+    public static IEnumerable<object[]> Principals() =>
+        new[] { Anonymous }.Concat(Roles.All).Select(r => new object[] { r });
+
+    [Theory]
+    [MemberData(nameof(Principals))]
+    public async Task Every_endpoint_grants_exactly_the_access_of_the_role(string principal)
+    {
+        var email = principal == Anonymous ? null : $"{principal.ToLowerInvariant()}@alaroma.local";
+        var client = await app.ClientAsync(email);
+        var failures = new List<string>();
+        foreach (var (method, url) in Endpoints())
+        {
+            var allowedRoles = Expected(url);
+            var expectAllowed = allowedRoles is null || (principal != Anonymous && allowedRoles.Contains(principal));
+            using var req = new HttpRequestMessage(new HttpMethod(method), url);
+            if (method != "GET") req.Content = new FormUrlEncodedContent([]);
+            using var resp = await client.SendAsync(req);
+            var code = (int)resp.StatusCode;
+            var toLogin = resp.StatusCode == HttpStatusCode.Redirect && resp.Headers.Location?.ToString().Contains("/account/login") == true;
+            var denied = code is 401 or 403 || toLogin;
+            if (code >= 500) failures.Add($"{method} {url}: server error {code}");
+            else if (expectAllowed && denied) failures.Add($"{method} {url}: expected access, got {code}{(toLogin ? " → login" : "")}");
+            else if (!expectAllowed && principal == Anonymous && !toLogin && code != 401) failures.Add($"{method} {url}: anonymous expected → login, got {code}");
+            else if (!expectAllowed && principal != Anonymous && code != 403) failures.Add($"{method} {url}: expected 403, got {code}");
+        }
+        Assert.True(failures.Count == 0, $"{principal}:\n" + string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void Every_endpoint_is_covered_by_the_matrix()
+    {
+        var endpoints = Endpoints().ToList();
+        Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
+        Assert.All(endpoints, e => Assert.True(Expected(e.Url) is not null || e.Url.StartsWith("/health/") || e.Url.StartsWith("/error/") || e.Url.StartsWith("/account/login"),
+            $"{e.Url} is open to anonymous visitors but not listed as public"));
+    }
+
+    private static string[]? Expected(string url) =>
+        Matrix.First(m => m.Prefix == "/" ? true : url.StartsWith(m.Prefix, StringComparison.OrdinalIgnoreCase)).Roles;
+
+    /// <summary>(method, concrete url) of every MVC endpoint, route parameters filled with "1".</summary>
+    private IEnumerable<(string Method, string Url)> Endpoints()
+    {
+        var sources = app.Factory.Services.GetRequiredService<EndpointDataSource>();
+        foreach (var e in sources.Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var url = "/" + string.Join("/", e.RoutePattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+            {
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
+                Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart s2 => s2.Content,
+                _ => "1",
+            }))));
+            foreach (var m in methods) yield return (m, url);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Admin.Users;
+
+namespace AlAroma.Web.Features.Admin;
+
+public static class AdminSetup
+{
+    /// <summary>Registers the user management and audit log handlers.</summary>
+    public static void AddAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ListUsers>();
+        builder.Services.AddScoped<SaveUser>();
+        builder.Services.AddScoped<SetUserLock>();
+        builder.Services.AddScoped<SearchAudit>();
+    }
+}

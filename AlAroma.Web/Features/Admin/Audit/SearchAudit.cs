@@ -1,0 +1,51 @@
+using AlAroma.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Admin.Audit;
+
+/// <summary>Audit log filter. Dates are local calendar days (Europe/Moscow), inclusive.</summary>
+public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? Entity, string? Key, string? Action, long? Before);
+
+/// <summary>Finds audit entries newest first, 50 per page with keyset paging on the id (fast at any depth).</summary>
+public sealed class SearchAudit(AppDbContext db)
+{
+    public const int PageSize = 50;
+    private static readonly TimeZoneInfo Tz = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+
+    public sealed record Page(IReadOnlyList<AuditEntry> Rows, long? NextBefore, IReadOnlyList<string> Entities);
+
+    public IQueryable<AuditEntry> Query(AuditFilter f)
+    {
+        var q = db.AuditEntries.AsNoTracking();
+        if (f.From is { } from) { var utc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc >= utc); }
+        if (f.To is { } to) { var utc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc < utc); }
+        if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => EF.Functions.ILike(a.UserName, $"%{f.User.Trim()}%"));
+        if (!string.IsNullOrWhiteSpace(f.Entity)) q = q.Where(a => a.Entity == f.Entity);
+        if (!string.IsNullOrWhiteSpace(f.Key)) q = q.Where(a => a.Key == f.Key.Trim());
+        if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(a => a.Action == f.Action);
+        return q;
+    }
+
+    public async Task<Page> HandleAsync(AuditFilter f, CancellationToken ct)
+    {
+        var q = Query(f);
+        if (f.Before is { } before) q = q.Where(a => a.Id < before);
+        var rows = await q.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
+        long? next = rows.Count > PageSize ? rows[PageSize - 1].Id : null;
+        var entities = await db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
+        return new Page(rows.Take(PageSize).ToList(), next, entities);
+    }
+
+    /// <summary>Local time of the entry for display.</summary>
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tz);
+
+    /// <summary>Russian label of an action.</summary>
+    public static string ActionLabel(string a) => a switch
+    {
+        "Create" => "Создание",
+        "Update" => "Изменение",
+        "Delete" => "Удаление",
+        "System" => "Системная задача",
+        _ => a,
+    };
+}

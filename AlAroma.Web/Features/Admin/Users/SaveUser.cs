@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Admin.Users;
+
+/// <summary>The create/edit user form.</summary>
+public sealed class UserForm
+{
+    public string? Id { get; set; }
+
+    [Required(ErrorMessage = "Введите e-mail."), EmailAddress(ErrorMessage = "Это не похоже на e-mail.")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Введите имя — оно печатается на чеках и документах."), StringLength(200)]
+    public string FullName { get; set; } = "";
+
+    /// <summary>New password; required for a new user, optional on edit (empty = unchanged).</summary>
+    public string? Password { get; set; }
+
+    [Required(ErrorMessage = "Выберите роль.")]
+    public string Role { get; set; } = Roles.Cashier;
+    public List<int> LocationIds { get; set; } = [];
+}
+
+/// <summary>Creates or updates a staff member: e-mail, name, one role, locations, optional password reset.</summary>
+public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
+{
+    /// <summary>Saves the user in one transaction.</summary>
+    /// <returns>The user id, or the Russian validation errors keyed by field name ("" = whole form).</returns>
+    public async Task<(string? Id, Dictionary<string, string> Errors)> HandleAsync(UserForm form, CancellationToken ct)
+    {
+        var errors = Validate(form);
+        if (errors.Count > 0) return (null, errors);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var user = form.Id is null ? new AppUser { LockoutEnabled = true, EmailConfirmed = true }
+            : await db.Users.Include(u => u.Locations).FirstOrDefaultAsync(u => u.Id == form.Id, ct)
+              ?? throw new BusinessRuleException("Пользователь не найден — обновите список.");
+        user.Email = user.UserName = form.Email.Trim();
+        user.FullName = form.FullName.Trim();
+        user.Locations.RemoveAll(l => !form.LocationIds.Contains(l.LocationId));
+        foreach (var id in form.LocationIds.Distinct().Where(id => user.Locations.All(l => l.LocationId != id)))
+            user.Locations.Add(new UserLocation { LocationId = id });
+
+        var result = form.Id is null ? await users.CreateAsync(user, form.Password!) : await users.UpdateAsync(user);
+        if (!result.Succeeded) return (null, IdentityErrors(result));
+        if (form.Id is not null && !string.IsNullOrEmpty(form.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, form.Password);
+            if (!reset.Succeeded) return (null, IdentityErrors(reset));
+        }
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([form.Role]))
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, form.Role);
+            await users.UpdateSecurityStampAsync(user); // the stamp check (every minute) signs old sessions out, so the new role applies everywhere
+        }
+        await tx.CommitAsync(ct);
+        return (user.Id, []);
+    }
+
+    private static Dictionary<string, string> Validate(UserForm f)
+    {
+        var e = new Dictionary<string, string>();
+        if (!Roles.All.Contains(f.Role)) e[nameof(f.Role)] = "Выберите роль из списка.";
+        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя (не короче 8 символов).";
+        if (f.Role is Roles.Seller or Roles.Cashier or Roles.Storekeeper && f.LocationIds.Count == 0)
+            e[nameof(f.LocationIds)] = "Укажите хотя бы одну точку: продавцы, кассиры и кладовщики работают на своих точках.";
+        return e;
+    }
+
+    private static Dictionary<string, string> IdentityErrors(IdentityResult r) => new()
+    {
+        [r.Errors.Any(x => x.Code.Contains("Password")) ? nameof(UserForm.Password) : r.Errors.Any(x => x.Code.Contains("Email") || x.Code.Contains("UserName")) ? nameof(UserForm.Email) : ""] =
+            string.Join(" ", r.Errors.Select(x => Translate(x))),
+    };
+
+    private static string Translate(IdentityError e) => e.Code switch
+    {
+        "DuplicateEmail" or "DuplicateUserName" => "Пользователь с таким e-mail уже есть.",
+        "PasswordTooShort" => "Пароль должен быть не короче 8 символов.",
+        "PasswordRequiresDigit" => "В пароле нужна хотя бы одна цифра.",
+        "PasswordRequiresUpper" => "В пароле нужна хотя бы одна заглавная буква.",
+        "PasswordRequiresLower" => "В пароле нужна хотя бы одна строчная буква.",
+        _ => e.Description,
+    };
+}
