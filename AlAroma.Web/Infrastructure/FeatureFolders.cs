@@ -5,7 +5,8 @@ namespace AlAroma.Web.Infrastructure;
 
 /// <summary>
 /// Finds a controller's views in its feature folder: a controller in namespace
-/// <c>AlAroma.Web.Features.Warehouse</c> renders <c>/Features/Warehouse/{view}.cshtml</c>,
+/// <c>AlAroma.Web.Features.Warehouse</c> renders <c>/Features/Warehouse/{view}.cshtml</c> (and one in
+/// <c>AlAroma.Web.Features.Admin.Users</c> renders <c>/Features/Admin/Users/{view}.cshtml</c>),
 /// then <c>/Features/Shared/{view}.cshtml</c>.
 /// </summary>
 public sealed class FeatureConvention : IControllerModelConvention
@@ -15,7 +16,7 @@ public sealed class FeatureConvention : IControllerModelConvention
         var ns = controller.ControllerType.Namespace ?? "";
         const string marker = ".Features.";
         var i = ns.IndexOf(marker, StringComparison.Ordinal);
-        controller.Properties["feature"] = i < 0 ? "Shared" : ns[(i + marker.Length)..].Split('.')[0];
+        controller.Properties["feature"] = i < 0 ? "Shared" : ns[(i + marker.Length)..].Replace('.', '/');
     }
 }
 

@@ -15,7 +15,8 @@ public sealed class HomeController(GetDashboard dashboard) : Controller
         return View(await dashboard.HandleAsync(ct));
     }
 
-    [AllowAnonymous, HttpGet("/error/{code:int}")]
+    // Any method: status code pages re-execute the original request (a refused POST renders this page too).
+    [AllowAnonymous, IgnoreAntiforgeryToken, Route("/error/{code:int}")]
     public IActionResult Error(int code)
     {
         if (code is < 400 or > 599) code = 404;
