@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AlAroma.E2E.Infrastructure;
+
+/// <summary>
+/// The real application, started as its own process exactly as an operator runs it (the built AlAroma.Web.dll
+/// with a connection string and demo seeding) on a free loopback port, plus Debian's Chromium driven by
+/// Playwright. One per test class (xunit class fixture); every test gets a fresh browser context.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    private Process? _process;
+    private readonly StringBuilder _log = new();
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string ConnectionString { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Folder for screenshots and downloads of this run: &lt;repo&gt;/.data/e2e.</summary>
+    public static string ArtifactsDir => Directory.CreateDirectory(Path.Combine(WebRoot.RepoRoot()!, ".data", "e2e")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("e2e");
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var root = WebRoot.RepoRoot()!;
+        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(root, "AlAroma.Web", "bin", config, "net10.0", "AlAroma.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution first (dotnet build -c {config}).");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {BaseUrl}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ConnectionStrings__Default"] = ConnectionString;
+        psi.Environment["Demo__Seed"] = "true";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Logging__PlainText"] = "true";
+        _process = Process.Start(psi)!;
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitReadyAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with ru-RU locale, Moscow time and downloads allowed.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var ctx = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, Locale = "ru-RU", TimezoneId = "Europe/Moscow", AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        ctx.SetDefaultTimeout(15_000);
+        return await ctx.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form as a demo user.</summary>
+    public async Task<IPage> LoginAsync(string email)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Пароль").FillAsync(AlAroma.Web.Data.Seeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+        return page;
+    }
+
+    /// <summary>Everything the app process printed so far (for failure messages).</summary>
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        await TestPostgres.DropDatabaseAsync(ConnectionString);
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Log}");
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"The app did not become ready in 90 s:\n{Log}");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}
