@@ -1,0 +1,72 @@
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlAroma.Tests.Admin;
+
+public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_price_change_is_audited_with_old_and_new_values_and_the_new_rows_real_key()
+    {
+        int productId;
+        using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var p = await db.Products.FirstAsync(x => x.Sku == "AA-0001");
+            productId = p.Id;
+            p.SetPrice(19990m, DateTime.UtcNow, "test");
+            await db.SaveChangesAsync();
+        }
+        await using var check = app.Db();
+        var update = await check.AuditEntries.Where(a => a.Entity == "Product" && a.Key == productId.ToString() && a.Action == "Update")
+            .OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Contains("18990", update.OldValues);
+        Assert.Contains("19990", update.NewValues);
+        Assert.DoesNotContain("Name", update.NewValues); // only what changed
+
+        var history = await check.PriceChanges.Where(c => c.ProductId == productId).OrderByDescending(c => c.Id).FirstAsync();
+        var created = await check.AuditEntries.SingleAsync(a => a.Entity == "PriceChange" && a.Key == history.Id.ToString());
+        Assert.Equal("Create", created.Action);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_change_leaves_no_audit_entry()
+    {
+        var before = await CountAsync();
+        using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var p = await db.Products.FirstAsync(x => x.Sku == "AA-0002");
+            p.Name = "Временное имя";
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(before, await CountAsync());
+        await using var check = app.Db();
+        Assert.NotEqual("Временное имя", (await check.Products.FirstAsync(x => x.Sku == "AA-0002")).Name);
+    }
+
+    [Fact]
+    public async Task A_failed_save_writes_neither_the_change_nor_its_audit()
+    {
+        var before = await CountAsync();
+        using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var existing = await db.Barcodes.FirstAsync();
+            db.Barcodes.Add(new Barcode { ProductId = existing.ProductId, Code = existing.Code }); // unique violation
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        Assert.Equal(before, await CountAsync());
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = app.Db();
+        return await db.AuditEntries.CountAsync();
+    }
+}
