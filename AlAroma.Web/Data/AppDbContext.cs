@@ -2,6 +2,7 @@ using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
+
+    public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
+    public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
