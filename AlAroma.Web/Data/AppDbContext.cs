@@ -3,6 +3,8 @@ using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
+using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +38,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
 
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerCode> CustomerCodes => Set<CustomerCode>();
+    public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
 
