@@ -52,7 +52,7 @@ public static class CertificateLedger
         var rows = await db.Database.SqlQuery<Updated>($"""
             UPDATE gift_certificates SET balance = balance - {amount}
             WHERE code = {clean} AND status = 'Active' AND expires_at_utc > {atUtc} AND balance >= {amount}
-            RETURNING id AS "Id", balance AS "Balance"
+            RETURNING id, balance
             """).ToListAsync(ct);
         if (rows.Count == 0) throw await WhyNotAsync(db, clean, amount, atUtc, ct);
 
@@ -70,7 +70,7 @@ public static class CertificateLedger
         var rows = await db.Database.SqlQuery<Updated>($"""
             UPDATE gift_certificates SET balance = balance + {amount}
             WHERE id = {certificateId} AND balance + {amount} <= nominal
-            RETURNING id AS "Id", balance AS "Balance"
+            RETURNING id, balance
             """).ToListAsync(ct);
         if (rows.Count == 0) throw new BusinessRuleException("Нельзя вернуть на сертификат больше его номинала.");
         db.Add(new GiftCertificateEntry { CertificateId = certificateId, Kind = CertificateEntryKind.Refund, Amount = amount, BalanceAfter = rows[0].Balance, AtUtc = atUtc, SaleId = saleId, UserName = userName });
