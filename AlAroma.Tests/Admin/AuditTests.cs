@@ -64,6 +64,23 @@ public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(before, await CountAsync());
     }
 
+    [Fact]
+    public async Task The_admin_exports_the_filtered_log_to_Excel_and_a_manager_may_not()
+    {
+        var admin = await app.ClientAsync("admin@alaroma.local");
+        var resp = await admin.GetAsync("/admin/audit/export.xlsx?Entity=Location");
+        Assert.Equal(System.Net.HttpStatusCode.OK, resp.StatusCode);
+        Assert.Equal(AlAroma.Web.Features.Reports.ExcelSheetWriter.ContentType, resp.Content.Headers.ContentType?.MediaType);
+        using var wb = new ClosedXML.Excel.XLWorkbook(await resp.Content.ReadAsStreamAsync());
+        var ws = wb.Worksheet("Аудит");
+        var entities = ws.Column(5).CellsUsed().Skip(1).Select(c => c.GetString()).ToList();
+        Assert.Equal(3, entities.Count(e => e == "Location")); // the demo chain's warehouse and two shops
+        Assert.DoesNotContain("Product", entities);
+
+        var manager = await app.ClientAsync("manager@alaroma.local");
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/audit/export.xlsx")).StatusCode);
+    }
+
     private async Task<int> CountAsync()
     {
         await using var db = app.Db();

@@ -12,5 +12,6 @@ public static class AdminSetup
         builder.Services.AddScoped<SaveUser>();
         builder.Services.AddScoped<SetUserLock>();
         builder.Services.AddScoped<SearchAudit>();
+        builder.Services.AddScoped<ExportAudit>();
     }
 }
