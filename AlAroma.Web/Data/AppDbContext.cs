@@ -35,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<PosCart> PosCarts => Set<PosCart>();
 
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
