@@ -548,6 +548,74 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("gift_certificate_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_carts");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_carts_register_id");
+
+                    b.ToTable("pos_carts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cart_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_cart_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_pos_cart_line_product_id");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_cart_line_cart_id_product_id");
+
+                    b.ToTable("pos_cart_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
                     b.Property<int>("Id")
@@ -1391,6 +1459,33 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_carts_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.PosCart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_pos_carts_cart_id");
+
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_products_product_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
@@ -1635,6 +1730,11 @@ namespace AlAroma.Web.Migrations
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
