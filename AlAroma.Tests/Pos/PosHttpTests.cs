@@ -55,6 +55,7 @@ public class PosHttpTests(AppFixture app) : IClassFixture<AppFixture>
 
         var openForm = await GetTextAsync(client, $"/pos/{register}");
         Assert.Contains("Открыть смену", openForm);
+        Assert.Contains("name=\"__RequestVerificationToken\"", openForm); // the plain form posts without htmx
         var token = await AppFixture.FormTokenAsync(client, $"/pos/{register}");
         var opened = await client.PostAsync($"/pos/{register}/open", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -108,6 +109,7 @@ public class PosHttpTests(AppFixture app) : IClassFixture<AppFixture>
             shiftId = await db.Shifts.Where(s => s.RegisterId == register && s.ClosedAtUtc == null).Select(s => s.Id).SingleAsync();
         var x = await GetTextAsync(client, $"/pos/shifts/{shiftId}");
         Assert.Contains("X-отчёт", x);
+        Assert.Contains("name=\"__RequestVerificationToken\"", x);
         token = await AppFixture.FormTokenAsync(client, $"/pos/shifts/{shiftId}");
         var close = await client.PostAsync($"/pos/shifts/{shiftId}/close", new FormUrlEncodedContent(new Dictionary<string, string>
         {
