@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<PosCart> PosCarts => Set<PosCart>();
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerCode> CustomerCodes => Set<CustomerCode>();

@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -46,4 +47,25 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
 internal sealed class SalePaymentConfiguration : IEntityTypeConfiguration<SalePayment>
 {
     public void Configure(EntityTypeBuilder<SalePayment> b) => b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+}
+
+internal sealed class PosCartConfiguration : IEntityTypeConfiguration<PosCart>
+{
+    public void Configure(EntityTypeBuilder<PosCart> b)
+    {
+        b.HasOne<Register>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Cascade);
+        // One open cart per register: the upsert in EditCart relies on it.
+        b.HasIndex(x => x.RegisterId).IsUnique();
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PosCartLineConfiguration : IEntityTypeConfiguration<PosCartLine>
+{
+    public void Configure(EntityTypeBuilder<PosCartLine> b)
+    {
+        b.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CartId, x.ProductId }).IsUnique();
+        b.ToTable(t => t.HasCheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0"));
+    }
 }

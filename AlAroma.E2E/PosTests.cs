@@ -1,0 +1,66 @@
+using AlAroma.E2E.Infrastructure;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace AlAroma.E2E;
+
+public sealed class PosTests(AppServer app) : IClassFixture<AppServer>
+{
+    private async Task<(string Barcode, string Name)> ProductAsync()
+    {
+        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT b.code, p.name FROM products p JOIN barcodes b ON b.product_id = p.id ORDER BY p.id LIMIT 1", conn);
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        return (r.GetString(0), r.GetString(1));
+    }
+
+    [Fact]
+    public async Task Cashier_scans_with_the_keyboard_pays_cash_with_F2_and_gets_the_receipt()
+    {
+        var (barcode, name) = await ProductAsync();
+        var page = await app.LoginAsync("cashier@alaroma.local");
+        await page.GotoAsync("/pos");
+        await page.GetByText("Касса 1").First.ClickAsync();
+        await page.GetByLabel("Наличные в кассе на начало смены, ₽").FillAsync("5000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Открыть смену" }).ClickAsync();
+
+        // The scanner field has the focus: a wedge scanner types the code and Enter.
+        var scanner = page.Locator("#pos-scanner");
+        await Assertions.Expect(scanner).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(barcode);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync(barcode);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".pos-qty-value")).ToHaveTextAsync("2");
+        await page.Keyboard.TypeAsync("4600000000000");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#pos-notice")).ToContainTextAsync("не найден");
+        await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync(name);
+        await Assertions.Expect(scanner).ToBeFocusedAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-till.png"), FullPage = true });
+
+        await page.Keyboard.PressAsync("F2");
+        var dialog = page.Locator("#pos-pay");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#pay-tendered")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("1");
+        await Assertions.Expect(page.Locator("#pay-error")).ToContainTextAsync("Недостаточно");
+        await page.Locator("#pay-tendered").FillAsync("100000");
+        await Assertions.Expect(page.Locator("#pay-change")).Not.ToHaveTextAsync("0,00\u00A0₽");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-pay.png") });
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**/pos/sales/*");
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Кассовый чек № S1-000001");
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Сдача");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-receipt.png"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-receipt-print.png"), FullPage = true });
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await page.GetByText("Новый чек").ClickAsync();
+        await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync("Чек пуст");
+    }
+}

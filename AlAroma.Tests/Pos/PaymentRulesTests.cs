@@ -1,0 +1,90 @@
+using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Infrastructure;
+
+namespace AlAroma.Tests.Pos;
+
+public class PaymentRulesTests
+{
+    [Fact]
+    public void Cash_with_change_records_the_cash_part_and_the_change()
+    {
+        var plan = PaymentRules.Plan(1990m, new PaymentInput(PaymentMode.Cash, null, 5000m));
+        var cash = Assert.Single(plan.Payments);
+        Assert.Equal(PaymentMethod.Cash, cash.Method);
+        Assert.Equal(1990m, cash.Amount);
+        Assert.Equal(5000m, cash.Tendered);
+        Assert.Equal(3010m, cash.Change);
+        Assert.Equal(3010m, plan.Change);
+    }
+
+    [Fact]
+    public void Cash_without_tendered_is_exact_with_no_change()
+    {
+        var plan = PaymentRules.Plan(1990.50m, new PaymentInput(PaymentMode.Cash, null, null));
+        Assert.Equal(1990.50m, Assert.Single(plan.Payments).Tendered);
+        Assert.Equal(0m, plan.Change);
+    }
+
+    [Fact]
+    public void Card_exact_is_one_card_payment_without_change()
+    {
+        var plan = PaymentRules.Plan(3450m, new PaymentInput(PaymentMode.Card, 3450m, null));
+        var card = Assert.Single(plan.Payments);
+        Assert.Equal(PaymentMethod.Card, card.Method);
+        Assert.Equal(3450m, card.Amount);
+        Assert.Null(card.Tendered);
+        Assert.Equal(0m, plan.Change);
+    }
+
+    [Fact]
+    public void Mixed_splits_card_and_cash_and_gives_change_only_from_cash()
+    {
+        var plan = PaymentRules.Plan(5000m, new PaymentInput(PaymentMode.Mixed, 3000m, 2500m));
+        Assert.Equal(3000m, plan.Card);
+        Assert.Equal(2000m, plan.Cash);
+        Assert.Equal(500m, plan.Change);
+        Assert.Equal(5000m, plan.Payments.Sum(p => p.Amount));
+    }
+
+    [Theory]
+    [InlineData(PaymentMode.Cash, null, "1000")]      // cash short
+    [InlineData(PaymentMode.Card, "1989.99", null)]    // card short
+    [InlineData(PaymentMode.Mixed, "1000", "500")]    // cash part 990, only 500 given
+    public void Underpaid_is_refused(PaymentMode mode, string? card, string? tendered)
+    {
+        var e = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(1990m, new PaymentInput(mode, Money.Parse(card), Money.Parse(tendered))));
+        Assert.Matches("Недостаточно|меньше", e.Message);
+    }
+
+    [Theory]
+    [InlineData(PaymentMode.Card, "2000")]
+    [InlineData(PaymentMode.Mixed, "1990")]
+    [InlineData(PaymentMode.Mixed, "2500")]
+    public void Card_over_the_amount_due_is_refused(PaymentMode mode, string card) =>
+        Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(1990m, new PaymentInput(mode, Money.Parse(card), null)));
+
+    [Fact]
+    public void Negative_amounts_and_empty_receipts_are_refused()
+    {
+        Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(100m, new PaymentInput(PaymentMode.Cash, null, -5m)));
+        Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(0m, new PaymentInput(PaymentMode.Cash, null, null)));
+        Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(100m, new PaymentInput(PaymentMode.Card, 100m, 50m)));
+    }
+
+    [Fact]
+    public void Shift_figures_net_cash_of_change_and_average_the_receipts()
+    {
+        var f = ShiftReport.Compute(1000m,
+            [new(1990m, 0m), new(3000m, 0m), new(500m, 0m)],
+            [new(PaymentMethod.Cash, 1990m, 2000m, 10m), new(PaymentMethod.Card, 3000m, null, null),
+             new(PaymentMethod.Card, 200m, null, null), new(PaymentMethod.Cash, 300m, 500m, 200m)]);
+        Assert.Equal(3, f.Receipts);
+        Assert.Equal(5490m, f.Revenue);
+        Assert.Equal(2290m, f.Of(PaymentMethod.Cash));
+        Assert.Equal(3200m, f.Of(PaymentMethod.Card));
+        Assert.Equal(3290m, f.ExpectedCash);
+        Assert.Equal(2500m, f.CashTendered);
+        Assert.Equal(210m, f.ChangeGiven);
+        Assert.Equal(1830m, f.AverageReceipt);
+    }
+}

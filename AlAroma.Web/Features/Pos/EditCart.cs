@@ -1,0 +1,103 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>
+/// Changes the server-side cart of a register: a scan adds one unit (or increments the line), the −/+ buttons
+/// change a line, × removes it. Each change locks the cart row, so quick scans never lose an increment.
+/// Only the cashier of the open shift (or a manager) may change the cart.
+/// </summary>
+public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider clock)
+{
+    /// <summary>What a scan did.</summary>
+    /// <param name="Found">False when no product has this barcode or SKU (the cart is unchanged).</param>
+    /// <param name="Code">The scanned text, trimmed.</param>
+    /// <param name="ProductId">The product added (when found).</param>
+    public sealed record ScanResult(bool Found, string Code, int? ProductId);
+
+    /// <summary>Adds one unit of the product with this barcode (or SKU).</summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user, or the product cannot be sold (inactive, no price).</exception>
+    public async Task<ScanResult> ScanAsync(int registerId, string? code, CancellationToken ct)
+    {
+        code = (code ?? "").Trim();
+        if (code.Length == 0) return new ScanResult(false, code, null);
+        var productId = await db.Barcodes.Where(b => b.Code == code).Select(b => (int?)b.ProductId).FirstOrDefaultAsync(ct)
+            ?? await db.Products.Where(p => p.Sku.ToLower() == code.ToLower()).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+        if (productId is null)
+        {
+            await till.RequireRegisterAsync(registerId, ct);
+            return new ScanResult(false, code, null);
+        }
+        await ChangeAsync(registerId, productId.Value, +1, ct);
+        return new ScanResult(true, code, productId);
+    }
+
+    /// <summary>
+    /// Changes the quantity of a product in the cart by <paramref name="delta"/> units; a line that reaches 0 is removed.
+    /// </summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user, or the product cannot be sold.</exception>
+    public async Task ChangeAsync(int registerId, int productId, int delta, CancellationToken ct)
+    {
+        if (delta > 0)
+        {
+            var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
+                ?? throw new BusinessRuleException("Товар не найден в каталоге.");
+            EnsureSellable(product);
+        }
+        await MutateAsync(registerId, cart =>
+        {
+            var line = cart.Lines.FirstOrDefault(l => l.ProductId == productId);
+            if (line is null)
+            {
+                if (delta > 0) cart.Lines.Add(new PosCartLine { ProductId = productId, Quantity = delta });
+            }
+            else if (line.Quantity + delta <= 0) cart.Lines.Remove(line);
+            else line.Quantity += delta;
+        }, ct);
+    }
+
+    /// <summary>Removes a product's line from the cart.</summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
+    public Task RemoveAsync(int registerId, int productId, CancellationToken ct) =>
+        MutateAsync(registerId, cart => cart.Lines.RemoveAll(l => l.ProductId == productId), ct);
+
+    /// <summary>Empties the cart (the customer changed their mind).</summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
+    public Task ClearAsync(int registerId, CancellationToken ct) => MutateAsync(registerId, cart => cart.Lines.Clear(), ct);
+
+    private async Task MutateAsync(int registerId, Action<PosCart> change, CancellationToken ct)
+    {
+        await till.RequireRegisterAsync(registerId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
+        var cart = await LockAsync(db, registerId, clock.GetUtcNow().UtcDateTime, ct);
+        change(cart);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Refuses products the till must not sell.</summary>
+    /// <exception cref="BusinessRuleException">Inactive, or no retail price (0 ₽).</exception>
+    public static void EnsureSellable(Product p)
+    {
+        if (!p.IsActive) throw new BusinessRuleException($"Товар «{p.Name}» снят с продажи. Отложите его и сообщите менеджеру.");
+        if (p.RetailPrice <= 0) throw new BusinessRuleException($"У товара «{p.Name}» не указана розничная цена — продать его нельзя. Сообщите менеджеру.");
+    }
+
+    /// <summary>
+    /// Creates the register's cart if missing, locks its row until the transaction ends, bumps its version and
+    /// loads it with its lines (tracked). Run inside a transaction.
+    /// </summary>
+    public static async Task<PosCart> LockAsync(AppDbContext db, int registerId, DateTime nowUtc, CancellationToken ct)
+    {
+        var id = (await db.Database.SqlQuery<long>($"""
+            INSERT INTO pos_carts AS c (register_id, version, updated_at_utc) VALUES ({registerId}, 1, {nowUtc})
+            ON CONFLICT (register_id) DO UPDATE SET version = c.version + 1, updated_at_utc = excluded.updated_at_utc
+            RETURNING id AS "Value"
+            """).ToListAsync(ct))[0];
+        return await db.PosCarts.Include(c => c.Lines).SingleAsync(c => c.Id == id, ct);
+    }
+}

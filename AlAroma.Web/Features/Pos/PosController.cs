@@ -1,0 +1,100 @@
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>What the cart fragment shows after an edit: the cart, a message (e.g. unknown barcode) and search results.</summary>
+public sealed record CartUpdate(GetTill.CartView Cart, string? Notice = null, string? Query = null, IReadOnlyList<SearchProducts.Row>? Found = null);
+
+/// <summary>The payment dialog as posted (amounts as typed: "1 990,50").</summary>
+public sealed record CheckoutForm(Guid Key, PaymentMode Mode, string? Card, string? Tendered, string? Expected);
+
+/// <summary>The till: choose a register, open a shift, edit the cart, take payment.</summary>
+[Authorize(Roles = Roles.Till)]
+public sealed class PosController(GetTill getTill, EditCart cart, TillAccess till) : Controller
+{
+    [HttpGet("/pos")]
+    public async Task<IActionResult> Index([FromServices] ChooseRegister choose, CancellationToken ct)
+    {
+        var model = await choose.HandleAsync(ct);
+        if (model.GoTo is { } id && !Request.Query.ContainsKey("choose")) return Redirect($"/pos/{id}");
+        return View("Choose", model);
+    }
+
+    [HttpGet("/pos/{registerId:int}")]
+    public async Task<IActionResult> Till(int registerId, CancellationToken ct)
+    {
+        var model = await getTill.HandleAsync(registerId, ct);
+        if (model is null) return NotFound();
+        return View(model.Shift is null ? "OpenShift" : "Till", model);
+    }
+
+    [HttpPost("/pos/{registerId:int}/open")]
+    public async Task<IActionResult> Open(int registerId, string? openingFloat, [FromServices] OpenShift open, CancellationToken ct)
+    {
+        await open.HandleAsync(registerId, ParseAmount(openingFloat, "Наличные в кассе"), ct);
+        TempData["SuccessToast"] = "Смена открыта.";
+        return Redirect($"/pos/{registerId}");
+    }
+
+    [HttpPost("/pos/{registerId:int}/scan")]
+    public async Task<IActionResult> Scan(int registerId, string? code, [FromServices] SearchProducts search, CancellationToken ct)
+    {
+        var r = await cart.ScanAsync(registerId, code, ct);
+        if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct);
+        var found = await search.HandleAsync(registerId, r.Code, ct);
+        return await CartAsync(registerId, ct, $"Товар «{r.Code}» не найден. Проверьте штрихкод или найдите товар по названию в поиске ниже — чек не изменился.", r.Code, found);
+    }
+
+    [HttpPost("/pos/{registerId:int}/lines/{productId:int}/change")]
+    public async Task<IActionResult> Change(int registerId, int productId, int delta, CancellationToken ct)
+    {
+        await cart.ChangeAsync(registerId, productId, Math.Clamp(delta, -1000, 1000), ct);
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpPost("/pos/{registerId:int}/lines/{productId:int}/remove")]
+    public async Task<IActionResult> Remove(int registerId, int productId, CancellationToken ct)
+    {
+        await cart.RemoveAsync(registerId, productId, ct);
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpPost("/pos/{registerId:int}/clear")]
+    public async Task<IActionResult> Clear(int registerId, CancellationToken ct)
+    {
+        await cart.ClearAsync(registerId, ct);
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpGet("/pos/{registerId:int}/search")]
+    public async Task<IActionResult> Search(int registerId, string? q, [FromServices] SearchProducts search, CancellationToken ct) =>
+        PartialView("_SearchResults", new CartUpdate(new GetTill.CartView(registerId, [], 0, 0, 0, ""), Query: q, Found: await search.HandleAsync(registerId, q, ct)));
+
+    [HttpPost("/pos/{registerId:int}/checkout")]
+    public async Task<IActionResult> Pay(int registerId, CheckoutForm form, [FromServices] Checkout checkout, CancellationToken ct)
+    {
+        var card = ParseAmount(form.Card, "Сумма по карте");
+        var tendered = ParseAmount(form.Tendered, "Получено наличными");
+        var result = await checkout.HandleAsync(
+            new CheckoutCommand(registerId, form.Key, new PaymentInput(form.Mode, card, tendered), Money.Parse(form.Expected)), ct);
+        var url = $"/pos/sales/{result.SaleId}?print=1";
+        if (!Request.IsHtmx()) return Redirect(url);
+        Response.HxRedirect(url);
+        return Ok();
+    }
+
+    private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null)
+    {
+        var (_, location) = await till.RequireRegisterAsync(registerId, ct);
+        return PartialView("_CartUpdate", new CartUpdate(await getTill.CartAsync(registerId, location.Id, ct), notice, query, found));
+    }
+
+    /// <summary>An amount as typed ("1 990,50"), null when empty.</summary>
+    /// <exception cref="BusinessRuleException">Not a number; the message names the field.</exception>
+    internal static decimal? ParseAmount(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null
+            : Money.Parse(text) ?? throw new BusinessRuleException($"«{field}»: «{text}» — не сумма. Введите число, например 1990 или 1990,50.");
+}

@@ -1,0 +1,34 @@
+using AlAroma.Web.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>Receipts and shifts of the till: lists, the 80 mm receipt, X/Z-reports and closing a shift.</summary>
+[Authorize(Roles = Roles.Till)]
+public sealed class PosRecordsController : Controller
+{
+    [HttpGet("/pos/sales")]
+    public async Task<IActionResult> Sales([FromQuery] SalesFilter filter, [FromServices] ListSales list, CancellationToken ct) =>
+        View("Sales", await list.HandleAsync(filter, ct));
+
+    [HttpGet("/pos/sales/{id:long}")]
+    public async Task<IActionResult> Receipt(long id, [FromServices] GetReceipt receipt, CancellationToken ct) =>
+        await receipt.HandleAsync(id, ct) is { } model ? View("Receipt", model) : NotFound();
+
+    [HttpGet("/pos/shifts")]
+    public async Task<IActionResult> Shifts(int? locationId, [FromServices] ListShifts list, int page = 1, CancellationToken ct = default) =>
+        View("Shifts", await list.HandleAsync(locationId, page, ct));
+
+    [HttpGet("/pos/shifts/{id:long}")]
+    public async Task<IActionResult> Shift(long id, [FromServices] GetShiftReport report, CancellationToken ct) =>
+        await report.HandleAsync(id, ct) is { } model ? View("ShiftReport", model) : NotFound();
+
+    [HttpPost("/pos/shifts/{id:long}/close")]
+    public async Task<IActionResult> Close(long id, string? countedCash, [FromServices] CloseShift close, CancellationToken ct)
+    {
+        await close.HandleAsync(id, PosController.ParseAmount(countedCash, "Наличные в кассе"), ct);
+        TempData["SuccessToast"] = "Смена закрыта. Z-отчёт ниже.";
+        return Redirect($"/pos/shifts/{id}");
+    }
+}
