@@ -75,6 +75,32 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "customers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    phone = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    birthday = table.Column<DateOnly>(type: "date", nullable: true),
+                    birthday_set_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    telegram_user_id = table.Column<long>(type: "bigint", nullable: true),
+                    telegram_chat_id = table.Column<long>(type: "bigint", nullable: true),
+                    marketing_telegram = table.Column<bool>(type: "boolean", nullable: false),
+                    marketing_email = table.Column<bool>(type: "boolean", nullable: false),
+                    marketing_sms = table.Column<bool>(type: "boolean", nullable: false),
+                    home_location_id = table.Column<int>(type: "integer", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    points_balance = table.Column<int>(type: "integer", nullable: false),
+                    level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -250,6 +276,83 @@ namespace AlAroma.Web.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "customer_codes",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    issued_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    used_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_customer_codes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_customer_codes_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "points_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    customer_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    points = table.Column<int>(type: "integer", nullable: false),
+                    balance_after = table.Column<int>(type: "integer", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    sale_id = table.Column<long>(type: "bigint", nullable: true),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    user_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_points_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_points_entries_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "gift_certificates",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
+                    nominal = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    balance = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    activated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    expires_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    sale_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gift_certificates", x => x.id);
+                    table.CheckConstraint("ck_gift_certificates_balance", "balance >= 0 AND balance <= nominal");
+                    table.ForeignKey(
+                        name: "fk_gift_certificates_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -466,6 +569,32 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "gift_certificate_entries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    certificate_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    balance_after = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    sale_id = table.Column<long>(type: "bigint", nullable: true),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    user_name = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_gift_certificate_entries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_gift_certificate_entries_gift_certificates_certificate_id",
+                        column: x => x.certificate_id,
+                        principalTable: "gift_certificates",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "goods_receipt_line",
                 columns: table => new
                 {
@@ -492,6 +621,27 @@ namespace AlAroma.Web.Migrations
                         principalTable: "products",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pos_carts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    register_id = table.Column<int>(type: "integer", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pos_carts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pos_carts_registers_register_id",
+                        column: x => x.register_id,
+                        principalTable: "registers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -555,6 +705,34 @@ namespace AlAroma.Web.Migrations
                         principalTable: "transfers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pos_cart_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    cart_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pos_cart_line", x => x.id);
+                    table.CheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_pos_cart_line_pos_carts_cart_id",
+                        column: x => x.cart_id,
+                        principalTable: "pos_carts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_pos_cart_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -707,6 +885,57 @@ namespace AlAroma.Web.Migrations
                 column: "product_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_customer_codes_customer_id",
+                table: "customer_codes",
+                column: "customer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_customer_codes_live",
+                table: "customer_codes",
+                column: "code",
+                unique: true,
+                filter: "used_at_utc IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_phone",
+                table: "customers",
+                column: "phone",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_customers_telegram_user_id",
+                table: "customers",
+                column: "telegram_user_id",
+                unique: true,
+                filter: "telegram_user_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_certificate_entries_certificate_id",
+                table: "gift_certificate_entries",
+                column: "certificate_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_certificate_entries_sale_id",
+                table: "gift_certificate_entries",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_certificates_code",
+                table: "gift_certificates",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_certificates_location_id",
+                table: "gift_certificates",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_gift_certificates_status_expires_at_utc",
+                table: "gift_certificates",
+                columns: new[] { "status", "expires_at_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_goods_receipt_line_goods_receipt_id",
                 table: "goods_receipt_line",
                 column: "goods_receipt_id");
@@ -731,6 +960,33 @@ namespace AlAroma.Web.Migrations
                 name: "ix_locations_code",
                 table: "locations",
                 column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_points_entries_customer_id_id",
+                table: "points_entries",
+                columns: new[] { "customer_id", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_points_entries_sale_id",
+                table: "points_entries",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pos_cart_line_cart_id_product_id",
+                table: "pos_cart_line",
+                columns: new[] { "cart_id", "product_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pos_cart_line_product_id",
+                table: "pos_cart_line",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pos_carts_register_id",
+                table: "pos_carts",
+                column: "register_id",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -890,13 +1146,25 @@ namespace AlAroma.Web.Migrations
                 name: "barcodes");
 
             migrationBuilder.DropTable(
+                name: "customer_codes");
+
+            migrationBuilder.DropTable(
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
                 name: "document_counters");
 
             migrationBuilder.DropTable(
+                name: "gift_certificate_entries");
+
+            migrationBuilder.DropTable(
                 name: "goods_receipt_line");
+
+            migrationBuilder.DropTable(
+                name: "points_entries");
+
+            migrationBuilder.DropTable(
+                name: "pos_cart_line");
 
             migrationBuilder.DropTable(
                 name: "price_changes");
@@ -923,7 +1191,16 @@ namespace AlAroma.Web.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "gift_certificates");
+
+            migrationBuilder.DropTable(
                 name: "goods_receipts");
+
+            migrationBuilder.DropTable(
+                name: "customers");
+
+            migrationBuilder.DropTable(
+                name: "pos_carts");
 
             migrationBuilder.DropTable(
                 name: "sales");

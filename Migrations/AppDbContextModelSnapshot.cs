@@ -3,7 +3,6 @@ using System;
 using AlAroma.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -12,11 +11,9 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123163503_Initial")]
-    partial class Initial
+    partial class AppDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -428,6 +425,386 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("products", null, t =>
                         {
                             t.HasCheckConstraint("ck_products_price", "retail_price >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.Customer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly?>("Birthday")
+                        .HasColumnType("date")
+                        .HasColumnName("birthday");
+
+                    b.Property<DateTime?>("BirthdaySetAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("birthday_set_at_utc");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<int?>("HomeLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("home_location_id");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<bool>("MarketingEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marketing_email");
+
+                    b.Property<bool>("MarketingSms")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marketing_sms");
+
+                    b.Property<bool>("MarketingTelegram")
+                        .HasColumnType("boolean")
+                        .HasColumnName("marketing_telegram");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("PointsBalance")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_balance");
+
+                    b.Property<long?>("TelegramChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_chat_id");
+
+                    b.Property<long?>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("TelegramUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_customers_telegram_user_id")
+                        .HasFilter("telegram_user_id IS NOT NULL");
+
+                    b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.CustomerCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at_utc");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_codes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_customer_codes_live")
+                        .HasFilter("used_at_utc IS NULL");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_customer_codes_customer_id");
+
+                    b.ToTable("customer_codes", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ActivatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at_utc");
+
+                    b.Property<decimal>("Balance")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("nominal");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_certificates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_certificates_code");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_gift_certificates_location_id");
+
+                    b.HasIndex("Status", "ExpiresAtUtc")
+                        .HasDatabaseName("ix_gift_certificates_status_expires_at_utc");
+
+                    b.ToTable("gift_certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gift_certificates_balance", "balance >= 0 AND balance <= nominal");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificateEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<long>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_certificate_entries");
+
+                    b.HasIndex("CertificateId")
+                        .HasDatabaseName("ix_gift_certificate_entries_certificate_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_gift_certificate_entries_sale_id");
+
+                    b.ToTable("gift_certificate_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("BalanceAfter")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance_after");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_points_entries");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_points_entries_sale_id");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_points_entries_customer_id_id");
+
+                    b.ToTable("points_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_carts");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_carts_register_id");
+
+                    b.ToTable("pos_carts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cart_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_cart_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_pos_cart_line_product_id");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_cart_line_cart_id_product_id");
+
+                    b.ToTable("pos_cart_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0");
                         });
                 });
 
@@ -1254,6 +1631,73 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_price_changes_products_product_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.CustomerCode", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_codes_customers_customer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_certificates_locations_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificateEntry", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.GiftCards.GiftCertificate", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_points_entries_customers_customer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_carts_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.PosCart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_pos_carts_cart_id");
+
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_products_product_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
@@ -1493,6 +1937,16 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Barcodes");
 
                     b.Navigation("PriceChanges");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
