@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123164813_CatalogSchema")]
+    [Migration("20261123165359_CatalogSchema")]
     partial class CatalogSchema
     {
         /// <inheritdoc />
@@ -520,6 +520,126 @@ namespace AlAroma.Web.Migrations
                         {
                             t.HasCheckConstraint("ck_products_price", "retail_price >= 0");
                         });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ActivatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at_utc");
+
+                    b.Property<decimal>("Balance")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("nominal");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_certificates");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_certificates_code");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_gift_certificates_location_id");
+
+                    b.HasIndex("Status", "ExpiresAtUtc")
+                        .HasDatabaseName("ix_gift_certificates_status_expires_at_utc");
+
+                    b.ToTable("gift_certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_gift_certificates_balance", "balance >= 0 AND balance <= nominal");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificateEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<decimal>("BalanceAfter")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("balance_after");
+
+                    b.Property<long>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_certificate_entries");
+
+                    b.HasIndex("CertificateId")
+                        .HasDatabaseName("ix_gift_certificate_entries_certificate_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_gift_certificate_entries_sale_id");
+
+                    b.ToTable("gift_certificate_entries", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
@@ -1345,6 +1465,26 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_price_changes_products_product_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_certificates_locations_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificateEntry", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.GiftCards.GiftCertificate", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
@@ -1584,6 +1724,11 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Barcodes");
 
                     b.Navigation("PriceChanges");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
