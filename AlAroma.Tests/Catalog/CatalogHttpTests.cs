@@ -12,6 +12,9 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string Manager = "manager@alaroma.local";
 
+    private static async Task<string> Html(HttpResponseMessage r) => WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+    private static async Task<string> Get(HttpClient c, string url) => WebUtility.HtmlDecode(await c.GetStringAsync(url));
+
     private static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).Append(new("__RequestVerificationToken", token)));
 
@@ -37,7 +40,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         var mappingUrl = resp.Headers.Location!.OriginalString;
         Assert.Matches("^/catalog/import/[0-9a-f-]{36}$", mappingUrl);
 
-        var mapping = await client.GetStringAsync(mappingUrl);
+        var mapping = await Get(client, mappingUrl);
         Assert.Contains("Определена автоматически: Windows-1252", mapping);
         Assert.Contains("Определён автоматически: Запятая", mapping);
         Assert.Contains("Http Narziß Eau de Toilette 50 ml", mapping);
@@ -45,21 +48,21 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Changing the encoding re-reads the file (htmx fragment): ß becomes Cyrillic "Я" in Windows-1251.
         var reread = new HttpRequestMessage(HttpMethod.Get, mappingUrl + "?Encoding=windows-1251&Delimiter=comma") { Headers = { { "HX-Request", "true" } } };
-        var fragment = await (await client.SendAsync(reread)).Content.ReadAsStringAsync();
+        var fragment = await Html(await client.SendAsync(reread));
         Assert.DoesNotContain("<html", fragment);
         Assert.Contains("Http NarziЯ", fragment);
 
         // Without a name column the mapping is refused next to the field.
         resp = await client.PostAsync(mappingUrl, Form(token, ("Encoding", "windows-1252"), ("Delimiter", "comma"), ("Columns[Name]", "-1"), ("DefaultPrice", "0")));
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
-        Assert.Contains("Выберите столбец с названием товара", await resp.Content.ReadAsStringAsync());
+        Assert.Contains("Выберите столбец с названием товара", await Html(resp));
 
         resp = await client.PostAsync(mappingUrl, Form(token, ("Encoding", "windows-1252"), ("Delimiter", "comma"),
             ("Columns[Name]", "0"), ("Columns[Brand]", "1"), ("Columns[Description]", "2"), ("DefaultPrice", "1 990,00")));
         Assert.Equal(HttpStatusCode.Redirect, resp.StatusCode);
         Assert.Equal(mappingUrl + "/preview", resp.Headers.Location!.OriginalString);
 
-        var preview = await client.GetStringAsync(mappingUrl + "/preview");
+        var preview = await Get(client, mappingUrl + "/preview");
         Assert.Matches("id=\"to-create\">2<", preview);
         Assert.Matches("id=\"to-reject\">1<", preview);
         Assert.Contains("Повтор строки 2", preview);
@@ -67,7 +70,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         resp = await client.PostAsync(mappingUrl + "/run", Form(token));
         Assert.Equal(HttpStatusCode.Redirect, resp.StatusCode);
         Assert.Equal(mappingUrl + "/result", resp.Headers.Location!.OriginalString);
-        var result = await client.GetStringAsync(mappingUrl + "/result");
+        var result = await Get(client, mappingUrl + "/result");
         Assert.Matches("id=\"created\">2<", result);
         Assert.Matches("id=\"rejected\">1<", result);
 
@@ -101,7 +104,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task List_searches_by_name_sku_barcode_and_brand_and_htmx_gets_the_table_only()
     {
         var client = await app.ClientAsync(Manager);
-        var page = await client.GetStringAsync("/catalog");
+        var page = await Get(client, "/catalog");
         Assert.Contains("Dior Sauvage", page);
         Assert.Contains("Найдено товаров:", page);
 
@@ -109,7 +112,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         async Task<string> Htmx(string url)
         {
             var req = new HttpRequestMessage(HttpMethod.Get, url) { Headers = { { "HX-Request", "true" }, { "HX-Target", "catalog-table" } } };
-            return await (await client.SendAsync(req)).Content.ReadAsStringAsync();
+            return await Html(await client.SendAsync(req));
         }
         var byName = await Htmx(Table("sauvage"));
         Assert.DoesNotContain("<html", byName);
@@ -134,7 +137,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         var resp = await client.PostAsync("/catalog/new", Form(token, ("Name", ""), ("RetailPrice", "-5"), ("VolumeMl", "много"),
             ("Barcodes", "4006381333932"), ("Testers", "false"), ("Barcodes", sauvageCode), ("Testers", "false"), ("IsActive", "true")));
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
-        var html = await resp.Content.ReadAsStringAsync();
+        var html = await Html(resp);
         Assert.Contains("Укажите название товара.", html);
         Assert.Contains("Цена не может быть отрицательной.", html);
         Assert.Contains("Объём — целое число миллилитров", html);
@@ -156,7 +159,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         // htmx save with a new price and an extra barcode: HX-Redirect, history shows old → new and who.
-        var edit = await client.GetStringAsync(url);
+        var edit = await Get(client, url);
         var sku = Regex.Match(edit, "id=\"Sku\" name=\"Sku\" value=\"([^\"]+)\"").Groups[1].Value;
         var inStore = Regex.Match(edit, "name=\"Barcodes\" value=\"(2\\d{12})\"").Groups[1].Value;
         var req = new HttpRequestMessage(HttpMethod.Post, url)
@@ -168,7 +171,7 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
         resp = await client.SendAsync(req);
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
         Assert.Equal(url, resp.Headers.GetValues("HX-Redirect").Single());
-        edit = await client.GetStringAsync(url);
+        edit = await Get(client, url);
         Assert.Contains("1\u202F990,50\u00A0₽", edit);
         Assert.Contains("2\u202F490,00\u00A0₽", edit);
         Assert.Contains(Manager, edit);

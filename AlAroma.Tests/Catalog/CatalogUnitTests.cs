@@ -252,6 +252,9 @@ public class CatalogImportPlanTests
         var taken = Table(["SKU", "Name", "Barcode"], ["AA-7777", "Other", "4006381333931"]);
         var reason = CatalogImportPlan.Plan(taken, Guess(taken), existing).Single().Reason;
         Assert.Equal("Штрихкод 4006381333931 уже есть у товара «Sauvage» (артикул AA-0002).", reason);
+
+        var shared = Table(["SKU", "Name", "Barcode"], ["S-1", "One", "5901234123457"], ["S-2", "Two", "5901234123457"]);
+        Assert.Equal("Штрихкод 5901234123457 уже указан в строке 2.", CatalogImportPlan.Plan(shared, Guess(shared), existing)[1].Reason);
     }
 
     [Fact]

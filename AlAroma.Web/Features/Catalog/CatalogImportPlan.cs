@@ -35,7 +35,7 @@ public static class CatalogImportPlan
     /// <summary>Decides every row of <paramref name="table"/>, in file order.</summary>
     public static List<PlannedRow> Plan(ImportTable table, ImportMapping mapping, IReadOnlyList<ExistingProduct> existing)
     {
-        var bySku = new Dictionary<string, ExistingProduct>(StringComparer.OrdinalIgnoreCase);
+        var bySku = new Dictionary<string, ExistingProduct>(StringComparer.Ordinal);
         var byBarcode = new Dictionary<string, ExistingProduct>();
         var byNameBrand = new Dictionary<string, ExistingProduct>(StringComparer.Ordinal);
         foreach (var p in existing)
@@ -45,7 +45,7 @@ public static class CatalogImportPlan
             byNameBrand.TryAdd(NameBrandKey(p.Name, p.Brand), p);
         }
 
-        var firstRowOf = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase); // identity key → row number
+        var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal); // identity key → row number
         var barcodeRow = new Dictionary<string, int>();                                  // barcode → row number
         var result = new List<PlannedRow>(table.Rows.Count);
         foreach (var row in table.Rows)

@@ -14,17 +14,17 @@ public sealed class GetCatalogImport(AppDbContext db)
     /// <summary>The result screen: the summary and the rejected rows (row number, reason) read back from the file.</summary>
     public sealed record Model(Summary Import, IReadOnlyList<(string Row, string Reason)> Rejected);
 
-    private IQueryable<Summary> Summaries => db.CatalogImports.AsNoTracking().Select(i => new Summary(i.Id, i.FileName, i.Status,
+    private static IQueryable<Summary> Summaries(IQueryable<CatalogImport> q) => q.AsNoTracking().Select(i => new Summary(i.Id, i.FileName, i.Status,
         i.TotalRows, i.Created, i.Updated, i.Unchanged, i.Rejected, i.CreatedBy, i.CreatedAtUtc, i.CompletedAtUtc));
 
     /// <summary>The last imports, newest first.</summary>
     public Task<List<Summary>> RecentAsync(int count, CancellationToken ct) =>
-        Summaries.OrderByDescending(i => i.CreatedAtUtc).Take(count).ToListAsync(ct);
+        Summaries(db.CatalogImports.OrderByDescending(i => i.CreatedAtUtc).Take(count)).ToListAsync(ct);
 
     /// <exception cref="BusinessRuleException">Unknown import.</exception>
     public async Task<Model> HandleAsync(Guid id, CancellationToken ct)
     {
-        var summary = await Summaries.FirstOrDefaultAsync(i => i.Id == id, ct)
+        var summary = await Summaries(db.CatalogImports.Where(i => i.Id == id)).FirstOrDefaultAsync(ct)
             ?? throw new BusinessRuleException("Импорт не найден. Загрузите файл заново.");
         var file = await RejectedFileAsync(id, ct);
         var rejected = new List<(string, string)>();
