@@ -158,6 +158,12 @@ public class CatalogHttpTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.True(code.StartsWith('2') && Ean.IsValid(code));
         }
 
+        // "+ Добавить штрихкод" fetches an empty line of the list.
+        var line = await Get(client, "/catalog/barcode-row?index=1");
+        Assert.Contains("name=\"Barcodes\"", line);
+        Assert.Contains("name=\"Testers\"", line);
+        Assert.DoesNotContain("<html", line);
+
         // htmx save with a new price and an extra barcode: HX-Redirect, history shows old → new and who.
         var edit = await Get(client, url);
         var sku = Regex.Match(edit, "id=\"Sku\" name=\"Sku\" value=\"([^\"]+)\"").Groups[1].Value;

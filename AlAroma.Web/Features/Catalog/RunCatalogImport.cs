@@ -28,7 +28,7 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The row lock makes a second click wait for the first import, then find it done.
-        var import = await db.CatalogImports.FromSql($"SELECT * FROM catalog_imports WHERE id = {importId} FOR UPDATE").FirstOrDefaultAsync(ct)
+        var import = (await db.CatalogImports.FromSql($"SELECT * FROM catalog_imports WHERE id = {importId} FOR UPDATE").ToListAsync(ct)).SingleOrDefault()
             ?? throw new BusinessRuleException("Импорт не найден. Загрузите файл заново.");
         if (import.Status != CatalogImportStatus.Mapped)
             throw new BusinessRuleException(import.Status == CatalogImportStatus.Done
