@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Barcode> Barcodes => Set<Barcode>();
     public DbSet<PriceChange> PriceChanges => Set<PriceChange>();
+    public DbSet<CatalogImport> CatalogImports => Set<CatalogImport>();
 
     public DbSet<StockBalance> StockBalances => Set<StockBalance>();
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();

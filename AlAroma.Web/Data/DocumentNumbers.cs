@@ -9,14 +9,23 @@ namespace AlAroma.Web.Data;
 public static class DocumentNumbers
 {
     /// <summary>Next value of the counter named <paramref name="key"/> (1, 2, 3…). Run inside the document's transaction.</summary>
-    public static async Task<long> NextAsync(AppDbContext db, string key, CancellationToken ct)
+    public static async Task<long> NextAsync(AppDbContext db, string key, CancellationToken ct) =>
+        await ReserveAsync(db, key, 1, ct);
+
+    /// <summary>
+    /// Reserves <paramref name="count"/> consecutive values of the counter named <paramref name="key"/> in one round trip
+    /// and returns the first (an import of thousands of products takes its numbers at once). Run inside the transaction.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    public static async Task<long> ReserveAsync(AppDbContext db, string key, int count, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var r = await db.Database.SqlQuery<long>($"""
-            INSERT INTO document_counters AS c (key, last_value) VALUES ({key}, 1)
-            ON CONFLICT (key) DO UPDATE SET last_value = c.last_value + 1
+            INSERT INTO document_counters AS c (key, last_value) VALUES ({key}, {count})
+            ON CONFLICT (key) DO UPDATE SET last_value = c.last_value + {count}
             RETURNING last_value AS "Value"
             """).ToListAsync(ct);
-        return r[0];
+        return r[0] - count + 1;
     }
 
     /// <summary>"ПР-2026-000042": a warehouse document number per type prefix and year.</summary>

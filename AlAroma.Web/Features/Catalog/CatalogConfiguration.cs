@@ -32,3 +32,18 @@ internal sealed class BarcodeConfiguration : IEntityTypeConfiguration<Barcode>
         b.HasIndex(x => x.Code).IsUnique();
     }
 }
+
+internal sealed class CatalogImportConfiguration : IEntityTypeConfiguration<CatalogImport>
+{
+    public void Configure(EntityTypeBuilder<CatalogImport> b)
+    {
+        b.Property(x => x.FileName).HasMaxLength(260);
+        b.Property(x => x.Format).HasMaxLength(10);
+        b.Property(x => x.DetectedEncoding).HasMaxLength(20);
+        b.Property(x => x.DetectedDelimiter).HasMaxLength(20);
+        b.Property(x => x.MappingJson).HasColumnType("jsonb");
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.HasIndex(x => x.CreatedAtUtc);
+    }
+}

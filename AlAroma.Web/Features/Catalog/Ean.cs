@@ -38,4 +38,24 @@ public static class Ean
         var payload = "2" + sequence.ToString("D11");
         return payload + CheckDigit(payload);
     }
+
+    /// <summary>
+    /// A barcode as typed or read from a file, cleaned: spaces and dashes removed; 12 digits get the leading 0 that
+    /// spreadsheets drop from EAN-13 codes starting with 0 (and that turns a UPC-A into its EAN-13).
+    /// </summary>
+    public static string Normalise(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input)) return "";
+        var s = new string(input.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray());
+        return s.Length == 12 && s.All(char.IsAsciiDigit) ? "0" + s : s;
+    }
+
+    /// <summary>Why <paramref name="code"/> is not a valid EAN-13/EAN-8 (a Russian sentence), or null when it is valid.</summary>
+    public static string? Problem(string code)
+    {
+        if (!code.All(char.IsAsciiDigit)) return $"Штрихкод «{code}» должен состоять только из цифр.";
+        if (code.Length is not (13 or 8)) return $"Штрихкод «{code}» должен содержать 13 цифр (EAN-13) или 8 цифр (EAN-8), а в нём {code.Length}.";
+        if (!IsValid(code)) return $"Штрихкод «{code}» с неверной контрольной цифрой: проверьте, не ошиблись ли в цифрах.";
+        return null;
+    }
 }

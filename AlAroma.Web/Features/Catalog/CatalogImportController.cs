@@ -1,0 +1,73 @@
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlAroma.Web.Features.Catalog;
+
+/// <summary>Catalog import in steps: upload → column mapping → preview → import with a per-row result. Back office only.</summary>
+[Authorize(Roles = Roles.BackOffice)]
+[Route("catalog/import")]
+public sealed class CatalogImportController : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Upload([FromServices] GetCatalogImport get, CancellationToken ct) =>
+        View("ImportUpload", await get.RecentAsync(10, ct));
+
+    [HttpPost("")]
+    [RequestSizeLimit(UploadCatalogImport.MaxBytes + 1024 * 1024)]
+    [RequestFormLimits(MultipartBodyLengthLimit = UploadCatalogImport.MaxBytes + 1024 * 1024)]
+    public async Task<IActionResult> Upload(IFormFile? file, [FromServices] UploadCatalogImport upload, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw new BusinessRuleException("Выберите файл каталога (CSV или XLSX).");
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        var id = await upload.HandleAsync(file.FileName, ms.ToArray(), ct);
+        return Go($"/catalog/import/{id}");
+    }
+
+    [HttpGet("{id:guid}")]
+    public async Task<IActionResult> Mapping(Guid id, string? encoding, string? delimiter, [FromServices] MapCatalogImport map, CancellationToken ct)
+    {
+        var model = await map.GetAsync(id, encoding, delimiter, ct);
+        return Request.IsHtmx() ? PartialView("_ImportMappingForm", model) : View("ImportMapping", model);
+    }
+
+    [HttpPost("{id:guid}")]
+    public async Task<IActionResult> Mapping(Guid id, MapCatalogImport.Input input, [FromServices] MapCatalogImport map, CancellationToken ct)
+    {
+        var invalid = await map.SaveAsync(id, input, ct);
+        if (invalid is not null) return Request.IsHtmx() ? PartialView("_ImportMappingForm", invalid) : View("ImportMapping", invalid);
+        return Go($"/catalog/import/{id}/preview");
+    }
+
+    [HttpGet("{id:guid}/preview")]
+    public async Task<IActionResult> Preview(Guid id, [FromServices] PreviewCatalogImport preview, CancellationToken ct) =>
+        View("ImportPreview", await preview.HandleAsync(id, ct));
+
+    [HttpPost("{id:guid}/run")]
+    public async Task<IActionResult> Run(Guid id, [FromServices] RunCatalogImport run, CancellationToken ct)
+    {
+        var r = await run.HandleAsync(id, ct);
+        var message = $"Импорт выполнен: создано {r.Created}, обновлено {r.Updated}, отклонено {r.Rejected}.";
+        if (Request.IsHtmx()) Response.Toast(message);
+        else TempData["SuccessToast"] = message;
+        return Go($"/catalog/import/{id}/result");
+    }
+
+    [HttpGet("{id:guid}/result")]
+    public async Task<IActionResult> Result(Guid id, [FromServices] GetCatalogImport get, CancellationToken ct) =>
+        View("ImportResult", await get.HandleAsync(id, ct));
+
+    [HttpGet("{id:guid}/rejected")]
+    public async Task<IActionResult> Rejected(Guid id, [FromServices] GetCatalogImport get, CancellationToken ct) =>
+        await get.RejectedFileAsync(id, ct) is { } f ? File(f.Content, "text/csv; charset=utf-8", f.FileName) : NotFound();
+
+    // htmx gets HX-Redirect (never a 302), a plain form post a redirect.
+    private IActionResult Go(string url)
+    {
+        if (!Request.IsHtmx()) return Redirect(url);
+        Response.HxRedirect(url);
+        return Ok();
+    }
+}

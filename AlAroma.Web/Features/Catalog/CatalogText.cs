@@ -1,0 +1,25 @@
+namespace AlAroma.Web.Features.Catalog;
+
+/// <summary>How the catalog screens show times, import statuses and delimiters.</summary>
+public static class CatalogText
+{
+    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+
+    /// <summary>A UTC time as "dd.MM.yyyy HH:mm" in Moscow time (the back office has no location of its own).</summary>
+    public static string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Moscow).ToString("dd.MM.yyyy HH:mm");
+
+    /// <summary>Russian label of an import status.</summary>
+    public static string Status(CatalogImportStatus s) => s switch
+    {
+        CatalogImportStatus.Uploaded => "Загружен",
+        CatalogImportStatus.Mapped => "Столбцы сопоставлены",
+        CatalogImportStatus.Done => "Выполнен",
+        _ => s.ToString(),
+    };
+
+    /// <summary>Russian label of an encoding name or delimiter code.</summary>
+    public static string Label(string? code) =>
+        ImportFile.Encodings.Where(e => e.Name == code).Select(e => e.Label)
+            .Concat(ImportFile.Delimiters.Where(d => d.Code == code).Select(d => d.Label)).FirstOrDefault() ?? code ?? "";
+}

@@ -1,0 +1,48 @@
+using AlAroma.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Catalog;
+
+/// <summary>The catalog list: search by name, SKU, barcode or brand; filters by brand, category and active flag; pages.</summary>
+public sealed class ListProducts(AppDbContext db)
+{
+    /// <summary>Products per page.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The query string of the list.</summary>
+    public sealed record Query(string? Q = null, string? Brand = null, string? Category = null, string? Active = null, int Page = 1);
+
+    /// <summary>One line of the table.</summary>
+    public sealed record Row(int Id, string Sku, string Name, string? Brand, string? Category, int? VolumeMl, Concentration? Concentration,
+        string? Barcode, decimal RetailPrice, bool IsActive);
+
+    /// <summary>The page: rows, the total found, and the choices of the filters.</summary>
+    public sealed record Model(Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyList<string> Brands, IReadOnlyList<string> Categories);
+
+    public async Task<Model> HandleAsync(Query query, CancellationToken ct)
+    {
+        var q = db.Products.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim();
+            var like = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            q = q.Where(p => EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Sku, like) || EF.Functions.ILike(p.Brand ?? "", like)
+                || p.Barcodes.Any(b => b.Code == text));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Brand)) q = q.Where(p => p.Brand == query.Brand);
+        if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(p => p.Category == query.Category);
+        if (query.Active == "yes") q = q.Where(p => p.IsActive);
+        else if (query.Active == "no") q = q.Where(p => !p.IsActive);
+
+        var total = await q.CountAsync(ct);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        var rows = await q.OrderBy(p => p.Name).ThenBy(p => p.Id).Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(p => new Row(p.Id, p.Sku, p.Name, p.Brand, p.Category, p.VolumeMl, p.Concentration,
+                p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(), p.RetailPrice, p.IsActive))
+            .ToListAsync(ct);
+        var brands = await db.Products.Where(p => p.Brand != null).Select(p => p.Brand!).Distinct().OrderBy(b => b).ToListAsync(ct);
+        var categories = await db.Products.Where(p => p.Category != null).Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(ct);
+        return new Model(query with { Page = page }, rows, total, page, pages, brands, categories);
+    }
+}

@@ -1,0 +1,29 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Catalog;
+
+/// <summary>Step 3 of the import: what would happen to each row, with the totals, before anything is written.</summary>
+public sealed class PreviewCatalogImport(AppDbContext db)
+{
+    /// <summary>Rows listed on the preview (the totals count all).</summary>
+    public const int ShownRows = 100;
+
+    /// <summary>The preview screen: totals and the first rows, rejected rows first.</summary>
+    public sealed record Model(Guid Id, string FileName, ImportMapping Mapping, int TotalRows, int ToCreate, int ToUpdate, int ToReject, IReadOnlyList<PlannedRow> Rows);
+
+    /// <exception cref="BusinessRuleException">Unknown import, or its mapping is not confirmed yet.</exception>
+    public async Task<Model> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var import = await db.CatalogImports.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new BusinessRuleException("Импорт не найден. Загрузите файл заново.");
+        if (import.Status == CatalogImportStatus.Uploaded) throw new BusinessRuleException("Сначала подтвердите сопоставление столбцов.");
+        var mapping = import.Mapping();
+        var table = import.ReadTable(mapping);
+        var plan = CatalogImportPlan.Plan(table, mapping, await RunCatalogImport.LoadExistingAsync(db, ct));
+        var shown = plan.Where(r => r.Action == RowAction.Reject).Concat(plan.Where(r => r.Action != RowAction.Reject)).Take(ShownRows).ToList();
+        return new Model(import.Id, import.FileName, mapping, table.Rows.Count,
+            plan.Count(r => r.Action == RowAction.Create), plan.Count(r => r.Action == RowAction.Update), plan.Count(r => r.Action == RowAction.Reject), shown);
+    }
+}

@@ -1,0 +1,51 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
+
+namespace AlAroma.Web.Features.Catalog;
+
+/// <summary>
+/// Step 1 of the import: stores the uploaded file with its detected format, encoding and delimiter and a mapping
+/// guessed from the headers. Nothing is imported yet.
+/// </summary>
+public sealed class UploadCatalogImport(AppDbContext db, TimeProvider clock, ICurrentUser user)
+{
+    /// <summary>Largest file accepted, in bytes (20 MB: about a hundred thousand products).</summary>
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>Stores the file and returns the new import's id.</summary>
+    /// <exception cref="BusinessRuleException">The file is empty, too large, or not a readable CSV/XLSX table.</exception>
+    public async Task<Guid> HandleAsync(string fileName, byte[] content, CancellationToken ct)
+    {
+        if (content.Length > MaxBytes) throw new BusinessRuleException("Файл больше 20 МБ. Разделите каталог на несколько файлов.");
+        var import = Detect(fileName, content);
+        import.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
+        import.CreatedBy = user.UserName;
+        db.CatalogImports.Add(import);
+        await db.SaveChangesAsync(ct);
+        return import.Id;
+    }
+
+    /// <summary>A new import of <paramref name="content"/> with format, encoding, delimiter and the guessed mapping (not saved).</summary>
+    /// <exception cref="BusinessRuleException">The file is not a readable table.</exception>
+    public static CatalogImport Detect(string fileName, byte[] content)
+    {
+        var import = new CatalogImport { Id = Guid.CreateVersion7(), FileName = Path.GetFileName(fileName), Content = content };
+        var mapping = new ImportMapping();
+        if (ImportFile.IsXlsx(content))
+        {
+            import.Format = "xlsx";
+        }
+        else
+        {
+            import.Format = "csv";
+            mapping.Encoding = import.DetectedEncoding = ImportFile.DetectEncoding(content);
+            var text = ImportFile.Decode(content[..Math.Min(content.Length, 64 * 1024)], mapping.Encoding);
+            mapping.Delimiter = import.DetectedDelimiter = ImportFile.DetectDelimiter(text);
+        }
+        var table = import.ReadTable(mapping);
+        if (table.Rows.Count == 0) throw new BusinessRuleException("В файле только строка заголовков, товаров нет.");
+        mapping.Columns = ImportMapping.Guess(table.Headers);
+        import.MappingJson = mapping.ToJson();
+        return import;
+    }
+}
