@@ -9,6 +9,7 @@ using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
+if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
 builder.AddLogging();
 builder.AddData();
 builder.AddAccount();

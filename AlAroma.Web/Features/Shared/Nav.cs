@@ -26,6 +26,12 @@ public static class Nav
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
     ];
 
+    /// <summary>The item to highlight for <paramref name="path"/>: the longest link that is the path or a parent of it.</summary>
+    public static NavItem? Active(IEnumerable<NavItem> items, string path) =>
+        items.Where(i => i.Href == "/" ? path == "/" : path.Equals(i.Href, StringComparison.OrdinalIgnoreCase)
+                || path.StartsWith(i.Href + "/", StringComparison.OrdinalIgnoreCase))
+            .MaxBy(i => i.Href.Length);
+
     /// <summary>The items <paramref name="user"/> may see, in order.</summary>
     public static IEnumerable<NavItem> For(ClaimsPrincipal user) => Items.Where(i => i.Roles.Any(user.IsInRole));
 }
