@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
@@ -116,12 +116,17 @@ internal static class WarehouseTestKit
         return await client.SendAsync(req);
     }
 
-    /// <summary>A normal form POST (token in the form), no redirects followed.</summary>
+    /// <summary>
+    /// A normal form POST the way the browser sends it: the token is taken from the hidden field of the form on
+    /// <paramref name="tokenPage"/> that posts to <paramref name="url"/> (fails when that form carries none).
+    /// </summary>
     public static async Task<HttpResponseMessage> FormPostAsync(HttpClient client, string tokenPage, string url, Dictionary<string, string>? form = null)
     {
-        var fields = new Dictionary<string, string>(form ?? []) { ["__RequestVerificationToken"] = await AppFixture.FormTokenAsync(client, tokenPage) };
+        var html = await client.GetStringAsync(tokenPage);
+        var m = Regex.Match(html, $"<form[^>]*action=\"{Regex.Escape(url)}\"[^>]*>((?!</form>).)*?name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"",
+            RegexOptions.Singleline);
+        Assert.True(m.Success, $"The form posting to {url} on {tokenPage} has no antiforgery field");
+        var fields = new Dictionary<string, string>(form ?? []) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(m.Groups[2].Value) };
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
-
-    public static bool IsSuccessOrRedirect(HttpStatusCode s) => (int)s is >= 200 and < 400;
 }
