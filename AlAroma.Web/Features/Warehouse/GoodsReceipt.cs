@@ -46,11 +46,76 @@ public class GoodsReceipt
         else line.Quantity += quantity;
     }
 
+    /// <summary>A scanned unit: increments the product's line, or adds a line at <paramref name="defaultPrice"/>.</summary>
+    /// <param name="productId">The scanned product.</param>
+    /// <param name="defaultPrice">Purchase price for a new line, ₽ (e.g. the current average cost); editable later.</param>
+    /// <exception cref="BusinessRuleException">Not a draft.</exception>
+    public void AddScanned(int productId, decimal defaultPrice)
+    {
+        EnsureDraft();
+        var line = Lines.LastOrDefault(l => l.ProductId == productId);
+        if (line is null) AddLine(productId, 1, Math.Max(defaultPrice, 0));
+        else line.Quantity++;
+    }
+
+    /// <summary>Sets quantity and purchase price of a line of a draft.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft, no such line, quantity ≤ 0 or price &lt; 0.</exception>
+    public void ChangeLine(long lineId, int quantity, decimal purchasePrice)
+    {
+        EnsureDraft();
+        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
+        if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля. Чтобы убрать товар, удалите строку.");
+        purchasePrice = Money.Round(purchasePrice);
+        if (purchasePrice < 0) throw new BusinessRuleException("Закупочная цена не может быть отрицательной.");
+        line.Quantity = quantity;
+        line.PurchasePrice = purchasePrice;
+    }
+
+    /// <summary>Removes a line from a draft.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft or no such line.</exception>
+    public void RemoveLine(long lineId)
+    {
+        EnsureDraft();
+        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
+        Lines.Remove(line);
+    }
+
+    /// <summary>Marks the draft posted (the caller moves the stock in the same transaction).</summary>
+    /// <param name="atUtc">Posting time, UTC.</param>
+    /// <param name="by">User name of who posted.</param>
+    /// <exception cref="BusinessRuleException">Not a draft or has no lines.</exception>
+    public void Post(DateTime atUtc, string by)
+    {
+        EnsureDraft();
+        if (Lines.Count == 0) throw new BusinessRuleException("В приходе нет строк. Отсканируйте товары или найдите их поиском, затем проведите.");
+        Status = DocumentStatus.Posted;
+        PostedAtUtc = atUtc;
+        PostedBy = by;
+    }
+
+    /// <summary>Cancels a draft; a posted receipt is corrected by a new document instead.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft.</exception>
+    public void Cancel()
+    {
+        if (Status != DocumentStatus.Draft)
+            throw new BusinessRuleException("Отменить можно только черновик. Проведённый приход исправляется новым документом.");
+        Status = DocumentStatus.Cancelled;
+    }
+
     /// <exception cref="BusinessRuleException">The document is no longer a draft.</exception>
     public void EnsureDraft()
     {
         if (Status != DocumentStatus.Draft) throw new BusinessRuleException("Документ уже проведён или отменён — изменить его нельзя.");
     }
+
+    /// <summary>Russian status label for badges.</summary>
+    public static string StatusLabel(DocumentStatus s) => s switch
+    {
+        DocumentStatus.Draft => "Черновик",
+        DocumentStatus.Posted => "Проведён",
+        DocumentStatus.Cancelled => "Отменён",
+        _ => s.ToString(),
+    };
 }
 
 /// <summary>A line of a goods receipt.</summary>

@@ -35,11 +35,97 @@ public class Transfer
     /// <exception cref="BusinessRuleException">Not a draft or quantity ≤ 0.</exception>
     public void AddLine(int productId, int quantity)
     {
-        if (Status != TransferStatus.Draft) throw new BusinessRuleException("Перемещение уже отгружено — изменить строки нельзя.");
+        EnsureDraft();
         if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля.");
         var line = Lines.FirstOrDefault(l => l.ProductId == productId);
         if (line is null) Lines.Add(new TransferLine { ProductId = productId, Quantity = quantity });
         else line.Quantity += quantity;
+    }
+
+    /// <summary>True when some line was received in a quantity different from the shipped one.</summary>
+    public bool HasDiscrepancy => Lines.Any(l => l.Discrepancy != 0);
+
+    /// <summary>Checks the route of a new transfer.</summary>
+    /// <exception cref="BusinessRuleException">Source and destination are the same location.</exception>
+    public static void EnsureRoute(int fromLocationId, int toLocationId)
+    {
+        if (fromLocationId == toLocationId)
+            throw new BusinessRuleException("Точка отправления и точка получения совпадают. Выберите разные точки.");
+    }
+
+    /// <summary>Sets the quantity of a line of a draft.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft, no such line or quantity ≤ 0.</exception>
+    public void ChangeLine(long lineId, int quantity)
+    {
+        EnsureDraft();
+        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
+        if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля. Чтобы убрать товар, удалите строку.");
+        line.Quantity = quantity;
+    }
+
+    /// <summary>Removes a line from a draft.</summary>
+    /// <exception cref="BusinessRuleException">Not a draft or no such line.</exception>
+    public void RemoveLine(long lineId)
+    {
+        EnsureDraft();
+        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
+        Lines.Remove(line);
+    }
+
+    /// <summary>Draft → Shipped (the caller takes the stock off the source in the same transaction).</summary>
+    /// <param name="atUtc">Shipping time, UTC.</param>
+    /// <param name="by">User name of who shipped.</param>
+    /// <exception cref="BusinessRuleException">Not a draft or has no lines.</exception>
+    public void Ship(DateTime atUtc, string by)
+    {
+        EnsureDraft();
+        if (Lines.Count == 0) throw new BusinessRuleException("В перемещении нет строк. Добавьте товары, затем отгрузите.");
+        Status = TransferStatus.Shipped;
+        ShippedAtUtc = atUtc;
+        ShippedBy = by;
+    }
+
+    /// <summary>
+    /// Shipped → Received with the counted quantities (the caller puts them on the destination's stock). A line
+    /// missing from <paramref name="received"/> counts as received in full; a difference is the transit discrepancy.
+    /// </summary>
+    /// <param name="received">Units counted per line id (0 ≤ units ≤ shipped).</param>
+    /// <param name="atUtc">Receiving time, UTC.</param>
+    /// <param name="by">User name of who received.</param>
+    /// <exception cref="BusinessRuleException">Not in transit, or a quantity is negative or above the shipped one.</exception>
+    public void Receive(IReadOnlyDictionary<long, int> received, DateTime atUtc, string by)
+    {
+        if (Status != TransferStatus.Shipped)
+            throw new BusinessRuleException(Status == TransferStatus.Received
+                ? "Перемещение уже принято."
+                : "Принять можно только отгруженное перемещение (статус «В пути»).");
+        foreach (var line in Lines)
+        {
+            var qty = received.TryGetValue(line.Id, out var r) ? r : line.Quantity;
+            var name = line.Product?.Name ?? $"#{line.ProductId}";
+            if (qty < 0) throw new BusinessRuleException($"Принятое количество «{name}» не может быть отрицательным.");
+            if (qty > line.Quantity)
+                throw new BusinessRuleException($"Принято «{name}» {qty} шт., а отгружено {line.Quantity} шт. Больше отгруженного принять нельзя — излишки оформите приходом.");
+            line.ReceivedQuantity = qty;
+        }
+        Status = TransferStatus.Received;
+        ReceivedAtUtc = atUtc;
+        ReceivedBy = by;
+    }
+
+    /// <summary>Cancels a draft. A shipped transfer cannot be cancelled: it is received (maybe with a discrepancy).</summary>
+    /// <exception cref="BusinessRuleException">Not a draft.</exception>
+    public void Cancel()
+    {
+        if (Status != TransferStatus.Draft)
+            throw new BusinessRuleException("Отменить можно только черновик. Отгруженное перемещение нужно принять — недостачу отметьте при приёмке.");
+        Status = TransferStatus.Cancelled;
+    }
+
+    /// <exception cref="BusinessRuleException">The transfer is no longer a draft.</exception>
+    public void EnsureDraft()
+    {
+        if (Status != TransferStatus.Draft) throw new BusinessRuleException("Перемещение уже отгружено или отменено — изменить его нельзя.");
     }
 
     /// <summary>Russian status label for badges.</summary>
@@ -66,4 +152,7 @@ public class TransferLine
 
     /// <summary>Units counted at the destination (null until received). Quantity − ReceivedQuantity is the transit discrepancy.</summary>
     public int? ReceivedQuantity { get; set; }
+
+    /// <summary>Shipped − received units ("Расхождение"): &gt; 0 is a shortage in transit; 0 until received.</summary>
+    public int Discrepancy => ReceivedQuantity is { } r ? Quantity - r : 0;
 }

@@ -64,6 +64,7 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         b.HasOne<Location>().WithMany().HasForeignKey(x => x.ToLocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.Status);
+        b.Ignore(x => x.HasDiscrepancy);
     }
 }
 
@@ -73,5 +74,6 @@ internal sealed class TransferLineConfiguration : IEntityTypeConfiguration<Trans
     {
         b.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("ck_transfer_lines_quantity", "quantity > 0"));
+        b.Ignore(x => x.Discrepancy);
     }
 }

@@ -1,0 +1,22 @@
+namespace AlAroma.Web.Features.Warehouse;
+
+/// <summary>Bootstrap badge classes of document statuses (one colour per meaning across warehouse screens).</summary>
+public static class StatusBadge
+{
+    /// <summary>Badge class of a goods receipt status.</summary>
+    public static string Of(DocumentStatus s) => s switch
+    {
+        DocumentStatus.Draft => "text-bg-secondary",
+        DocumentStatus.Posted => "text-bg-success",
+        _ => "text-bg-dark",
+    };
+
+    /// <summary>Badge class of a transfer status ("В пути" stands out).</summary>
+    public static string Of(TransferStatus s) => s switch
+    {
+        TransferStatus.Draft => "text-bg-secondary",
+        TransferStatus.Shipped => "text-bg-warning",
+        TransferStatus.Received => "text-bg-success",
+        _ => "text-bg-dark",
+    };
+}

@@ -1,0 +1,25 @@
+using AlAroma.Web.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AlAroma.Web.Features.Warehouse;
+
+/// <summary>"Остатки" (with the Excel export) and "Движение товаров".</summary>
+[Authorize(Roles = Roles.Stock), Route("warehouse")]
+public sealed class StockController : Controller
+{
+    /// <summary>Content type of .xlsx files.</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [HttpGet("stock")]
+    public async Task<IActionResult> Stock([FromQuery] ListStockBalances.Input input, [FromServices] ListStockBalances list, CancellationToken ct) =>
+        View("Stock", await list.HandleAsync(input, ct));
+
+    [HttpGet("stock/export")]
+    public async Task<IActionResult> Export([FromQuery] ListStockBalances.Input input, [FromServices] ExportStockBalances export, CancellationToken ct) =>
+        await export.HandleAsync(input, ct) is { } file ? File(file.Content, XlsxContentType, file.FileName) : NotFound();
+
+    [HttpGet("movements")]
+    public async Task<IActionResult> Movements([FromQuery] ListStockMovements.Input input, [FromServices] ListStockMovements list, CancellationToken ct) =>
+        View("Movements", await list.HandleAsync(input, ct));
+}
