@@ -6,6 +6,7 @@ using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Features.Warehouse;
+using AlAroma.Web.Features.Warehouse.Labels;
 using AlAroma.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
@@ -18,6 +19,7 @@ builder.AddAdmin();
 builder.AddWeb();
 builder.AddCatalog();
 builder.AddWarehouse();
+builder.AddLabels();
 builder.AddPos();
 builder.AddReports();
 
