@@ -35,7 +35,8 @@ public sealed class LocationScope(IHttpContextAccessor http, AppDbContext db)
             var ids = BoundIds;
             q = q.Where(l => ids.Contains(l.Id));
         }
-        return _allowed = await q.OrderBy(l => l.Kind).ThenBy(l => l.Code).ToListAsync(ct);
+        // Kind is stored as text ("Shop" < "Warehouse"): order explicitly, warehouse first.
+        return _allowed = await q.OrderBy(l => l.Kind == LocationKind.Warehouse ? 0 : 1).ThenBy(l => l.Code).ToListAsync(ct);
     }
 
     /// <summary>True when the user may act at <paramref name="locationId"/>.</summary>
