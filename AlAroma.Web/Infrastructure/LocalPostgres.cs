@@ -52,7 +52,12 @@ public sealed class LocalPostgres
             log?.Invoke($"Reusing the running PostgreSQL on 127.0.0.1:{Port}");
             return;
         }
-        if (Port == 0) Port = File.Exists(portFile) && IsFree(int.Parse(File.ReadAllText(portFile).Trim())) ? int.Parse(File.ReadAllText(portFile).Trim()) : FreePort();
+        // The preferred port, else the one used last time, else any free one: another checkout's cluster may hold it.
+        if (Port == 0 || !IsFree(Port))
+        {
+            var last = File.Exists(portFile) ? int.Parse(File.ReadAllText(portFile).Trim()) : 0;
+            Port = last > 0 && IsFree(last) ? last : FreePort();
+        }
         File.WriteAllText(portFile, Port.ToString());
         if (asRoot) Run("chown", $"postgres:postgres \"{portFile}\"");
         var logFile = Path.Combine(DataDir, "server.log");
