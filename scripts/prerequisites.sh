@@ -21,4 +21,5 @@ ensure_postgres_server() {
 ensure_chromium() {
   command -v chromium >/dev/null || apt_install chromium
   fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core
+  fc-list 2>/dev/null | grep -qi emoji || apt_install fonts-noto-color-emoji
 }

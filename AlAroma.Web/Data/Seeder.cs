@@ -108,7 +108,7 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         w.WriteLine($"  Al Aroma is starting on {url.Split(';')[0]}");
         w.WriteLine($"  Demo logins (password {DemoPassword}):");
         foreach (var u in DemoUsers)
-            w.WriteLine($"    {u.Email,-28} {Roles.Label(u.Role),-14} {(u.Locations.Length == 0 ? "все точки" : string.Join(", ", u.Locations))}");
+            w.WriteLine($"    {u.Email,-28} {Roles.Label(u.Role),-14} {(u.Locations.Length > 0 ? string.Join(", ", u.Locations) : u.Role is Roles.Admin or Roles.Manager ? "все точки" : "—")}");
         w.WriteLine();
     }
 }
