@@ -128,15 +128,17 @@ public class WarehousePagesTests(AppFixture app) : IClassFixture<AppFixture>
 
         using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
         var ws = wb.Worksheet(1);
-        Assert.Equal("Артикул", ws.Cell(1, 1).GetString());
-        Assert.Equal(1, ws.SheetView.SplitRow);
+        const int header = AlAroma.Web.Features.Reports.ExcelSheetWriter.HeaderRow;
+        Assert.Equal("Артикул", ws.Cell(header, 1).GetString());
+        Assert.Equal(header, ws.SheetView.SplitRow);
         Assert.True(ws.AutoFilter.IsEnabled);
         await using var db = app.Db();
         var dior = await db.Products.CountAsync(x => x.Brand == "Dior");
-        Assert.Equal("Итого", ws.Cell(dior + 2, 2).GetString());
-        Assert.Equal(ExportStockBalances.RubleFormat, ws.Cell(2, 9).Style.NumberFormat.Format);
+        var totals = header + dior + 1;
+        Assert.Equal("Итого", ws.Cell(totals, 1).GetString());
+        Assert.Equal(AlAroma.Web.Features.Reports.ExcelSheetWriter.MoneyFormat, ws.Cell(header + 1, 9).Style.NumberFormat.Format);
         var expected = await db.StockBalances.Where(b => b.LocationId == wh)
             .Join(db.Products.Where(x => x.Brand == "Dior"), b => b.ProductId, x => x.Id, (b, x) => b.Quantity).SumAsync();
-        Assert.Equal(expected, ws.Cell(dior + 2, 6).GetValue<int>());
+        Assert.Equal(expected, ws.Cell(totals, 6).GetValue<int>());
     }
 }
