@@ -14,6 +14,12 @@ public static class PromotionsSetup
     internal static void Register(IServiceCollection services)
     {
         services.TryAddScoped<GetActivePromotions>();
+        services.TryAddScoped<ListPromotions>();
+        services.TryAddScoped<SavePromotion>();
+        services.TryAddScoped<SetPromotionPaused>();
+        services.TryAddScoped<PreviewPromotion>();
+        services.TryAddScoped<SearchPreviewProducts>();
+        services.TryAddScoped<GetPromotionFormPage>();
     }
 }
 
