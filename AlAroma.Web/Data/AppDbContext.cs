@@ -6,6 +6,7 @@ using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
     public DbSet<PosCart> PosCarts => Set<PosCart>();
+
+    public DbSet<PromotionRecord> Promotions => Set<PromotionRecord>();
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerCode> CustomerCodes => Set<CustomerCode>();
