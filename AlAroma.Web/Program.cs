@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Labels;
@@ -21,6 +22,7 @@ builder.AddCatalog();
 builder.AddWarehouse();
 builder.AddLabels();
 builder.AddPos();
+builder.AddPromotions();
 builder.AddReports();
 
 var app = builder.Build();

@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     /// <inheritdoc />
-    public partial class PromotionsAdminSchema : Migration
+    public partial class Promotions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123170751_PromotionsAdminSchema")]
-    partial class PromotionsAdminSchema
+    [Migration("20261123173030_Promotions")]
+    partial class Promotions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -296,6 +296,97 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_barcodes_product_id");
 
                     b.ToTable("barcodes", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Catalog.CatalogImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at_utc");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DetectedDelimiter")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("detected_delimiter");
+
+                    b.Property<string>("DetectedEncoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("detected_encoding");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<byte[]>("RejectedFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("rejected_file");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalog_imports");
+
+                    b.HasIndex("CreatedAtUtc")
+                        .HasDatabaseName("ix_catalog_imports_created_at_utc");
+
+                    b.ToTable("catalog_imports", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Catalog.PriceChange", b =>
@@ -742,6 +833,74 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_points_entries_customer_id_id");
 
                     b.ToTable("points_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_carts");
+
+                    b.HasIndex("RegisterId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_carts_register_id");
+
+                    b.ToTable("pos_carts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cart_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_cart_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_pos_cart_line_product_id");
+
+                    b.HasIndex("CartId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_cart_line_cart_id_product_id");
+
+                    b.ToTable("pos_cart_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
@@ -1699,6 +1858,33 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_points_entries_customers_customer_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_carts_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.PosCart", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_pos_carts_cart_id");
+
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_line_products_product_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
@@ -1943,6 +2129,11 @@ namespace AlAroma.Web.Migrations
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
