@@ -26,6 +26,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/catalog", [Roles.Admin, Roles.Manager]),
         ("/warehouse", [Roles.Admin, Roles.Manager, Roles.Storekeeper]),
         ("/pos", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
+        ("/customers", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),
     ];
