@@ -841,6 +841,29 @@ namespace AlAroma.Web.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ManualDiscountBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_discount_by");
+
+                    b.Property<string>("ManualDiscountKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("manual_discount_kind");
+
+                    b.Property<string>("ManualDiscountRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("manual_discount_role");
+
+                    b.Property<decimal?>("ManualDiscountValue")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("manual_discount_value");
+
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
                         .HasColumnName("register_id");
@@ -856,11 +879,48 @@ namespace AlAroma.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_pos_carts");
 
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_pos_carts_customer_id");
+
                     b.HasIndex("RegisterId")
                         .IsUnique()
                         .HasDatabaseName("ix_pos_carts_register_id");
 
                     b.ToTable("pos_carts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cart_id");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("nominal");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_cart_certificate");
+
+                    b.HasIndex("CartId", "Nominal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_cart_certificate_cart_id_nominal");
+
+                    b.ToTable("pos_cart_certificate", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pos_cart_certificates_quantity", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
@@ -955,6 +1015,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
                     b.Property<decimal>("DiscountTotal")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("discount_total");
@@ -967,11 +1031,24 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("location_id");
 
+                    b.Property<string>("ManualDiscountBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_discount_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
+
+                    b.Property<int>("PointsAccrued")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_accrued");
+
+                    b.Property<int>("PointsRedeemed")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_redeemed");
 
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
@@ -1006,6 +1083,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("ShiftId")
                         .HasDatabaseName("ix_sales_shift_id");
 
+                    b.HasIndex("CustomerId", "CreatedAtUtc")
+                        .HasDatabaseName("ix_sales_customer_id_created_at_utc");
+
                     b.HasIndex("LocationId", "CreatedAtUtc")
                         .HasDatabaseName("ix_sales_location_id_created_at_utc");
 
@@ -1025,9 +1105,18 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("barcode");
 
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("certificate_code");
+
                     b.Property<decimal>("Discount")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("discount");
+
+                    b.Property<bool>("IsGiftCertificate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_gift_certificate");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1059,6 +1148,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("unit_price");
 
+                    b.PrimitiveCollection<decimal[]>("UnitTotals")
+                        .IsRequired()
+                        .HasColumnType("numeric(14,2)[]")
+                        .HasColumnName("unit_totals");
+
                     b.HasKey("Id")
                         .HasName("pk_sale_line");
 
@@ -1066,6 +1160,56 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_sale_line_sale_id");
 
                     b.ToTable("sale_line", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLineDiscount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FreeUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_units");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PromotionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<long>("SaleLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_line_discount");
+
+                    b.HasIndex("SaleLineId")
+                        .HasDatabaseName("ix_sale_line_discount_sale_line_id");
+
+                    b.ToTable("sale_line_discount", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SalePayment", b =>
@@ -1080,6 +1224,15 @@ namespace AlAroma.Web.Migrations
                     b.Property<decimal>("Amount")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("certificate_code");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
 
                     b.Property<decimal?>("Change")
                         .HasColumnType("numeric(14,2)")
@@ -1857,12 +2010,28 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pos_carts_customers_customer_id");
+
                     b.HasOne("AlAroma.Web.Features.Pos.Register", null)
                         .WithMany()
                         .HasForeignKey("RegisterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pos_carts_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartCertificate", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.PosCart", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_certificate_pos_carts_cart_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
@@ -1894,6 +2063,12 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
                 {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_customers_customer_id");
+
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
@@ -1924,6 +2099,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sale_line_sales_sale_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLineDiscount", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.SaleLine", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("SaleLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_discount_sale_line_sale_line_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SalePayment", b =>
@@ -2130,6 +2315,8 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
+                    b.Navigation("Certificates");
+
                     b.Navigation("Lines");
                 });
 
@@ -2138,6 +2325,11 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLine", b =>
+                {
+                    b.Navigation("Discounts");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>

@@ -72,16 +72,28 @@
     var tendered = document.getElementById("pay-tendered");
     var error = document.getElementById("pay-error");
     var submit = document.getElementById("pos-pay-submit");
+    var certCode = document.getElementById("pay-cert-code");
+    var certAmount = document.getElementById("pay-cert-amount");
+    var points = document.getElementById("pay-points");
+    var maxPoints = 0;
     var titles = { Cash: "Оплата наличными", Card: "Оплата картой", Mixed: "Смешанная оплата" };
 
+    // Certificates and points first; what they leave ("Деньгами") is paid by card and/or cash.
     function recalc() {
-        var c = mode === "Card" ? due : mode === "Mixed" ? parseMoney(card.value) : 0;
-        var cashPart = Math.round((due - (c || 0)) * 100) / 100;
+        var ca = parseMoney(certAmount.value), pt = parseMoney(points.value);
+        var rest = Math.round((due - (ca || 0) - (pt || 0)) * 100) / 100;
+        if (mode === "Card") card.value = rest > 0 ? String(rest).replace(".", ",") : "";
+        var c = mode === "Card" ? rest : mode === "Mixed" ? parseMoney(card.value) : 0;
+        var cashPart = Math.round((rest - (c || 0)) * 100) / 100;
         var t = parseMoney(tendered.value);
         var msg = "";
-        if (Number.isNaN(c) || Number.isNaN(t)) msg = "Введите сумму числом, например 1990 или 1990,50.";
-        else if (mode === "Mixed" && (c === null || c <= 0 || c >= due)) msg = "Сумма по карте должна быть больше 0 и меньше суммы к оплате.";
+        if (Number.isNaN(c) || Number.isNaN(t) || Number.isNaN(ca) || Number.isNaN(pt)) msg = "Введите сумму числом, например 1990 или 1990,50.";
+        else if (pt !== null && (pt < 0 || pt !== Math.floor(pt) || pt > maxPoints)) msg = "Баллами можно не более " + maxPoints + " (целое число).";
+        else if (ca !== null && !certCode.value.trim()) msg = "Введите код сертификата.";
+        else if (rest < 0) msg = "Сертификатом и баллами оплачено больше суммы к оплате.";
+        else if (mode === "Mixed" && rest > 0 && (c === null || c <= 0 || c >= rest)) msg = "Сумма по карте должна быть больше 0 и меньше суммы к оплате.";
         else if (mode !== "Card" && t !== null && t < cashPart) msg = "Недостаточно наличных: не хватает " + money(cashPart - t) + ".";
+        document.getElementById("pay-rest").textContent = money(Math.max(rest, 0));
         document.getElementById("pay-cash-part").textContent = money(Math.max(cashPart, 0));
         document.getElementById("pay-change").textContent = money(!msg && t !== null && mode !== "Card" ? t - cashPart : 0);
         error.textContent = msg;
@@ -103,12 +115,19 @@
         card.value = m === "Card" ? t.dataset.total.replace(".", ",") : "";
         card.readOnly = m === "Card";
         tendered.value = "";
+        certCode.value = ""; certAmount.value = ""; points.value = "";
+        maxPoints = Number(t.dataset.maxPoints || 0);
+        document.getElementById("pay-max-points").textContent = maxPoints;
+        document.getElementById("pay-points-row").hidden = !(maxPoints > 0);
         recalc();
         dialog.showModal();
         (m === "Mixed" ? card : m === "Cash" ? tendered : submit).focus();
     }
 
     card.addEventListener("input", recalc);
+    certAmount.addEventListener("input", recalc);
+    certCode.addEventListener("input", recalc);
+    points.addEventListener("input", recalc);
     tendered.addEventListener("input", recalc);
     document.getElementById("pos-pay-cancel").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { setTimeout(focusScanner, 0); });
@@ -126,6 +145,11 @@
         if (b && !b.disabled) openPay(b.dataset.pay);
     });
     document.addEventListener("keydown", function (e) {
+        if (e.key === "F6" && !dialog.open) {
+            var d = document.getElementById("pos-discount-value");
+            if (d) { e.preventDefault(); d.focus(); }
+            return;
+        }
         var m = { F2: "Cash", F3: "Card", F4: "Mixed" }[e.key];
         if (m) { e.preventDefault(); openPay(m); }
     });

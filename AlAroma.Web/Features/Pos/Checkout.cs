@@ -1,4 +1,9 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.GiftCards;
+using AlAroma.Web.Features.Loyalty;
+using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,23 +29,27 @@ public sealed record CheckoutResult(long SaleId, string Number, decimal Change, 
 
 /// <summary>
 /// Writes a sale in one transaction: the Sale row first (its unique idempotency key makes a duplicate submit wait
-/// and then return the first sale), the receipt number of the shop, lines at the current retail price, payments,
-/// stock movements (a shortage rolls everything back) and the emptied cart.
+/// and then return the first sale), the receipt number of the shop, lines priced by the pricing engine (promotions,
+/// birthday, manual discount) with their explanation, payments, stock movements (a shortage rolls everything back),
+/// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), points
+/// spent and earned, the customer's level upgrade, and the emptied cart.
 /// </summary>
-public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock)
+public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyRules loyalty, ICurrentUser currentUser)
 {
     private const string KeyIndex = "ux_sales_idempotency_key";
 
     /// <summary>Sells the register's cart.</summary>
     /// <exception cref="BusinessRuleException">
     /// Empty cart, no open shift of this user, a product that cannot be sold, payment not equal to the amount due,
-    /// the total changed since the dialog opened, or not enough stock. Nothing is written.
+    /// too many points, a certificate that cannot pay that much, a refused manual discount, the total changed since
+    /// the dialog opened, or not enough stock. Nothing is written.
     /// </exception>
     public Task<CheckoutResult> HandleAsync(CheckoutCommand cmd, CancellationToken ct) => RunAsync(cmd, null, ct);
 
     /// <summary>
     /// Sells the given lines without touching the register's cart (for callers that hold the lines themselves,
-    /// such as an external register or a test). Same rules as <see cref="HandleAsync(CheckoutCommand, CancellationToken)"/>.
+    /// such as an external register or a test): anonymous, no certificates, no manual discount.
+    /// Same rules as <see cref="HandleAsync(CheckoutCommand, CancellationToken)"/>.
     /// </summary>
     public Task<CheckoutResult> HandleAsync(CheckoutCommand cmd, IReadOnlyList<CheckoutLine> lines, CancellationToken ct) => RunAsync(cmd, lines, ct);
 
@@ -55,35 +64,51 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             PosCart? cart = null;
-            IReadOnlyList<CheckoutLine> lines;
+            CartContent content;
             if (givenLines is null)
             {
                 // The cart lock serialises submits of this till; a duplicate that waited here finds the first sale.
                 cart = await EditCart.LockAsync(db, register.Id, now, ct);
                 if (await ExistingAsync(cmd.IdempotencyKey, ct) is { } first) return first;
-                lines = cart.Lines.OrderBy(l => l.Id).Select(l => new CheckoutLine(l.ProductId, l.Quantity)).ToList();
+                content = CartContent.Of(cart);
             }
-            else lines = givenLines;
-            if (lines.Count == 0 || lines.Any(l => l.Quantity <= 0)) throw new BusinessRuleException("Чек пуст: добавьте товар, чтобы принять оплату.");
+            else content = new CartContent(givenLines, [], null, null);
+            if ((content.Lines.Count == 0 && content.Certificates.Count == 0) || content.Lines.Any(l => l.Quantity <= 0))
+                throw new BusinessRuleException("Чек пуст: добавьте товар, чтобы принять оплату.");
 
             var shift = await till.RequireOpenShiftAsync(register.Id, lockForShare: true, ct);
             var sale = new Sale
             {
                 LocationId = location.Id, RegisterId = register.Id, ShiftId = shift.Id, CashierId = till.UserId,
                 CashierName = till.UserDisplayName, CreatedAtUtc = now, IdempotencyKey = cmd.IdempotencyKey,
+                CustomerId = content.CustomerId, ManualDiscountBy = content.Manual?.By,
             };
-            await AddLinesAsync(sale, lines, ct);
+            var priced = await price.HandleAsync(location, content, dropRefusedManual: false, ct);
+            if (content.CustomerId is not null && priced.Customer is null)
+                throw new BusinessRuleException("Клиент чека не найден. Уберите клиента из чека и найдите его заново.");
+            await AddLinesAsync(sale, priced.Result, ct);
             if (cmd.ExpectedTotal is { } seen && Money.Round(seen) != sale.Total)
                 throw new BusinessRuleException($"Сумма чека изменилась: сейчас к оплате {Money.Format(sale.Total)}. Проверьте чек и примите оплату заново.");
-            var plan = PaymentRules.Plan(sale.Total, cmd.Payment);
+            var maxPoints = priced.Customer is { } buyer ? loyalty.MaxRedeemable(priced.GoodsTotal, buyer.PointsBalance) : 0;
+            var plan = PaymentRules.Plan(sale.Total, cmd.Payment, maxPoints);
             sale.Payments.AddRange(plan.Payments);
+            sale.PointsRedeemed = plan.Points;
             sale.Number = $"{location.Code}-{await DocumentNumbers.NextAsync(db, "receipt-" + location.Code, ct):D6}";
 
             db.Sales.Add(sale);
             await db.SaveChangesAsync(ct);
-            await StockLedger.ApplyAsync(db, sale.Lines.Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
+            await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
                 MovementKind.Sale, sale.Number, sale.Id, now, till.UserDisplayName, ct);
-            cart?.Lines.Clear();
+            await MoveCertificatesAsync(sale, location.Id, now, ct);
+            if (priced.Customer is { } customer) await MovePointsAsync(sale, customer, plan, now, ct);
+            if (content.Manual is { } manual)
+                await AuditInterceptor.WriteSystemAsync(db, currentUser, now, nameof(Sale), sale.Number, new
+                {
+                    ManualDiscount = manual.Kind == ManualDiscountKind.Percent ? $"{manual.Value:0.##} %" : Money.Format(manual.Value),
+                    Amount = priced.Result.ByPromotion.Where(p => p.Kind == DiscountKind.Manual).Sum(p => p.Amount),
+                    GivenBy = manual.By, manual.Role, sale.Number,
+                }, ct);
+            if (cart is not null) EditCart.Empty(cart);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new CheckoutResult(sale.Id, sale.Number, plan.Change, Repeated: false);
@@ -100,23 +125,72 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
         }
     }
 
-    private async Task AddLinesAsync(Sale sale, IReadOnlyList<CheckoutLine> lines, CancellationToken ct)
+    /// <summary>Sale lines from the priced receipt: goods with their discount explanation, one line per certificate sold.</summary>
+    private async Task AddLinesAsync(Sale sale, PricingResult priced, CancellationToken ct)
     {
-        var ids = lines.Select(l => l.ProductId).Distinct().ToList();
+        var ids = priced.Lines.Where(l => l.ProductId != 0).Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.Barcodes).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        foreach (var (productId, qty) in lines.GroupBy(l => l.ProductId).Select(g => (g.Key, g.Sum(l => l.Quantity))))
+        foreach (var l in priced.Lines)
         {
-            if (!products.TryGetValue(productId, out var p)) throw new BusinessRuleException("Товар из чека не найден в каталоге. Удалите строку и отсканируйте товар заново.");
-            EditCart.EnsureSellable(p);
+            if (l.ProductId == 0)
+            {
+                for (var i = 0; i < l.Quantity; i++)
+                    sale.Lines.Add(new SaleLine
+                    {
+                        ProductId = 0, Sku = "CERT", Name = CertificateName(l.UnitPrice), Quantity = 1, UnitPrice = l.UnitPrice,
+                        Discount = 0, Total = l.UnitPrice, UnitTotals = [l.UnitPrice], IsGiftCertificate = true,
+                    });
+                continue;
+            }
+            var p = products[l.ProductId];
             sale.Lines.Add(new SaleLine
             {
-                ProductId = p.Id, Sku = p.Sku, Name = p.Name, Barcode = p.MainBarcode, Quantity = qty,
-                UnitPrice = p.RetailPrice, Discount = 0, Total = Money.Round(p.RetailPrice * qty),
+                ProductId = p.Id, Sku = p.Sku, Name = p.Name, Barcode = p.MainBarcode, Quantity = l.Quantity,
+                UnitPrice = l.UnitPrice, Discount = l.Discount, Total = l.Total, UnitTotals = l.UnitTotals.ToArray(),
+                Discounts = l.Applied.Select(a => new SaleLineDiscount
+                {
+                    PromotionId = a.PromotionId, Name = a.Name, Kind = a.Kind, Units = a.Units, FreeUnits = a.FreeUnits, Amount = a.Amount,
+                }).ToList(),
             });
         }
-        sale.Subtotal = sale.Lines.Sum(l => Money.Round(l.UnitPrice * l.Quantity));
-        sale.DiscountTotal = sale.Lines.Sum(l => l.Discount);
-        sale.Total = sale.Subtotal - sale.DiscountTotal;
+        sale.Subtotal = priced.Subtotal;
+        sale.DiscountTotal = priced.DiscountTotal;
+        sale.Total = priced.Total;
+    }
+
+    /// <summary>"Подарочный сертификат 1 000 ₽".</summary>
+    public static string CertificateName(decimal nominal) => $"Подарочный сертификат {nominal.ToString("#,0", Money.Ru)} ₽";
+
+    /// <summary>Activates the certificates sold and redeems those paid with, in the sale's transaction.</summary>
+    private async Task MoveCertificatesAsync(Sale sale, int locationId, DateTime now, CancellationToken ct)
+    {
+        foreach (var line in sale.Lines.Where(l => l.IsGiftCertificate))
+            line.CertificateCode = (await CertificateLedger.ActivateAsync(db, line.UnitPrice, locationId, sale.Id, now, till.UserDisplayName, ct)).Code;
+        foreach (var p in sale.Payments.Where(p => p.Method == PaymentMethod.GiftCertificate))
+            p.CertificateId = (await CertificateLedger.RedeemAsync(db, p.CertificateCode!, p.Amount, sale.Id, now, till.UserDisplayName, ct)).CertificateId;
+    }
+
+    /// <summary>
+    /// Points spent and earned (earned at the customer's level before this sale, on cash + card minus certificates
+    /// sold), then the level upgrade by purchases of the last 12 months including this sale.
+    /// </summary>
+    private async Task MovePointsAsync(Sale sale, Customer customer, PaymentPlan plan, DateTime now, CancellationToken ct)
+    {
+        if (plan.Points > 0) await PointsLedger.RedeemAsync(db, customer.Id, plan.Points, sale.Id, now, till.UserDisplayName, ct);
+        var certificatesSold = sale.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total);
+        var earned = loyalty.Accrual(plan.Money - certificatesSold, customer.Level);
+        if (earned > 0) await PointsLedger.PostAsync(db, customer.Id, PointsEntryKind.Accrual, earned, sale.Id, now, till.UserDisplayName, $"Чек {sale.Number}", ct);
+        sale.PointsAccrued = earned;
+
+        var since = now.AddMonths(-12);
+        var purchases = await db.Sales.Where(s => s.CustomerId == customer.Id && s.CreatedAtUtc > since)
+            .SumAsync(s => s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total), ct);
+        var level = loyalty.LevelFor(purchases);
+        if (level > customer.Level)
+        {
+            var tracked = await db.Customers.FirstAsync(c => c.Id == customer.Id, ct);
+            tracked.Level = level;
+        }
     }
 
     private async Task<CheckoutResult?> ExistingAsync(Guid key, CancellationToken ct) =>

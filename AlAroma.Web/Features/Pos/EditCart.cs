@@ -10,7 +10,7 @@ namespace AlAroma.Web.Features.Pos;
 /// change a line, × removes it. Each change locks the cart row, so quick scans never lose an increment.
 /// Only the cashier of the open shift (or a manager) may change the cart.
 /// </summary>
-public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider clock)
+public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider clock, Microsoft.Extensions.Options.IOptions<PosOptions> options)
 {
     /// <summary>What a scan did.</summary>
     /// <param name="Found">False when no product has this barcode or SKU (the cart is unchanged).</param>
@@ -64,11 +64,45 @@ public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider cloc
     public Task RemoveAsync(int registerId, int productId, CancellationToken ct) =>
         MutateAsync(registerId, cart => cart.Lines.RemoveAll(l => l.ProductId == productId), ct);
 
-    /// <summary>Empties the cart (the customer changed their mind).</summary>
-    /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
-    public Task ClearAsync(int registerId, CancellationToken ct) => MutateAsync(registerId, cart => cart.Lines.Clear(), ct);
+    /// <summary>Adds a gift certificate of <paramref name="nominal"/> ₽ to the receipt (or removes one with a negative <paramref name="delta"/>).</summary>
+    /// <exception cref="BusinessRuleException">The nominal is not one the shop sells; no open shift of this user.</exception>
+    public Task ChangeCertificateAsync(int registerId, decimal nominal, int delta, CancellationToken ct)
+    {
+        if (delta > 0 && !options.Value.Nominals.Contains(nominal))
+            throw new BusinessRuleException($"Сертификаты продаются номиналом {string.Join(" / ", options.Value.Nominals.Select(Money.Format))}. Выберите один из них.");
+        return MutateAsync(registerId, cart =>
+        {
+            var line = cart.Certificates.FirstOrDefault(c => c.Nominal == nominal);
+            if (line is null)
+            {
+                if (delta > 0) cart.Certificates.Add(new PosCartCertificate { Nominal = nominal, Quantity = delta });
+            }
+            else if (line.Quantity + delta <= 0) cart.Certificates.Remove(line);
+            else line.Quantity += delta;
+        }, ct);
+    }
 
-    private async Task MutateAsync(int registerId, Action<PosCart> change, CancellationToken ct)
+    /// <summary>Empties the cart (the customer changed their mind): goods, certificates, customer and manual discount.</summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
+    public Task ClearAsync(int registerId, CancellationToken ct) => MutateAsync(registerId, Empty, ct);
+
+    /// <summary>Everything off the cart (after a sale, or "Очистить чек").</summary>
+    public static void Empty(PosCart cart)
+    {
+        cart.Lines.Clear();
+        cart.Certificates.Clear();
+        cart.CustomerId = null;
+        cart.ManualDiscountKind = null;
+        cart.ManualDiscountValue = null;
+        cart.ManualDiscountRole = null;
+        cart.ManualDiscountBy = null;
+    }
+
+    /// <summary>
+    /// Changes the register's cart in its own transaction under the cart's row lock (bumping its version).
+    /// </summary>
+    /// <exception cref="BusinessRuleException">The register is not the user's, or no open shift of this user.</exception>
+    public async Task MutateAsync(int registerId, Action<PosCart> change, CancellationToken ct)
     {
         await till.RequireRegisterAsync(registerId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -98,6 +132,6 @@ public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider cloc
             ON CONFLICT (register_id) DO UPDATE SET version = c.version + 1, updated_at_utc = excluded.updated_at_utc
             RETURNING id AS "Value"
             """).ToListAsync(ct))[0];
-        return await db.PosCarts.Include(c => c.Lines).SingleAsync(c => c.Id == id, ct);
+        return await db.PosCarts.Include(c => c.Lines).Include(c => c.Certificates).SingleAsync(c => c.Id == id, ct);
     }
 }

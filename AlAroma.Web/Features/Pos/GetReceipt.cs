@@ -8,18 +8,21 @@ namespace AlAroma.Web.Features.Pos;
 /// <summary>A receipt (чек) for the screen and the 80 mm printer.</summary>
 public sealed class GetReceipt(AppDbContext db, LocationScope scope)
 {
-    /// <summary>The sale with its lines and payments, the shop and the register name.</summary>
-    public sealed record Model(Sale Sale, Location Shop, string Register);
+    /// <summary>The sale with its lines and payments, the shop, the register name and the customer (name, points balance now).</summary>
+    public sealed record Model(Sale Sale, Location Shop, string Register, string? Customer = null, int? PointsBalance = null);
 
     /// <summary>The receipt, or null when it does not exist or is of a shop the user does not see.</summary>
     public async Task<Model?> HandleAsync(long saleId, CancellationToken ct)
     {
-        var sale = await db.Sales.AsNoTracking().Include(s => s.Lines.OrderBy(l => l.Id)).Include(s => s.Payments.OrderBy(p => p.Method))
+        var sale = await db.Sales.AsNoTracking().Include(s => s.Lines.OrderBy(l => l.Id)).ThenInclude(l => l.Discounts).Include(s => s.Payments.OrderBy(p => p.Method))
             .FirstOrDefaultAsync(s => s.Id == saleId, ct);
         if (sale is null) return null;
         var shop = (await scope.AllowedAsync(ct)).FirstOrDefault(l => l.Id == sale.LocationId);
         if (shop is null) return null;
         var register = await db.Registers.Where(r => r.Id == sale.RegisterId).Select(r => r.Name).FirstAsync(ct);
-        return new Model(sale, shop, register);
+        var customer = sale.CustomerId is { } id
+            ? await db.Customers.Where(c => c.Id == id).Select(c => new { c.Name, c.PointsBalance }).FirstOrDefaultAsync(ct)
+            : null;
+        return new Model(sale, shop, register, customer?.Name, customer?.PointsBalance);
     }
 }

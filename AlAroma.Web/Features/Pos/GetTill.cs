@@ -1,19 +1,37 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.Loyalty;
+using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AlAroma.Web.Features.Pos;
 
-/// <summary>The till screen of a register: shift banner, the cart with prices from the catalog, totals.</summary>
-public sealed class GetTill(AppDbContext db, TillAccess till)
+/// <summary>The till screen of a register: shift banner, the cart priced by the pricing engine, customer, totals.</summary>
+public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, LoyaltyRules loyalty, IOptions<PosOptions> options)
 {
-    /// <summary>A cart line as shown (prices are the current retail prices, ₽).</summary>
-    public sealed record LineView(int ProductId, string Name, string Details, string? Barcode, int Quantity, decimal Price, decimal Discount, decimal Sum, int OnHand);
+    /// <summary>A cart line as shown (₽). Certificate lines have ProductId 0 and <see cref="CertificateNominal"/>.</summary>
+    /// <param name="Promotions">Names of the promotions (and the manual discount) on the line, for the small text under it.</param>
+    public sealed record LineView(int ProductId, string Name, string Details, string? Barcode, int Quantity, decimal Price, decimal Discount, decimal Sum, int OnHand,
+        string? Promotions = null, decimal? CertificateNominal = null);
+
+    /// <summary>The attached customer as the till shows it.</summary>
+    /// <param name="Level">Russian level label.</param>
+    /// <param name="Points">Points balance.</param>
+    /// <param name="MaxPoints">Most points that may be spent on this receipt now.</param>
+    public sealed record CustomerView(long Id, string Name, string Phone, string Level, int Points, int MaxPoints);
 
     /// <summary>The cart fragment: lines and totals (₽). Version changes with every edit (the client keys its idempotency key on it).</summary>
-    public sealed record CartView(int RegisterId, IReadOnlyList<LineView> Lines, decimal Subtotal, decimal Discount, decimal Total, string Version)
+    /// <param name="Explanation">Discount per promotion (manual last) for the receipt-level explanation.</param>
+    /// <param name="Manual">"10 %" or "500,00 ₽ · Продавцова Полина" when a manual discount is set.</param>
+    /// <param name="Warning">Why a manual discount was not applied (the cart changed under it).</param>
+    /// <param name="Nominals">Certificate nominals sold at the till, ₽.</param>
+    public sealed record CartView(int RegisterId, IReadOnlyList<LineView> Lines, decimal Subtotal, decimal Discount, decimal Total, string Version,
+        CustomerView? Customer = null, IReadOnlyList<PromotionTotal>? Explanation = null, string? Manual = null, string? Warning = null,
+        IReadOnlyList<decimal>? Nominals = null)
     {
         public int Units => Lines.Sum(l => l.Quantity);
     }
@@ -31,29 +49,49 @@ public sealed class GetTill(AppDbContext db, TillAccess till)
         var (register, location) = found;
         var shift = await db.Shifts.AsNoTracking().FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ClosedAtUtc == null, ct);
         var cash = shift is null ? 0 : (await ShiftReport.ForShiftAsync(db, shift, ct)).ExpectedCash;
-        return new Model(register, location, shift, shift is not null && till.MayWorkIn(shift), cash, await CartAsync(registerId, location.Id, ct));
+        return new Model(register, location, shift, shift is not null && till.MayWorkIn(shift), cash, await CartAsync(registerId, location, ct));
     }
 
-    /// <summary>The cart of a register at <paramref name="locationId"/> (empty when none was started).</summary>
-    public async Task<CartView> CartAsync(int registerId, int locationId, CancellationToken ct)
+    /// <summary>The cart of a register at <paramref name="location"/>, priced (empty when none was started).</summary>
+    public async Task<CartView> CartAsync(int registerId, Location location, CancellationToken ct)
     {
-        var cart = await db.PosCarts.AsNoTracking().Where(c => c.RegisterId == registerId).Select(c => new { c.Id, c.Version }).FirstOrDefaultAsync(ct);
-        if (cart is null) return new CartView(registerId, [], 0, 0, 0, "0-0");
-        var rows = await (from l in db.Set<PosCartLine>()
-                          join p in db.Products on l.ProductId equals p.Id
-                          where l.CartId == cart.Id
-                          orderby l.Id
-                          select new
-                          {
-                              l.ProductId, l.Quantity, p.Name, p.Brand, p.VolumeMl, p.Concentration, p.RetailPrice,
-                              Barcode = p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(),
-                              OnHand = db.StockBalances.Where(b => b.LocationId == locationId && b.ProductId == p.Id).Select(b => (int?)b.Quantity).FirstOrDefault() ?? 0,
-                          }).ToListAsync(ct);
-        var lines = rows.Select(r => new LineView(r.ProductId, r.Name, Details(r.Brand, r.VolumeMl, r.Concentration), r.Barcode, r.Quantity,
-            r.RetailPrice, 0, Money.Round(r.RetailPrice * r.Quantity), r.OnHand)).ToList();
-        var subtotal = lines.Sum(l => l.Sum);
-        var discount = lines.Sum(l => l.Discount);
-        return new CartView(registerId, lines, subtotal, discount, subtotal - discount, $"{cart.Id}-{cart.Version}");
+        var nominals = options.Value.Nominals;
+        var cart = await db.PosCarts.AsNoTracking().Include(c => c.Lines).Include(c => c.Certificates).FirstOrDefaultAsync(c => c.RegisterId == registerId, ct);
+        if (cart is null) return new CartView(registerId, [], 0, 0, 0, "0-0", Nominals: nominals);
+        var content = CartContent.Of(cart);
+        var priced = await price.HandleAsync(location, content, dropRefusedManual: true, ct);
+        var ids = content.Lines.Select(l => l.ProductId).ToList();
+        var rows = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Brand, p.VolumeMl, p.Concentration,
+                Barcode = p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(),
+                OnHand = db.StockBalances.Where(b => b.LocationId == location.Id && b.ProductId == p.Id).Select(b => (int?)b.Quantity).FirstOrDefault() ?? 0,
+            }).ToDictionaryAsync(p => p.Id, ct);
+        var pricedLines = priced.Result.Lines.ToDictionary(l => l.LineId);
+        var lines = new List<LineView>();
+        foreach (var l in content.Lines)
+        {
+            var r = rows[l.ProductId];
+            var pl = pricedLines[PriceCart.ProductLineId(l.ProductId)];
+            lines.Add(new LineView(l.ProductId, r.Name, Details(r.Brand, r.VolumeMl, r.Concentration), r.Barcode, l.Quantity, pl.UnitPrice, pl.Discount, pl.Total, r.OnHand,
+                pl.Applied.Count == 0 ? null : string.Join(", ", pl.Applied.Select(a => a.FreeUnits > 0 ? $"{a.Name} ({a.FreeUnits} шт. бесплатно)" : a.Name))));
+        }
+        foreach (var c in content.Certificates)
+        {
+            var pl = pricedLines[PriceCart.CertificateLineId(c.Nominal)];
+            lines.Add(new LineView(0, Checkout.CertificateName(c.Nominal), "без скидок, баллы не начисляются", null, c.Quantity, pl.UnitPrice, 0, pl.Total, int.MaxValue,
+                CertificateNominal: c.Nominal));
+        }
+        CustomerView? customer = priced.Customer is { } x
+            ? new CustomerView(x.Id, x.Name, PhoneNormalizer.Display(x.Phone), LoyaltyRules.Label(x.Level), x.PointsBalance, loyalty.MaxRedeemable(priced.GoodsTotal, x.PointsBalance))
+            : null;
+        var manual = content.Manual is { } m && priced.ManualRefused is null
+            ? (m.Kind == ManualDiscountKind.Percent ? $"{m.Value:0.##} %" : Money.Format(m.Value)) + " · " + m.By
+            : null;
+        var warning = priced.ManualRefused is { } why ? "Ручная скидка не применена: " + why : null;
+        return new CartView(registerId, lines, priced.Result.Subtotal, priced.Result.DiscountTotal, priced.Result.Total, $"{cart.Id}-{cart.Version}",
+            customer, priced.Result.ByPromotion, manual, warning, nominals);
     }
 
     /// <summary>"Chanel · 100 мл · EDP": brand, volume and concentration for a line.</summary>

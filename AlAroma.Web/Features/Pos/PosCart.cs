@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Promotions.Engine;
 
 namespace AlAroma.Web.Features.Pos;
 
@@ -15,7 +16,39 @@ public class PosCart
     /// <summary>Bumped by every change; the till keeps one idempotency key per version of the cart.</summary>
     public int Version { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>The loyalty customer attached at the till (null = anonymous sale).</summary>
+    public long? CustomerId { get; set; }
+
+    /// <summary>Manual receipt discount (F6): percent or ₽; null = none.</summary>
+    public ManualDiscountKind? ManualDiscountKind { get; set; }
+
+    /// <summary>Percent (0..100] or ₽ of the manual discount.</summary>
+    public decimal? ManualDiscountValue { get; set; }
+
+    /// <summary>The role whose limit the manual discount was checked against (Admin, Manager, Seller).</summary>
+    public string? ManualDiscountRole { get; set; }
+
+    /// <summary>Who gave the manual discount (name for the receipt and the audit).</summary>
+    public string? ManualDiscountBy { get; set; }
     public List<PosCartLine> Lines { get; set; } = [];
+
+    /// <summary>Gift certificates being sold on this receipt.</summary>
+    public List<PosCartCertificate> Certificates { get; set; } = [];
+}
+
+/// <summary>Gift certificates of one nominal being sold in a cart (one line per nominal).</summary>
+[NotAudited]
+public class PosCartCertificate
+{
+    public long Id { get; set; }
+    public long CartId { get; set; }
+
+    /// <summary>Face value, ₽ (one of Pos:CertificateNominals).</summary>
+    public decimal Nominal { get; set; }
+
+    /// <summary>Certificates, ≥ 1.</summary>
+    public int Quantity { get; set; }
 }
 
 /// <summary>A product and how many units of it are in a cart (one line per product).</summary>

@@ -1,5 +1,6 @@
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Customers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -41,12 +42,38 @@ internal sealed class SaleConfiguration : IEntityTypeConfiguration<Sale>
         b.HasOne<Register>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CustomerId, x.CreatedAtUtc });
+        b.Property(x => x.ManualDiscountBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class SaleLineConfiguration : IEntityTypeConfiguration<SaleLine>
+{
+    public void Configure(EntityTypeBuilder<SaleLine> b)
+    {
+        b.Property(x => x.UnitTotals).HasColumnType("numeric(14,2)[]");
+        b.Property(x => x.CertificateCode).HasMaxLength(13);
+        b.HasMany(x => x.Discounts).WithOne().HasForeignKey(x => x.SaleLineId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SaleLineDiscountConfiguration : IEntityTypeConfiguration<SaleLineDiscount>
+{
+    public void Configure(EntityTypeBuilder<SaleLineDiscount> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
     }
 }
 
 internal sealed class SalePaymentConfiguration : IEntityTypeConfiguration<SalePayment>
 {
-    public void Configure(EntityTypeBuilder<SalePayment> b) => b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+    public void Configure(EntityTypeBuilder<SalePayment> b)
+    {
+        b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.CertificateCode).HasMaxLength(13);
+    }
 }
 
 internal sealed class PosCartConfiguration : IEntityTypeConfiguration<PosCart>
@@ -57,6 +84,20 @@ internal sealed class PosCartConfiguration : IEntityTypeConfiguration<PosCart>
         // One open cart per register: the upsert in EditCart relies on it.
         b.HasIndex(x => x.RegisterId).IsUnique();
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Certificates).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(x => x.ManualDiscountKind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ManualDiscountRole).HasMaxLength(40);
+        b.Property(x => x.ManualDiscountBy).HasMaxLength(200);
+    }
+}
+
+internal sealed class PosCartCertificateConfiguration : IEntityTypeConfiguration<PosCartCertificate>
+{
+    public void Configure(EntityTypeBuilder<PosCartCertificate> b)
+    {
+        b.HasIndex(x => new { x.CartId, x.Nominal }).IsUnique();
+        b.ToTable(t => t.HasCheckConstraint("ck_pos_cart_certificates_quantity", "quantity > 0"));
     }
 }
 

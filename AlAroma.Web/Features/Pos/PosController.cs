@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,10 +7,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>What the cart fragment shows after an edit: the cart, a message (e.g. unknown barcode) and search results.</summary>
-public sealed record CartUpdate(GetTill.CartView Cart, string? Notice = null, string? Query = null, IReadOnlyList<SearchProducts.Row>? Found = null);
+/// <param name="NewCustomerPhone">An unknown phone typed in "Телефон или код": the panel offers "Новый клиент".</param>
+/// <param name="CustomerError">Why the customer lookup failed (shown in the customer panel).</param>
+public sealed record CartUpdate(GetTill.CartView Cart, string? Notice = null, string? Query = null, IReadOnlyList<SearchProducts.Row>? Found = null,
+    string? NewCustomerPhone = null, string? CustomerError = null);
 
 /// <summary>The payment dialog as posted (amounts as typed: "1 990,50").</summary>
-public sealed record CheckoutForm(Guid Key, PaymentMode Mode, string? Card, string? Tendered, string? Expected);
+/// <param name="CertCode">Gift certificate code paid with (optional).</param>
+/// <param name="CertAmount">₽ taken from the certificate.</param>
+/// <param name="Points">Points spent (whole number).</param>
+public sealed record CheckoutForm(Guid Key, PaymentMode Mode, string? Card, string? Tendered, string? Expected,
+    string? CertCode = null, string? CertAmount = null, string? Points = null);
 
 /// <summary>The till: choose a register, open a shift, edit the cart, take payment.</summary>
 [Authorize(Roles = Roles.Till)]
@@ -69,6 +77,52 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
         return await CartAsync(registerId, ct);
     }
 
+    [HttpPost("/pos/{registerId:int}/customer")]
+    public async Task<IActionResult> FindCustomer(int registerId, string? q, [FromServices] TillCustomer customers, CancellationToken ct)
+    {
+        TillCustomer.LookupResult r;
+        try { r = await customers.FindAsync(registerId, q, ct); }
+        catch (BusinessRuleException e) { return await CartAsync(registerId, ct, customerError: e.Message); }
+        return await CartAsync(registerId, ct, newCustomerPhone: r.NewPhone);
+    }
+
+    [HttpPost("/pos/{registerId:int}/customer/new")]
+    public async Task<IActionResult> NewCustomer(int registerId, string? phone, string? name, [FromServices] TillCustomer customers, CancellationToken ct)
+    {
+        try { await customers.CreateAsync(registerId, phone, name, ct); }
+        catch (BusinessRuleException e) { return await CartAsync(registerId, ct, newCustomerPhone: phone ?? "", customerError: e.Message); }
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpPost("/pos/{registerId:int}/customer/remove")]
+    public async Task<IActionResult> RemoveCustomer(int registerId, [FromServices] TillCustomer customers, CancellationToken ct)
+    {
+        await customers.DetachAsync(registerId, ct);
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpPost("/pos/{registerId:int}/certificates")]
+    public async Task<IActionResult> Certificate(int registerId, decimal nominal, int delta, CancellationToken ct)
+    {
+        await cart.ChangeCertificateAsync(registerId, nominal, Math.Clamp(delta, -100, 100), ct);
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpGet("/pos/{registerId:int}/certificate-balance")]
+    public async Task<IActionResult> CertificateBalance(int registerId, string? code, [FromServices] CheckCertificate check, CancellationToken ct)
+    {
+        await till.RequireRegisterAsync(registerId, ct);
+        var r = await check.HandleAsync(code, ct);
+        return Content($"<div class=\"small {(r.Balance is null ? "text-danger" : "text-success")}\" id=\"pos-cert-result\">{System.Net.WebUtility.HtmlEncode(r.Message)}</div>", "text/html");
+    }
+
+    [HttpPost("/pos/{registerId:int}/discount")]
+    public async Task<IActionResult> Discount(int registerId, ManualDiscountKind kind, string? value, [FromServices] GiveManualDiscount give, CancellationToken ct)
+    {
+        await give.HandleAsync(registerId, kind, ParseAmount(value, kind == ManualDiscountKind.Percent ? "Скидка, %" : "Скидка, ₽"), ct);
+        return await CartAsync(registerId, ct);
+    }
+
     [HttpGet("/pos/{registerId:int}/search")]
     public async Task<IActionResult> Search(int registerId, string? q, [FromServices] SearchProducts search, CancellationToken ct) =>
         PartialView("_SearchResults", new CartUpdate(new GetTill.CartView(registerId, [], 0, 0, 0, ""), Query: q, Found: await search.HandleAsync(registerId, q, ct)));
@@ -78,18 +132,24 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     {
         var card = ParseAmount(form.Card, "Сумма по карте");
         var tendered = ParseAmount(form.Tendered, "Получено наличными");
+        var certAmount = ParseAmount(form.CertAmount, "Сумма с сертификата");
+        if (!string.IsNullOrWhiteSpace(form.CertCode) && certAmount is null) throw new BusinessRuleException("Укажите, сколько списать с сертификата.");
+        IReadOnlyList<CertificatePaymentInput> certs = string.IsNullOrWhiteSpace(form.CertCode) ? [] : [new CertificatePaymentInput(form.CertCode, certAmount!.Value)];
+        var points = ParseAmount(form.Points, "Баллы") ?? 0;
+        if (points != decimal.Truncate(points)) throw new BusinessRuleException("Баллы списываются целыми: 1 балл = 1 ₽.");
         var result = await checkout.HandleAsync(
-            new CheckoutCommand(registerId, form.Key, new PaymentInput(form.Mode, card, tendered), Money.Parse(form.Expected)), ct);
+            new CheckoutCommand(registerId, form.Key, new PaymentInput(form.Mode, card, tendered, certs, (int)points), Money.Parse(form.Expected)), ct);
         var url = $"/pos/sales/{result.SaleId}?print=1";
         if (!Request.IsHtmx()) return Redirect(url);
         Response.HxRedirect(url);
         return Ok();
     }
 
-    private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null)
+    private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,
+        string? newCustomerPhone = null, string? customerError = null)
     {
         var (_, location) = await till.RequireRegisterAsync(registerId, ct);
-        return PartialView("_CartUpdate", new CartUpdate(await getTill.CartAsync(registerId, location.Id, ct), notice, query, found));
+        return PartialView("_CartUpdate", new CartUpdate(await getTill.CartAsync(registerId, location, ct), notice, query, found, newCustomerPhone, customerError));
     }
 
     /// <summary>An amount as typed ("1 990,50"), null when empty.</summary>

@@ -1,3 +1,7 @@
+using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.Loyalty;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace AlAroma.Web.Features.Pos;
 
 public static class PosSetup
@@ -6,10 +10,19 @@ public static class PosSetup
     public static void AddPos(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
+        s.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
+        // The promotions back office replaces this with promotions stored in the database.
+        s.TryAddScoped<IActivePromotions, NoActivePromotions>();
+        s.TryAddSingleton(new LoyaltyRules());
+        s.AddSingleton<CustomerCodeAttempts>();
         s.AddScoped<TillAccess>();
         s.AddScoped<ChooseRegister>();
         s.AddScoped<GetTill>();
         s.AddScoped<EditCart>();
+        s.AddScoped<PriceCart>();
+        s.AddScoped<TillCustomer>();
+        s.AddScoped<GiveManualDiscount>();
+        s.AddScoped<CheckCertificate>();
         s.AddScoped<SearchProducts>();
         s.AddScoped<Checkout>();
         s.AddScoped<OpenShift>();
@@ -18,5 +31,7 @@ public static class PosSetup
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();
         s.AddScoped<GetReceipt>();
+        // The customers page has no setup of its own yet (Program.cs is fixed): its handler is registered here.
+        s.AddScoped<CustomerLookup>();
     }
 }

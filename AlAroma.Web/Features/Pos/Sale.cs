@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Promotions.Engine;
+
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>How a part of a receipt was paid.</summary>
@@ -34,6 +36,18 @@ public class Sale
 
     /// <summary>To pay: Subtotal − DiscountTotal, ₽.</summary>
     public decimal Total { get; set; }
+
+    /// <summary>The loyalty customer of the receipt (null = anonymous).</summary>
+    public long? CustomerId { get; set; }
+
+    /// <summary>Who gave the manual discount, when there is one (the amount is in the lines' explanations).</summary>
+    public string? ManualDiscountBy { get; set; }
+
+    /// <summary>Points spent on this receipt (1 point = 1 ₽).</summary>
+    public int PointsRedeemed { get; set; }
+
+    /// <summary>Points earned by this receipt (on the part paid with money, certificate sales excluded).</summary>
+    public int PointsAccrued { get; set; }
     public List<SaleLine> Lines { get; set; } = [];
     public List<SalePayment> Payments { get; set; } = [];
 
@@ -66,6 +80,39 @@ public class SaleLine
 
     /// <summary>Quantity × UnitPrice − Discount, ₽.</summary>
     public decimal Total { get; set; }
+
+    /// <summary>Effective price of each unit after discounts, ₽ (highest first; sums to Total): for returns and margins.</summary>
+    public decimal[] UnitTotals { get; set; } = [];
+
+    /// <summary>The line sells a gift certificate (ProductId 0, no stock, no discount, no points).</summary>
+    public bool IsGiftCertificate { get; set; }
+
+    /// <summary>Code of the certificate activated by this line (13 digits).</summary>
+    public string? CertificateCode { get; set; }
+
+    /// <summary>Why the line is discounted: one row per promotion (or the manual discount).</summary>
+    public List<SaleLineDiscount> Discounts { get; set; } = [];
+}
+
+/// <summary>The explanation of a line's discount: which promotion took how much (printed on the receipt, summed in the Z-report).</summary>
+public class SaleLineDiscount
+{
+    public long Id { get; set; }
+    public long SaleLineId { get; set; }
+
+    /// <summary>The promotion; null for the manual discount.</summary>
+    public int? PromotionId { get; set; }
+    public string Name { get; set; } = "";
+    public DiscountKind Kind { get; set; }
+
+    /// <summary>Units of the line covered.</summary>
+    public int Units { get; set; }
+
+    /// <summary>Units of the line that are free (1+1=3).</summary>
+    public int FreeUnits { get; set; }
+
+    /// <summary>₽ taken off the line.</summary>
+    public decimal Amount { get; set; }
 }
 
 /// <summary>One payment of a sale. For cash, Amount is what stays in the drawer (tendered − change).</summary>
@@ -83,4 +130,10 @@ public class SalePayment
 
     /// <summary>Change given back, ₽ (cash only).</summary>
     public decimal? Change { get; set; }
+
+    /// <summary>Code of the gift certificate paid with (certificate only, 13 digits).</summary>
+    public string? CertificateCode { get; set; }
+
+    /// <summary>The certificate paid with (certificate only).</summary>
+    public long? CertificateId { get; set; }
 }

@@ -28,6 +28,23 @@ public sealed record ShiftFigures(
 {
     /// <summary>Total of one method (0 when unused).</summary>
     public decimal Of(PaymentMethod m) => ByMethod.Where(x => x.Method == m).Sum(x => x.Amount);
+
+    /// <summary>Discounts by promotion, certificates and points of the shift.</summary>
+    public ShiftLoyaltyFigures Loyalty { get; init; } = ShiftLoyaltyFigures.Empty;
+}
+
+/// <summary>Discount total of one promotion (or of the manual discount) in a shift, ₽.</summary>
+public sealed record PromotionDiscount(string Name, decimal Amount);
+
+/// <summary>
+/// Z/X-report additions: discounts by promotion, gift certificates sold (count and ₽) and redeemed (₽),
+/// points accrued and redeemed.
+/// </summary>
+public sealed record ShiftLoyaltyFigures(IReadOnlyList<PromotionDiscount> ByPromotion, int CertificatesSoldCount, decimal CertificatesSold,
+    decimal CertificatesRedeemed, int PointsAccrued, int PointsRedeemed)
+{
+    /// <summary>A shift without any of them.</summary>
+    public static ShiftLoyaltyFigures Empty { get; } = new([], 0, 0, 0, 0, 0);
 }
 
 /// <summary>The one computation behind the X-report, the Z-report, the cash shown in the till banner and the closing of a shift.</summary>
@@ -61,6 +78,17 @@ public static class ShiftReport
             .Select(s => new SaleRow(s.Total, s.DiscountTotal)).ToListAsync(ct);
         var payments = await db.Sales.AsNoTracking().Where(s => s.ShiftId == shift.Id).SelectMany(s => s.Payments)
             .Select(p => new PaymentRow(p.Method, p.Amount, p.Tendered, p.Change)).ToListAsync(ct);
-        return Compute(shift.OpeningFloat, sales, payments);
+        var byPromotion = await db.Sales.AsNoTracking().Where(s => s.ShiftId == shift.Id).SelectMany(s => s.Lines).SelectMany(l => l.Discounts)
+            .GroupBy(d => d.Name).Select(g => new PromotionDiscount(g.Key, g.Sum(d => d.Amount))).ToListAsync(ct);
+        var certificates = await db.Sales.AsNoTracking().Where(s => s.ShiftId == shift.Id).SelectMany(s => s.Lines).Where(l => l.IsGiftCertificate)
+            .Select(l => l.Total).ToListAsync(ct);
+        var points = await db.Sales.AsNoTracking().Where(s => s.ShiftId == shift.Id)
+            .GroupBy(_ => 1).Select(g => new { Accrued = g.Sum(s => s.PointsAccrued), Redeemed = g.Sum(s => s.PointsRedeemed) }).FirstOrDefaultAsync(ct);
+        var figures = Compute(shift.OpeningFloat, sales, payments);
+        return figures with
+        {
+            Loyalty = new ShiftLoyaltyFigures(byPromotion.OrderByDescending(p => p.Amount).ThenBy(p => p.Name).ToList(),
+                certificates.Count, certificates.Sum(), figures.Of(PaymentMethod.GiftCertificate), points?.Accrued ?? 0, points?.Redeemed ?? 0),
+        };
     }
 }

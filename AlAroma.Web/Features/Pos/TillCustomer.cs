@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>
+/// Wrong customer codes per register: at most <see cref="MaxFailures"/> in <see cref="Window"/>, then the till
+/// refuses codes until the oldest failure leaves the window (a six-digit code must not be guessed by trying).
+/// In memory (one app instance per chain); a restart forgets the failures.
+/// </summary>
+public sealed class CustomerCodeAttempts(TimeProvider clock)
+{
+    /// <summary>Wrong codes allowed per register within <see cref="Window"/>.</summary>
+    public const int MaxFailures = 5;
+
+    /// <summary>The sliding window of the limit.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<int, Queue<DateTimeOffset>> failures = [];
+
+    /// <summary>Refuses a code attempt when the register already had <see cref="MaxFailures"/> wrong codes within the window.</summary>
+    /// <exception cref="BusinessRuleException">Too many wrong codes; says when to try again.</exception>
+    public void EnsureAllowed(int registerId)
+    {
+        lock (failures)
+        {
+            if (!failures.TryGetValue(registerId, out var q)) return;
+            var now = clock.GetUtcNow();
+            while (q.Count > 0 && now - q.Peek() >= Window) q.Dequeue();
+            if (q.Count < MaxFailures) return;
+            var wait = (int)Math.Ceiling((Window - (now - q.Peek())).TotalSeconds);
+            throw new BusinessRuleException($"Слишком много неверных кодов на этой кассе: {MaxFailures} за минуту. Подождите {wait} с или найдите клиента по номеру телефона.");
+        }
+    }
+
+    /// <summary>Counts a wrong code.</summary>
+    public void RecordFailure(int registerId)
+    {
+        lock (failures)
+        {
+            if (!failures.TryGetValue(registerId, out var q)) failures[registerId] = q = new Queue<DateTimeOffset>();
+            q.Enqueue(clock.GetUtcNow());
+        }
+    }
+}
+
+/// <summary>
+/// The customer of the receipt at the till: "Телефон или код" finds a customer by a six-digit code
+/// (<see cref="CustomerCodes.RedeemAsync"/>, wrong attempts limited per register) or by phone
+/// (<see cref="PhoneNormalizer"/>); an unknown phone may be registered on the spot with a name.
+/// The customer is kept on the register's cart.
+/// </summary>
+public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditCart cart, CustomerCodeAttempts attempts, TimeProvider clock)
+{
+    /// <summary>What the lookup found.</summary>
+    /// <param name="Attached">True when a customer is now on the receipt.</param>
+    /// <param name="NewPhone">The normalised phone of an unknown customer (offer "Новый клиент").</param>
+    public sealed record LookupResult(bool Attached, string? NewPhone);
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex SixDigits();
+
+    /// <summary>Finds the customer by a six-digit code or a phone and attaches them to the receipt.</summary>
+    /// <exception cref="BusinessRuleException">Empty input, a wrong/used/old code, too many wrong codes, a phone that is not Russian or not valid, no open shift.</exception>
+    public async Task<LookupResult> FindAsync(int registerId, string? input, CancellationToken ct)
+    {
+        var text = (input ?? "").Trim();
+        if (text.Length == 0) throw new BusinessRuleException("Введите телефон клиента или 6-значный код из бота.");
+        await till.RequireRegisterAsync(registerId, ct);
+        long customerId;
+        if (SixDigits().IsMatch(text))
+        {
+            attempts.EnsureAllowed(registerId);
+            await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
+            try { customerId = await CustomerCodes.RedeemAsync(db, text, clock.GetUtcNow().UtcDateTime, ct); }
+            catch (BusinessRuleException)
+            {
+                attempts.RecordFailure(registerId);
+                throw;
+            }
+        }
+        else
+        {
+            var phone = PhoneNormalizer.NormalizeRussian(text);
+            if (!phone.IsValid) throw new BusinessRuleException(phone.Error!);
+            var found = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            if (found is null) return new LookupResult(false, phone.E164);
+            customerId = found.Value;
+        }
+        await AttachAsync(registerId, customerId, ct);
+        return new LookupResult(true, null);
+    }
+
+    /// <summary>Registers a new customer (phone + name) and attaches them; an existing phone attaches that customer.</summary>
+    /// <returns>The customer id.</returns>
+    /// <exception cref="BusinessRuleException">Invalid phone, empty name, no open shift.</exception>
+    public async Task<long> CreateAsync(int registerId, string? phoneInput, string? name, CancellationToken ct)
+    {
+        await till.RequireRegisterAsync(registerId, ct);
+        var phone = PhoneNormalizer.NormalizeRussian(phoneInput);
+        if (!phone.IsValid) throw new BusinessRuleException(phone.Error!);
+        name = (name ?? "").Trim();
+        if (name.Length == 0) throw new BusinessRuleException("Введите имя клиента.");
+        if (name.Length > 200) throw new BusinessRuleException("Имя клиента длиннее 200 символов. Сократите его.");
+        await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
+        var id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        if (id is null)
+        {
+            var customer = new Customer { Phone = phone.E164!, Name = name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
+            db.Customers.Add(customer);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                id = customer.Id;
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Registered at another till a moment ago: take that one.
+                db.ChangeTracker.Clear();
+                id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => c.Id).FirstAsync(ct);
+            }
+        }
+        await AttachAsync(registerId, id.Value, ct);
+        return id.Value;
+    }
+
+    /// <summary>Takes the customer off the receipt.</summary>
+    /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
+    public Task DetachAsync(int registerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.CustomerId = null, ct);
+
+    private Task AttachAsync(int registerId, long customerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.CustomerId = customerId, ct);
+}
