@@ -21,21 +21,12 @@ public sealed class PosTests(AppServer app) : IClassFixture<AppServer>
     {
         var (barcode, name) = await ProductAsync();
         var page = await app.LoginAsync("cashier@alaroma.local");
-        await page.GotoAsync("/pos");
-        await page.GetByText("Касса 1").First.ClickAsync();
-        await page.GetByLabel("Наличные в кассе на начало смены, ₽").FillAsync("5000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Открыть смену" }).ClickAsync();
-
         // The scanner field has the focus: a wedge scanner types the code and Enter.
-        var scanner = page.Locator("#pos-scanner");
-        await Assertions.Expect(scanner).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(barcode);
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync(barcode);
-        await page.Keyboard.PressAsync("Enter");
+        var scanner = await page.OpenShiftAsync("5000");
+        await page.ScanAsync(barcode);
+        await page.ScanAsync(barcode);
         await Assertions.Expect(page.Locator(".pos-qty-value")).ToHaveTextAsync("2");
-        await page.Keyboard.TypeAsync("4600000000000");
-        await page.Keyboard.PressAsync("Enter");
+        await page.ScanAsync("4600000000000");
         await Assertions.Expect(page.Locator("#pos-notice")).ToContainTextAsync("не найден");
         await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync(name);
         await Assertions.Expect(scanner).ToBeFocusedAsync();

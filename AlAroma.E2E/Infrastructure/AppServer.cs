@@ -69,7 +69,7 @@ public sealed class AppServer : IAsyncLifetime
             BaseURL = BaseUrl, Locale = "ru-RU", TimezoneId = "Europe/Moscow", AcceptDownloads = true,
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
-        ctx.SetDefaultTimeout(15_000);
+        ctx.SetDefaultTimeout(30_000); // the machine is shared: a cold first sign-in can take over 15 s
         return await ctx.NewPageAsync();
     }
 

@@ -50,8 +50,9 @@ public sealed class CatalogImportController : Controller
     {
         var r = await run.HandleAsync(id, ct);
         var message = $"Импорт выполнен: создано {r.Created}, обновлено {r.Updated}, отклонено {r.Rejected}.";
-        if (Request.IsHtmx()) Response.Toast(message);
-        else TempData["SuccessToast"] = message;
+        // Both an htmx and a plain post end on a new page (HX-Redirect / 302): a toast header would be lost with the
+        // redirect, so the message travels in TempData to the result page.
+        TempData["SuccessToast"] = message;
         return Go($"/catalog/import/{id}/result");
     }
 

@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+
+namespace AlAroma.E2E.Infrastructure;
+
+/// <summary>What a cashier does at the till, shared by the browser tests.</summary>
+public static class Till
+{
+    /// <summary>From /pos: picks the register, types the opening float (₽) and opens the shift; the scanner field then has the focus.</summary>
+    public static async Task<ILocator> OpenShiftAsync(this IPage page, string openingFloat, string register = "Касса 1")
+    {
+        await page.GotoAsync("/pos");
+        await page.GetByText(register).First.ClickAsync();
+        await page.GetByLabel("Наличные в кассе на начало смены, ₽").FillAsync(openingFloat);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Открыть смену" }).ClickAsync();
+        var scanner = page.Locator("#pos-scanner");
+        await Assertions.Expect(scanner).ToBeFocusedAsync();
+        return scanner;
+    }
+
+    /// <summary>A keyboard-wedge scanner: the code typed into the focused field, then Enter.</summary>
+    public static async Task ScanAsync(this IPage page, string code)
+    {
+        await page.Keyboard.TypeAsync(code);
+        await page.Keyboard.PressAsync("Enter");
+    }
+}
