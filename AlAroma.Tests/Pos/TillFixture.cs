@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
@@ -30,7 +31,7 @@ public sealed class TillFixture : AppFixture, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        Till = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IActivePromotions>(Promotions)));
+        Till = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IActivePromotions>(Promotions)));
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -4,20 +4,12 @@ namespace AlAroma.Web.Features.Pos;
 
 /// <summary>
 /// The promotions the till prices with. The POS depends only on this interface; the promotions back office
-/// provides the real implementation (promotions stored in the database), swapped in at merge.
+/// implements it (<see cref="Promotions.GetActivePromotions"/>, promotions stored in the database).
 /// </summary>
 public interface IActivePromotions
 {
     /// <summary>Promotions that may apply on <paramref name="localDate"/> (the shop's local date) at <paramref name="locationId"/>.</summary>
     Task<IReadOnlyList<Promotion>> ForAsync(DateOnly localDate, int locationId, CancellationToken ct);
-}
-
-/// <summary>Default until the promotions back office is merged: no promotions at all.</summary>
-public sealed class NoActivePromotions : IActivePromotions
-{
-    /// <inheritdoc />
-    public Task<IReadOnlyList<Promotion>> ForAsync(DateOnly localDate, int locationId, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<Promotion>>([]);
 }
 
 /// <summary>Settings of the till (section "Pos").</summary>

@@ -11,8 +11,6 @@ public static class PosSetup
     {
         var s = builder.Services;
         s.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
-        // The promotions back office replaces this with promotions stored in the database.
-        s.TryAddScoped<IActivePromotions, NoActivePromotions>();
         s.TryAddSingleton(new LoyaltyRules());
         s.AddSingleton<CustomerCodeAttempts>();
         s.AddScoped<TillAccess>();

@@ -8,8 +8,11 @@ namespace AlAroma.Web.Features.Promotions;
 /// The promotions the till prices a cart with: not paused, running on the local date, at the location (or at every
 /// location). The POS passes the result straight to <see cref="PricingEngine.Price"/>.
 /// </summary>
-public sealed class GetActivePromotions(AppDbContext db)
+public sealed class GetActivePromotions(AppDbContext db) : Pos.IActivePromotions
 {
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Promotion>> ForAsync(DateOnly localDate, int locationId, CancellationToken ct) => HandleAsync(localDate, locationId, ct);
+
     /// <summary>
     /// Engine promotions active on <paramref name="localDate"/> (the shop's local date) at <paramref name="locationId"/>,
     /// by priority (higher first) then id. <paramref name="exceptId"/> leaves one out (the preview replaces it by the

@@ -7,6 +7,7 @@ public static class PromotionsSetup
     public static void AddPromotions(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<GetActivePromotions>();
+        builder.Services.AddScoped<Pos.IActivePromotions>(sp => sp.GetRequiredService<GetActivePromotions>());
         builder.Services.AddScoped<ListPromotions>();
         builder.Services.AddScoped<SavePromotion>();
         builder.Services.AddScoped<SetPromotionPaused>();
