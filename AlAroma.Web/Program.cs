@@ -7,6 +7,7 @@ using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Labels;
+using AlAroma.Web.Features.Warehouse.Stocktakes;
 using AlAroma.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
@@ -19,6 +20,7 @@ builder.AddAdmin();
 builder.AddWeb();
 builder.AddCatalog();
 builder.AddWarehouse();
+builder.AddStocktakes();
 builder.AddLabels();
 builder.AddPos();
 builder.AddReports();
