@@ -8,6 +8,7 @@ using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Labels;
+using AlAroma.Web.Features.Warehouse.Stocktakes;
 using AlAroma.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
@@ -20,6 +21,7 @@ builder.AddAdmin();
 builder.AddWeb();
 builder.AddCatalog();
 builder.AddWarehouse();
+builder.AddStocktakes();
 builder.AddLabels();
 builder.AddPos();
 builder.AddPromotions();

@@ -1625,6 +1625,197 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("stock_movements", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.PrimitiveCollection<List<int>>("ExcludedProductIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("excluded_product_ids");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTime?>("PostedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at_utc");
+
+                    b.Property<string>("PostedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("posted_by");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
+
+                    b.PrimitiveCollection<List<string>>("ScopeValues")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scope_values");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stocktakes");
+
+                    b.HasIndex("LocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_stocktakes_open_per_location")
+                        .HasFilter("status IN ('Counting', 'Review')");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stocktakes_number");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_stocktakes_status");
+
+                    b.ToTable("stocktakes", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.StocktakeEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("CountedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("counted_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("StocktakeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stocktake_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stocktake_entries");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stocktake_entries_product_id");
+
+                    b.HasIndex("StocktakeId", "ProductId")
+                        .HasDatabaseName("ix_stocktake_entries_stocktake_id_product_id");
+
+                    b.ToTable("stocktake_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.StocktakeLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BookQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("book_quantity");
+
+                    b.Property<int?>("CountedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("counted_quantity");
+
+                    b.Property<DateTime?>("FirstCountedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_counted_at_utc");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<long?>("SnapshotMovementId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("snapshot_movement_id");
+
+                    b.Property<long>("StocktakeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("stocktake_id");
+
+                    b.Property<decimal?>("UnitCost")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("unit_cost");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stocktake_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stocktake_lines_product_id");
+
+                    b.HasIndex("StocktakeId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stocktake_lines_stocktake_id_product_id");
+
+                    b.ToTable("stocktake_lines", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
                 {
                     b.Property<long>("Id")
@@ -2203,6 +2394,52 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_stock_movements_products_product_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stocktakes_locations_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.StocktakeEntry", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stocktake_entries_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", null)
+                        .WithMany()
+                        .HasForeignKey("StocktakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stocktake_entries_stocktakes_stocktake_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.StocktakeLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stocktake_lines_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("StocktakeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stocktake_lines_stocktakes_stocktake_id");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
@@ -2333,6 +2570,11 @@ namespace AlAroma.Web.Migrations
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", b =>
                 {
                     b.Navigation("Lines");
                 });

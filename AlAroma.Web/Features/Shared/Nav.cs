@@ -22,6 +22,7 @@ public static class Nav
         new("Склад", "Приход товара", "/warehouse/receipts", "📥", Roles.Admin, Roles.Manager, Roles.Storekeeper),
         new("Склад", "Перемещения", "/warehouse/transfers", "🚚", Roles.Admin, Roles.Manager, Roles.Storekeeper),
         new("Склад", "Движение товаров", "/warehouse/movements", "↔", Roles.Admin, Roles.Manager, Roles.Storekeeper),
+        new("Склад", "Инвентаризация", "/warehouse/stocktakes", "📋", Roles.Admin, Roles.Manager, Roles.Storekeeper),
         new("Склад", "Ценники", "/warehouse/labels", "🏷", Roles.Admin, Roles.Manager, Roles.Storekeeper),
         new("Отчёты", "Отчёты", "/reports", "📊", Roles.Admin, Roles.Manager),
         new("Администрирование", "Пользователи", "/admin/users", "👥", Roles.Admin),

@@ -1,0 +1,68 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Admin;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Warehouse.Stocktakes;
+
+/// <summary>The list of stocktakes at the user's locations: filters, page, totals.</summary>
+public sealed class ListStocktakes(AppDbContext db, LocationScope scope)
+{
+    /// <summary>Filters from the query string; empty fields do not filter.</summary>
+    public sealed class Input
+    {
+        /// <summary>First local day of the period (creation date), inclusive.</summary>
+        public DateOnly? From { get; set; }
+
+        /// <summary>Last local day of the period, inclusive.</summary>
+        public DateOnly? To { get; set; }
+        public int? LocationId { get; set; }
+        public StocktakeStatus? Status { get; set; }
+
+        /// <summary>Part of the number or the comment.</summary>
+        public string? Q { get; set; }
+        public int Page { get; set; } = 1;
+    }
+
+    /// <summary>A row: units counted so far; <see cref="PostedDifference"/> in ₽ at cost, only for a posted stocktake.</summary>
+    public sealed record Row(long Id, string Number, DateTime CreatedAtUtc, string Location, string TimeZoneId, StocktakeScope Scope,
+        List<string> ScopeValues, StocktakeStatus Status, string CreatedBy, int Products, int Units, decimal? PostedDifference);
+
+    /// <summary>The page with the totals of the rows matching the filter (posted difference over posted stocktakes).</summary>
+    public sealed record Model(Input Filter, IReadOnlyList<Location> Locations, IReadOnlyList<Row> Rows, Paging Paging, int TotalUnits, decimal TotalPostedDifference);
+
+    public async Task<Model> HandleAsync(Input input, CancellationToken ct)
+    {
+        var allowed = await scope.AllowedAsync(ct);
+        var ids = allowed.Select(l => l.Id).ToList();
+        var q = db.Set<Stocktake>().AsNoTracking().Where(s => ids.Contains(s.LocationId));
+        if (input.LocationId is { } loc) q = q.Where(s => s.LocationId == loc);
+        var (fromUtc, toUtc) = LocalTime.Period(input.From, input.To, allowed.FirstOrDefault(l => l.Id == input.LocationId)?.TimeZoneId);
+        if (fromUtc is { } f) q = q.Where(s => s.CreatedAtUtc >= f);
+        if (toUtc is { } t) q = q.Where(s => s.CreatedAtUtc < t);
+        if (input.Status is { } st) q = q.Where(s => s.Status == st);
+        if (!string.IsNullOrWhiteSpace(input.Q))
+        {
+            var p = WarehouseAccess.ContainsPattern(input.Q);
+            q = q.Where(s => EF.Functions.ILike(s.Number, p) || (s.Comment != null && EF.Functions.ILike(s.Comment, p)));
+        }
+
+        var paging = Paging.For(input.Page, await q.CountAsync(ct));
+        input.Page = paging.Number;
+        var entries = db.Set<StocktakeEntry>();
+        var rows = await (from s in q
+                          join l in db.Locations on s.LocationId equals l.Id
+                          orderby s.CreatedAtUtc descending, s.Id descending
+                          select new Row(s.Id, s.Number, s.CreatedAtUtc, l.Name, l.TimeZoneId, s.Scope, s.ScopeValues, s.Status, s.CreatedBy,
+                              entries.Where(e => e.StocktakeId == s.Id).Select(e => e.ProductId).Distinct().Count(),
+                              entries.Where(e => e.StocktakeId == s.Id).Sum(e => e.Quantity),
+                              s.Status == StocktakeStatus.Posted
+                                  ? s.Lines.Sum(x => ((x.CountedQuantity ?? 0) - x.BookQuantity) * (x.UnitCost ?? 0))
+                                  : null))
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
+        var totalUnits = await entries.Where(e => q.Any(s => s.Id == e.StocktakeId && s.Status != StocktakeStatus.Cancelled)).SumAsync(e => e.Quantity, ct);
+        var totalDiff = await q.Where(s => s.Status == StocktakeStatus.Posted).SelectMany(s => s.Lines)
+            .SumAsync(x => ((x.CountedQuantity ?? 0) - x.BookQuantity) * (x.UnitCost ?? 0), ct);
+        return new Model(input, allowed, rows, paging, totalUnits, totalDiff);
+    }
+}
