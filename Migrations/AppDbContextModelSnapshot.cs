@@ -1464,6 +1464,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
                     b.Property<DateOnly?>("SupplierInvoiceDate")
                         .HasColumnType("date")
                         .HasColumnName("supplier_invoice_date");
@@ -1487,6 +1491,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_goods_receipts_number");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_goods_receipts_supplier_id");
 
                     b.ToTable("goods_receipts", (string)null);
                 });
@@ -1816,6 +1823,64 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("stocktake_lines", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("inn");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.HasIndex("Inn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_inn")
+                        .HasFilter("inn IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_suppliers_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
                 {
                     b.Property<long>("Id")
@@ -1856,6 +1921,28 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("received_by");
 
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_comment");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at_utc");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by");
+
                     b.Property<DateTime?>("ShippedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("shipped_at_utc");
@@ -1883,6 +1970,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_transfers_number");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_transfers_request_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_transfers_status");
@@ -1930,6 +2020,250 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("transfer_line", null, t =>
                         {
                             t.HasCheckConstraint("ck_transfer_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("RequestingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requesting_location_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<int>("SupplyingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplying_location_id");
+
+                    b.Property<long?>("TransferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_requests");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_requests_number");
+
+                    b.HasIndex("RequestingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_requesting_location_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_transfer_requests_status");
+
+                    b.HasIndex("SupplyingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_supplying_location_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_transfer_requests_transfer_id");
+
+                    b.ToTable("transfer_requests", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TransferRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_request_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_transfer_request_line_product_id");
+
+                    b.HasIndex("TransferRequestId")
+                        .HasDatabaseName("ix_transfer_request_line_transfer_request_id");
+
+                    b.ToTable("transfer_request_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_offs");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_write_offs_location_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_offs_number");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_write_offs_status");
+
+                    b.ToTable("write_offs", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitCost")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("unit_cost");
+
+                    b.Property<long>("WriteOffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("write_off_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_off_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_write_off_line_product_id");
+
+                    b.HasIndex("WriteOffId")
+                        .HasDatabaseName("ix_write_off_line_write_off_id");
+
+                    b.ToTable("write_off_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_write_off_lines_quantity", "quantity > 0");
                         });
                 });
 
@@ -2339,6 +2673,12 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_goods_receipts_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goods_receipts_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceiptLine", b =>
@@ -2449,6 +2789,12 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_transfers_locations_from_location_id");
 
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfers_transfer_requests_request_id");
+
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
                         .WithMany()
                         .HasForeignKey("ToLocationId")
@@ -2472,6 +2818,77 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_line_transfers_transfer_id");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("RequestingLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_locations_requesting_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyingLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_locations_supplying_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_requests_transfers_transfer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_request_line_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_request_line_transfer_requests_transfer_request_id");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_offs_locations_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_line_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.WriteOff", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("WriteOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_line_write_offs_write_off_id");
 
                     b.Navigation("Product");
                 });
@@ -2580,6 +2997,16 @@ namespace AlAroma.Web.Migrations
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
                 {
                     b.Navigation("Lines");
                 });

@@ -35,6 +35,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
     public DbSet<GoodsReceipt> GoodsReceipts => Set<GoodsReceipt>();
     public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<Supplier> Suppliers => Set<Supplier>();
+    public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
+    public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
 
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlAroma.Web.Features.Warehouse;
 
 /// <summary>A transfer for its page and print view; null when missing or when neither end is the user's location.</summary>
-public sealed class GetTransfer(AppDbContext db, LocationScope scope)
+public sealed class GetTransfer(AppDbContext db, LocationScope scope, IHttpContextAccessor http)
 {
     /// <summary>A line: shipped units, received units (null until received), on hand at the source now.</summary>
     public sealed record Line(long Id, int ProductId, string Sku, string Name, string? Barcode, int Quantity, int? ReceivedQuantity, int OnHandAtSource)
@@ -20,6 +20,21 @@ public sealed class GetTransfer(AppDbContext db, LocationScope scope)
         DateTime? ReceivedAtUtc, string? ReceivedBy, IReadOnlyList<Line> Lines, bool AtSource, bool AtDestination,
         IReadOnlyList<DocumentHistory.Event> History)
     {
+        /// <summary>How the discrepancy was settled, with who/when (UTC) and a comment; null while open.</summary>
+        public DiscrepancyResolution? Resolution { get; init; }
+        public DateTime? ResolvedAtUtc { get; init; }
+        public string? ResolvedBy { get; init; }
+        public string? ResolutionComment { get; init; }
+
+        /// <summary>The shop's request this transfer was made from: id and number.</summary>
+        public (long Id, string Number)? Request { get; init; }
+
+        /// <summary>The user is a manager or administrator (may settle a discrepancy).</summary>
+        public bool MayResolve { get; init; }
+
+        /// <summary>Received with a discrepancy that nobody has settled yet.</summary>
+        public bool DiscrepancyOpen => Status == TransferStatus.Received && HasDiscrepancy && Resolution is null;
+
         /// <summary>Lines may be edited, the draft shipped or cancelled (by the source).</summary>
         public bool Editable => Status == TransferStatus.Draft && AtSource;
 
@@ -45,6 +60,11 @@ public sealed class GetTransfer(AppDbContext db, LocationScope scope)
             .ToListAsync(ct);
         var history = await DocumentHistory.ForAsync(db, nameof(Transfer), id, s => Transfer.StatusLabel(Enum.Parse<TransferStatus>(s)), ct);
         return new Model(t.Id, t.Number, t.Status, t.FromLocationId, t.ToLocationId, from.Name, from.Address, to.Name, to.Address, from.TimeZoneId, t.Comment, t.CreatedAtUtc, t.CreatedBy,
-            t.ShippedAtUtc, t.ShippedBy, t.ReceivedAtUtc, t.ReceivedBy, lines, atSource, atDestination, history);
+            t.ShippedAtUtc, t.ShippedBy, t.ReceivedAtUtc, t.ReceivedBy, lines, atSource, atDestination, history)
+        {
+            Resolution = t.Resolution, ResolvedAtUtc = t.ResolvedAtUtc, ResolvedBy = t.ResolvedBy, ResolutionComment = t.ResolutionComment,
+            Request = t.RequestId is { } rid ? (rid, await db.TransferRequests.Where(r => r.Id == rid).Select(r => r.Number).FirstAsync(ct)) : null,
+            MayResolve = WarehouseAccess.IsApprover(http.HttpContext?.User),
+        };
     }
 }

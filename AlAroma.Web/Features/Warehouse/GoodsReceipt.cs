@@ -19,6 +19,10 @@ public class GoodsReceipt
     /// <summary>"ПР-2026-000001": per document type and year.</summary>
     public string Number { get; set; } = "";
     public int LocationId { get; set; }
+    /// <summary>The supplier from the directory (null for old receipts and one-off suppliers).</summary>
+    public int? SupplierId { get; set; }
+
+    /// <summary>Supplier name as on the document: a snapshot of the directory name, or free text.</summary>
     public string SupplierName { get; set; } = "";
     public string SupplierInvoiceNumber { get; set; } = "";
     public DateOnly? SupplierInvoiceDate { get; set; }

@@ -22,6 +22,9 @@ public sealed class ListTransfers(AppDbContext db, LocationScope scope)
         /// <summary>Status; Shipped is "В пути".</summary>
         public TransferStatus? Status { get; set; }
 
+        /// <summary>Only received transfers whose discrepancy nobody has settled yet.</summary>
+        public bool OpenDiscrepancy { get; set; }
+
         /// <summary>Part of the document number.</summary>
         public string? Q { get; set; }
         public int Page { get; set; } = 1;
@@ -29,7 +32,7 @@ public sealed class ListTransfers(AppDbContext db, LocationScope scope)
 
     /// <summary>A list row; Quantity = units shipped (planned for a draft), Received = units received.</summary>
     public sealed record Row(long Id, string Number, DateTime CreatedAtUtc, string TimeZoneId, string From, string To, TransferStatus Status,
-        int Quantity, int? Received, DateTime? ShippedAtUtc, DateTime? ReceivedAtUtc)
+        int Quantity, int? Received, DateTime? ShippedAtUtc, DateTime? ReceivedAtUtc, DiscrepancyResolution? Resolution)
     {
         /// <summary>Shipped − received units once received.</summary>
         public int Discrepancy => Status == TransferStatus.Received && Received is { } r ? Quantity - r : 0;
@@ -50,6 +53,8 @@ public sealed class ListTransfers(AppDbContext db, LocationScope scope)
         if (fromUtc is { } f) q = q.Where(t => t.CreatedAtUtc >= f);
         if (toUtc is { } u) q = q.Where(t => t.CreatedAtUtc < u);
         if (input.Status is { } st) q = q.Where(t => t.Status == st);
+        if (input.OpenDiscrepancy)
+            q = q.Where(t => t.Status == TransferStatus.Received && t.Resolution == null && t.Lines.Any(l => l.ReceivedQuantity != l.Quantity));
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
             var p = WarehouseAccess.ContainsPattern(input.Q);
@@ -63,7 +68,7 @@ public sealed class ListTransfers(AppDbContext db, LocationScope scope)
                           join lt in db.Locations on t.ToLocationId equals lt.Id
                           orderby t.CreatedAtUtc descending, t.Id descending
                           select new Row(t.Id, t.Number, t.CreatedAtUtc, lf.TimeZoneId, lf.Name, lt.Name, t.Status,
-                              t.Lines.Sum(x => x.Quantity), t.Lines.Sum(x => x.ReceivedQuantity), t.ShippedAtUtc, t.ReceivedAtUtc))
+                              t.Lines.Sum(x => x.Quantity), t.Lines.Sum(x => x.ReceivedQuantity), t.ShippedAtUtc, t.ReceivedAtUtc, t.Resolution))
             .Skip(paging.Skip).Take(paging.Size).ToListAsync(ct);
         var total = await q.Where(t => t.Status != TransferStatus.Cancelled).SelectMany(t => t.Lines).SumAsync(x => (int?)x.Quantity, ct) ?? 0;
         return new Model(input, allowed, all, rows, paging, total);

@@ -19,4 +19,22 @@ public static class StatusBadge
         TransferStatus.Received => "text-bg-success",
         _ => "text-bg-dark",
     };
+
+    /// <summary>Badge class of a write-off status ("На утверждении" stands out).</summary>
+    public static string Of(WriteOffStatus s) => s switch
+    {
+        WriteOffStatus.Draft => "text-bg-secondary",
+        WriteOffStatus.Submitted => "text-bg-warning",
+        WriteOffStatus.Posted => "text-bg-success",
+        _ => "text-bg-danger",
+    };
+
+    /// <summary>Badge class of a transfer request status ("Ожидает склада" stands out).</summary>
+    public static string Of(TransferRequestStatus s) => s switch
+    {
+        TransferRequestStatus.Draft => "text-bg-secondary",
+        TransferRequestStatus.Open => "text-bg-warning",
+        TransferRequestStatus.Fulfilled => "text-bg-success",
+        _ => "text-bg-danger",
+    };
 }

@@ -13,7 +13,7 @@ public enum TransferStatus
 }
 
 /// <summary>Transfer (перемещение) of stock between two locations.</summary>
-public class Transfer
+public class Transfer : IQuantityDocument
 {
     public long Id { get; set; }
 
@@ -31,15 +31,49 @@ public class Transfer
     public string? ReceivedBy { get; set; }
     public List<TransferLine> Lines { get; set; } = [];
 
+    /// <summary>The shop's request this transfer was made from (null for a transfer made directly).</summary>
+    public long? RequestId { get; set; }
+
+    /// <summary>How the transit discrepancy was settled (null while unresolved or when there is none).</summary>
+    public DiscrepancyResolution? Resolution { get; set; }
+    public DateTime? ResolvedAtUtc { get; set; }
+    public string? ResolvedBy { get; set; }
+    public string? ResolutionComment { get; set; }
+
+    /// <summary>Received with a discrepancy nobody has settled yet.</summary>
+    public bool DiscrepancyOpen => Status == TransferStatus.Received && HasDiscrepancy && Resolution is null;
+
+    /// <summary>
+    /// Settles the transit discrepancy once: as a loss (the missing units already left the source) or as a return
+    /// to the source (the caller puts the missing units back there in the same transaction).
+    /// </summary>
+    /// <exception cref="BusinessRuleException">Not received, no discrepancy, already settled, or a too long comment.</exception>
+    public void Resolve(DiscrepancyResolution how, string? comment, DateTime atUtc, string by)
+    {
+        if (Status != TransferStatus.Received) throw new BusinessRuleException("Расхождение разбирают после приёмки перемещения.");
+        if (!HasDiscrepancy) throw new BusinessRuleException("В перемещении нет расхождения — разбирать нечего.");
+        if (Resolution is not null) throw new BusinessRuleException("Расхождение по этому перемещению уже разобрано.");
+        if (comment?.Trim().Length > 500) throw new BusinessRuleException("Комментарий — не длиннее 500 символов.");
+        Resolution = how;
+        ResolutionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        ResolvedAtUtc = atUtc;
+        ResolvedBy = by;
+    }
+
+    /// <summary>Russian label of a resolution.</summary>
+    public static string ResolutionLabel(DiscrepancyResolution r) => r switch
+    {
+        DiscrepancyResolution.Loss => "Списано как потеря",
+        DiscrepancyResolution.ReturnToSource => "Возвращено на склад-источник",
+        _ => r.ToString(),
+    };
+
     /// <summary>Adds units of a product to a draft, merging with an existing line.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or quantity ≤ 0.</exception>
     public void AddLine(int productId, int quantity)
     {
         EnsureDraft();
-        if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля.");
-        var line = Lines.FirstOrDefault(l => l.ProductId == productId);
-        if (line is null) Lines.Add(new TransferLine { ProductId = productId, Quantity = quantity });
-        else line.Quantity += quantity;
+        QuantityLines.Add(Lines, productId, quantity);
     }
 
     /// <summary>True when some line was received in a quantity different from the shipped one.</summary>
@@ -58,9 +92,7 @@ public class Transfer
     public void ChangeLine(long lineId, int quantity)
     {
         EnsureDraft();
-        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
-        if (quantity <= 0) throw new BusinessRuleException("Количество должно быть больше нуля. Чтобы убрать товар, удалите строку.");
-        line.Quantity = quantity;
+        QuantityLines.Change(Lines, lineId, quantity);
     }
 
     /// <summary>Removes a line from a draft.</summary>
@@ -68,8 +100,7 @@ public class Transfer
     public void RemoveLine(long lineId)
     {
         EnsureDraft();
-        var line = Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new BusinessRuleException("Строка не найдена — обновите страницу.");
-        Lines.Remove(line);
+        QuantityLines.Remove(Lines, lineId);
     }
 
     /// <summary>Draft → Shipped (the caller takes the stock off the source in the same transaction).</summary>
@@ -139,8 +170,18 @@ public class Transfer
     };
 }
 
+/// <summary>How a transit discrepancy was settled.</summary>
+public enum DiscrepancyResolution
+{
+    /// <summary>"Списать как потерю": recorded only, no stock movement.</summary>
+    Loss = 1,
+
+    /// <summary>"Вернуть на склад-источник": the missing units go back on the source's stock (Correction).</summary>
+    ReturnToSource = 2,
+}
+
 /// <summary>A line of a transfer: shipped quantity and, once received, the received quantity.</summary>
-public class TransferLine
+public class TransferLine : IQuantityLine
 {
     public long Id { get; set; }
     public long TransferId { get; set; }

@@ -78,6 +78,24 @@ public sealed class TransfersController : Controller
         return this.GoTo($"/warehouse/transfers/{id}");
     }
 
+    /// <summary>Settles the transit discrepancy: form fields <c>how</c> (Loss | ReturnToSource) and <c>comment</c>.</summary>
+    [HttpPost("{id:long}/resolve")]
+    public async Task<IActionResult> Resolve(long id, DiscrepancyResolution how, string? comment, [FromServices] ResolveTransferDiscrepancy resolve, CancellationToken ct)
+    {
+        var number = await resolve.HandleAsync(id, how, comment, ct);
+        TempData["SuccessToast"] = how == DiscrepancyResolution.ReturnToSource
+            ? $"Расхождение по {number} разобрано: недостача возвращена на склад-источник."
+            : $"Расхождение по {number} разобрано: недостача списана как потеря.";
+        return this.GoTo($"/warehouse/transfers/{id}");
+    }
+
+    [HttpGet("in-transit.xlsx")]
+    public async Task<IActionResult> InTransit([FromServices] ExportTransfersInTransit export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(ct);
+        return File(content, Reports.ExcelSheetWriter.ContentType, name);
+    }
+
     [HttpPost("{id:long}/cancel")]
     public async Task<IActionResult> Cancel(long id, [FromServices] CancelTransfer cancel, CancellationToken ct)
     {

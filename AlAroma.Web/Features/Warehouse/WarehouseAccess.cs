@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
@@ -19,6 +20,18 @@ public static class WarehouseAccess
         if (await scope.MayAccessAsync(locationId, ct)) return;
         var name = await db.Locations.Where(l => l.Id == locationId).Select(l => l.Name).FirstOrDefaultAsync(ct) ?? $"#{locationId}";
         throw new BusinessRuleException($"У вас нет доступа к точке «{name}»: {action} там нельзя. Обратитесь к менеджеру или выберите свою точку.");
+    }
+
+    /// <summary>True for the roles that approve warehouse decisions (write-offs, discrepancies, suppliers): Admin and Manager.</summary>
+    public static bool IsApprover(ClaimsPrincipal? user) =>
+        user is not null && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Manager));
+
+    /// <summary>Refuses unless the user is a manager or an administrator.</summary>
+    /// <param name="action">What is refused, Russian infinitive, e.g. "утверждать списания".</param>
+    /// <exception cref="BusinessRuleException">The user is neither.</exception>
+    public static void EnsureApprover(ClaimsPrincipal? user, string action)
+    {
+        if (!IsApprover(user)) throw new BusinessRuleException($"{char.ToUpper(action[0])}{action[1..]} может только менеджер или администратор.");
     }
 
     /// <summary>An ILIKE pattern matching <paramref name="text"/> anywhere (%, _ and \ escaped).</summary>
@@ -50,5 +63,25 @@ public static class DocumentLocks
         return await db.Transfers.Include(t => t.Lines).ThenInclude(l => l.Product)
                    .FirstOrDefaultAsync(t => t.Id == id, ct)
                ?? throw new BusinessRuleException("Перемещение не найдено — обновите список документов.");
+    }
+
+    /// <summary>The write-off with lines and products, locked FOR UPDATE. Call inside a transaction.</summary>
+    /// <exception cref="BusinessRuleException">No such document.</exception>
+    public static async Task<WriteOff> WriteOffAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM write_offs WHERE id = {id} FOR UPDATE", ct);
+        return await db.WriteOffs.Include(t => t.Lines).ThenInclude(l => l.Product)
+                   .FirstOrDefaultAsync(t => t.Id == id, ct)
+               ?? throw new BusinessRuleException("Списание не найдено — обновите список документов.");
+    }
+
+    /// <summary>The transfer request with lines and products, locked FOR UPDATE. Call inside a transaction.</summary>
+    /// <exception cref="BusinessRuleException">No such document.</exception>
+    public static async Task<TransferRequest> TransferRequestAsync(AppDbContext db, long id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM transfer_requests WHERE id = {id} FOR UPDATE", ct);
+        return await db.TransferRequests.Include(t => t.Lines).ThenInclude(l => l.Product)
+                   .FirstOrDefaultAsync(t => t.Id == id, ct)
+               ?? throw new BusinessRuleException("Заявка не найдена — обновите список.");
     }
 }

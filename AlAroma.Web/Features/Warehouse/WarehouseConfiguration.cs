@@ -40,6 +40,7 @@ internal sealed class GoodsReceiptConfiguration : IEntityTypeConfiguration<Goods
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.GoodsReceiptId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Supplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.Total);
     }
 }
@@ -65,6 +66,10 @@ internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.Status);
         b.Ignore(x => x.HasDiscrepancy);
+        b.Ignore(x => x.DiscrepancyOpen);
+        b.Property(x => x.Resolution).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.ResolutionComment).HasMaxLength(500);
+        b.HasOne<TransferRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -75,5 +80,72 @@ internal sealed class TransferLineConfiguration : IEntityTypeConfiguration<Trans
         b.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.ToTable(t => t.HasCheckConstraint("ck_transfer_lines_quantity", "quantity > 0"));
         b.Ignore(x => x.Discrepancy);
+    }
+}
+
+internal sealed class SupplierConfiguration : IEntityTypeConfiguration<Supplier>
+{
+    public void Configure(EntityTypeBuilder<Supplier> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Inn).HasMaxLength(12);
+        b.Property(x => x.ContactPerson).HasMaxLength(200);
+        b.Property(x => x.Phone).HasMaxLength(40);
+        b.Property(x => x.Email).HasMaxLength(200);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.HasIndex(x => x.Inn).IsUnique().HasFilter("inn IS NOT NULL");
+        b.HasIndex(x => x.Name);
+    }
+}
+
+internal sealed class WriteOffConfiguration : IEntityTypeConfiguration<WriteOff>
+{
+    public void Configure(EntityTypeBuilder<WriteOff> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Reason).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.RejectionReason).HasMaxLength(500);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.WriteOffId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.Status);
+        b.Ignore(x => x.Total);
+    }
+}
+
+internal sealed class WriteOffLineConfiguration : IEntityTypeConfiguration<WriteOffLine>
+{
+    public void Configure(EntityTypeBuilder<WriteOffLine> b)
+    {
+        b.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_write_off_lines_quantity", "quantity > 0"));
+    }
+}
+
+internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<TransferRequest>
+{
+    public void Configure(EntityTypeBuilder<TransferRequest> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Comment).HasMaxLength(1000);
+        b.Property(x => x.RejectionReason).HasMaxLength(500);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.RequestingLocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.SupplyingLocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Transfer>().WithMany().HasForeignKey(x => x.TransferId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.TransferRequestId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => x.Status);
+    }
+}
+
+internal sealed class TransferRequestLineConfiguration : IEntityTypeConfiguration<TransferRequestLine>
+{
+    public void Configure(EntityTypeBuilder<TransferRequestLine> b)
+    {
+        b.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        b.ToTable(t => t.HasCheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0"));
     }
 }

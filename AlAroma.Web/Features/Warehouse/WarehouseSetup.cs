@@ -23,5 +23,22 @@ public static class WarehouseSetup
         s.AddScoped<ListStockBalances>();
         s.AddScoped<ExportStockBalances>();
         s.AddScoped<ListStockMovements>();
+        s.AddScoped<ListWriteOffs>();
+        s.AddScoped<ExportWriteOffs>();
+        s.AddScoped<CreateWriteOff>();
+        s.AddScoped<GetWriteOff>();
+        s.AddScoped<EditWriteOffLines>();
+        s.AddScoped<SubmitWriteOff>();
+        s.AddScoped<ApproveWriteOff>();
+        s.AddScoped<RejectWriteOff>();
+        s.AddScoped<ListSuppliers>();
+        s.AddScoped<SaveSupplier>();
+        s.AddScoped<ResolveTransferDiscrepancy>();
+        s.AddScoped<ExportTransfersInTransit>();
+        s.AddScoped<ListTransferRequests>();
+        s.AddScoped<CreateTransferRequest>();
+        s.AddScoped<GetTransferRequest>();
+        s.AddScoped<EditTransferRequestLines>();
+        s.AddScoped<DecideTransferRequest>();
     }
 }

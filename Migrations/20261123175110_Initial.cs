@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -200,6 +201,53 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "promotions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    product_group = table.Column<string>(type: "jsonb", nullable: false),
+                    value = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    slots = table.Column<string>(type: "jsonb", nullable: false),
+                    valid_from = table.Column<DateOnly>(type: "date", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "date", nullable: true),
+                    location_ids = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    priority = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_promotions", x => x.id);
+                    table.CheckConstraint("ck_promotions_dates", "valid_to IS NULL OR valid_to >= valid_from");
+                    table.CheckConstraint("ck_promotions_value", "value IS NULL OR value > 0");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "suppliers",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    inn = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: true),
+                    contact_person = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_suppliers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -383,35 +431,6 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "goods_receipts",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    location_id = table.Column<int>(type: "integer", nullable: false),
-                    supplier_name = table.Column<string>(type: "text", nullable: false),
-                    supplier_invoice_number = table.Column<string>(type: "text", nullable: false),
-                    supplier_invoice_date = table.Column<DateOnly>(type: "date", nullable: true),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    comment = table.Column<string>(type: "text", nullable: true),
-                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "text", nullable: false),
-                    posted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    posted_by = table.Column<string>(type: "text", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_goods_receipts", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_goods_receipts_locations_location_id",
-                        column: x => x.location_id,
-                        principalTable: "locations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "registers",
                 columns: table => new
                 {
@@ -433,35 +452,31 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "transfers",
+                name: "stocktakes",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    from_location_id = table.Column<int>(type: "integer", nullable: false),
-                    to_location_id = table.Column<int>(type: "integer", nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    scope_values = table.Column<List<string>>(type: "text[]", nullable: false),
+                    excluded_product_ids = table.Column<List<int>>(type: "integer[]", nullable: false),
                     status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    comment = table.Column<string>(type: "text", nullable: true),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by = table.Column<string>(type: "text", nullable: false),
-                    shipped_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    shipped_by = table.Column<string>(type: "text", nullable: true),
-                    received_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    received_by = table.Column<string>(type: "text", nullable: true)
+                    created_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    submitted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    posted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    posted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_transfers", x => x.id);
+                    table.PrimaryKey("pk_stocktakes", x => x.id);
                     table.ForeignKey(
-                        name: "fk_transfers_locations_from_location_id",
-                        column: x => x.from_location_id,
-                        principalTable: "locations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "fk_transfers_locations_to_location_id",
-                        column: x => x.to_location_id,
+                        name: "fk_stocktakes_locations_location_id",
+                        column: x => x.location_id,
                         principalTable: "locations",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -485,6 +500,36 @@ namespace AlAroma.Web.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "fk_user_locations_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "write_offs",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    submitted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    submitted_by = table.Column<string>(type: "text", nullable: true),
+                    decided_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<string>(type: "text", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_write_offs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_write_offs_locations_location_id",
                         column: x => x.location_id,
                         principalTable: "locations",
                         principalColumn: "id",
@@ -596,6 +641,42 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "goods_receipts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    supplier_id = table.Column<int>(type: "integer", nullable: true),
+                    supplier_name = table.Column<string>(type: "text", nullable: false),
+                    supplier_invoice_number = table.Column<string>(type: "text", nullable: false),
+                    supplier_invoice_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    posted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    posted_by = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_goods_receipts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_goods_receipts_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_goods_receipts_suppliers_supplier_id",
+                        column: x => x.supplier_id,
+                        principalTable: "suppliers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "gift_certificate_entries",
                 columns: table => new
                 {
@@ -622,35 +703,6 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "goods_receipt_line",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    goods_receipt_id = table.Column<long>(type: "bigint", nullable: false),
-                    product_id = table.Column<int>(type: "integer", nullable: false),
-                    quantity = table.Column<int>(type: "integer", nullable: false),
-                    purchase_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_goods_receipt_line", x => x.id);
-                    table.CheckConstraint("ck_goods_receipt_lines_quantity", "quantity > 0");
-                    table.ForeignKey(
-                        name: "fk_goods_receipt_line_goods_receipts_goods_receipt_id",
-                        column: x => x.goods_receipt_id,
-                        principalTable: "goods_receipts",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "fk_goods_receipt_line_products_product_id",
-                        column: x => x.product_id,
-                        principalTable: "products",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "pos_carts",
                 columns: table => new
                 {
@@ -658,11 +710,22 @@ namespace AlAroma.Web.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     register_id = table.Column<int>(type: "integer", nullable: false),
                     version = table.Column<int>(type: "integer", nullable: false),
-                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    updated_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: true),
+                    manual_discount_kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    manual_discount_value = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    manual_discount_role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    manual_discount_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_pos_carts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_pos_carts_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "fk_pos_carts_registers_register_id",
                         column: x => x.register_id,
@@ -706,30 +769,142 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "transfer_line",
+                name: "stocktake_entries",
                 columns: table => new
                 {
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    transfer_id = table.Column<long>(type: "bigint", nullable: false),
+                    stocktake_id = table.Column<long>(type: "bigint", nullable: false),
                     product_id = table.Column<int>(type: "integer", nullable: false),
                     quantity = table.Column<int>(type: "integer", nullable: false),
-                    received_quantity = table.Column<int>(type: "integer", nullable: true)
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    counted_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("pk_transfer_line", x => x.id);
-                    table.CheckConstraint("ck_transfer_lines_quantity", "quantity > 0");
+                    table.PrimaryKey("pk_stocktake_entries", x => x.id);
                     table.ForeignKey(
-                        name: "fk_transfer_line_products_product_id",
+                        name: "fk_stocktake_entries_products_product_id",
                         column: x => x.product_id,
                         principalTable: "products",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "fk_transfer_line_transfers_transfer_id",
-                        column: x => x.transfer_id,
-                        principalTable: "transfers",
+                        name: "fk_stocktake_entries_stocktakes_stocktake_id",
+                        column: x => x.stocktake_id,
+                        principalTable: "stocktakes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stocktake_lines",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    stocktake_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    book_quantity = table.Column<int>(type: "integer", nullable: false),
+                    snapshot_movement_id = table.Column<long>(type: "bigint", nullable: true),
+                    first_counted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    counted_quantity = table.Column<int>(type: "integer", nullable: true),
+                    unit_cost = table.Column<decimal>(type: "numeric(14,2)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_stocktake_lines", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_stocktake_lines_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_stocktake_lines_stocktakes_stocktake_id",
+                        column: x => x.stocktake_id,
+                        principalTable: "stocktakes",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "write_off_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    write_off_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    unit_cost = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_write_off_line", x => x.id);
+                    table.CheckConstraint("ck_write_off_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_write_off_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_write_off_line_write_offs_write_off_id",
+                        column: x => x.write_off_id,
+                        principalTable: "write_offs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "goods_receipt_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    goods_receipt_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    purchase_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_goods_receipt_line", x => x.id);
+                    table.CheckConstraint("ck_goods_receipt_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_goods_receipt_line_goods_receipts_goods_receipt_id",
+                        column: x => x.goods_receipt_id,
+                        principalTable: "goods_receipts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_goods_receipt_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pos_cart_certificate",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    cart_id = table.Column<long>(type: "bigint", nullable: false),
+                    nominal = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pos_cart_certificate", x => x.id);
+                    table.CheckConstraint("ck_pos_cart_certificates_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_pos_cart_certificate_pos_carts_cart_id",
+                        column: x => x.cart_id,
+                        principalTable: "pos_carts",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -778,11 +953,21 @@ namespace AlAroma.Web.Migrations
                     idempotency_key = table.Column<Guid>(type: "uuid", nullable: false),
                     subtotal = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
                     discount_total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
-                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    customer_id = table.Column<long>(type: "bigint", nullable: true),
+                    manual_discount_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    points_redeemed = table.Column<int>(type: "integer", nullable: false),
+                    points_accrued = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_sales", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sales_customers_customer_id",
+                        column: x => x.customer_id,
+                        principalTable: "customers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "fk_sales_locations_location_id",
                         column: x => x.location_id,
@@ -817,7 +1002,10 @@ namespace AlAroma.Web.Migrations
                     quantity = table.Column<int>(type: "integer", nullable: false),
                     unit_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
                     discount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
-                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    unit_totals = table.Column<decimal[]>(type: "numeric(14,2)[]", nullable: false),
+                    is_gift_certificate = table.Column<bool>(type: "boolean", nullable: false),
+                    certificate_code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -840,7 +1028,9 @@ namespace AlAroma.Web.Migrations
                     method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
                     tendered = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
-                    change = table.Column<decimal>(type: "numeric(14,2)", nullable: true)
+                    change = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    certificate_code = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    certificate_id = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -851,6 +1041,158 @@ namespace AlAroma.Web.Migrations
                         principalTable: "sales",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sale_line_discount",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sale_line_id = table.Column<long>(type: "bigint", nullable: false),
+                    promotion_id = table.Column<int>(type: "integer", nullable: true),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    units = table.Column<int>(type: "integer", nullable: false),
+                    free_units = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_line_discount", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sale_line_discount_sale_line_sale_line_id",
+                        column: x => x.sale_line_id,
+                        principalTable: "sale_line",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfer_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transfer_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    received_quantity = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfer_line", x => x.id);
+                    table.CheckConstraint("ck_transfer_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_transfer_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfer_request_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    transfer_request_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfer_request_line", x => x.id);
+                    table.CheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_transfer_request_line_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfer_requests",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    requesting_location_id = table.Column<int>(type: "integer", nullable: false),
+                    supplying_location_id = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    submitted_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    decided_by = table.Column<string>(type: "text", nullable: true),
+                    rejection_reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    transfer_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfer_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_transfer_requests_locations_requesting_location_id",
+                        column: x => x.requesting_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_transfer_requests_locations_supplying_location_id",
+                        column: x => x.supplying_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "transfers",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    from_location_id = table.Column<int>(type: "integer", nullable: false),
+                    to_location_id = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    comment = table.Column<string>(type: "text", nullable: true),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "text", nullable: false),
+                    shipped_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    shipped_by = table.Column<string>(type: "text", nullable: true),
+                    received_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    received_by = table.Column<string>(type: "text", nullable: true),
+                    request_id = table.Column<long>(type: "bigint", nullable: true),
+                    resolution = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    resolved_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    resolved_by = table.Column<string>(type: "text", nullable: true),
+                    resolution_comment = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_transfers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_transfers_locations_from_location_id",
+                        column: x => x.from_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_transfers_locations_to_location_id",
+                        column: x => x.to_location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_transfers_transfer_requests_request_id",
+                        column: x => x.request_id,
+                        principalTable: "transfer_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -989,6 +1331,11 @@ namespace AlAroma.Web.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_goods_receipts_supplier_id",
+                table: "goods_receipts",
+                column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_locations_code",
                 table: "locations",
                 column: "code",
@@ -1005,6 +1352,12 @@ namespace AlAroma.Web.Migrations
                 column: "sale_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_pos_cart_certificate_cart_id_nominal",
+                table: "pos_cart_certificate",
+                columns: new[] { "cart_id", "nominal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_pos_cart_line_cart_id_product_id",
                 table: "pos_cart_line",
                 columns: new[] { "cart_id", "product_id" },
@@ -1014,6 +1367,11 @@ namespace AlAroma.Web.Migrations
                 name: "ix_pos_cart_line_product_id",
                 table: "pos_cart_line",
                 column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pos_carts_customer_id",
+                table: "pos_carts",
+                column: "customer_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_pos_carts_register_id",
@@ -1043,6 +1401,11 @@ namespace AlAroma.Web.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_promotions_status_valid_from_valid_to",
+                table: "promotions",
+                columns: new[] { "status", "valid_from", "valid_to" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_registers_location_id",
                 table: "registers",
                 column: "location_id");
@@ -1053,9 +1416,19 @@ namespace AlAroma.Web.Migrations
                 column: "sale_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sale_line_discount_sale_line_id",
+                table: "sale_line_discount",
+                column: "sale_line_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sale_payment_sale_id",
                 table: "sale_payment",
                 column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sales_customer_id_created_at_utc",
+                table: "sales",
+                columns: new[] { "customer_id", "created_at_utc" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_sales_location_id_created_at_utc",
@@ -1117,6 +1490,57 @@ namespace AlAroma.Web.Migrations
                 column: "product_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_stocktake_entries_product_id",
+                table: "stocktake_entries",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stocktake_entries_stocktake_id_product_id",
+                table: "stocktake_entries",
+                columns: new[] { "stocktake_id", "product_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stocktake_lines_product_id",
+                table: "stocktake_lines",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stocktake_lines_stocktake_id_product_id",
+                table: "stocktake_lines",
+                columns: new[] { "stocktake_id", "product_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stocktakes_number",
+                table: "stocktakes",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stocktakes_status",
+                table: "stocktakes",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_stocktakes_open_per_location",
+                table: "stocktakes",
+                column: "location_id",
+                unique: true,
+                filter: "status IN ('Counting', 'Review')");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_suppliers_inn",
+                table: "suppliers",
+                column: "inn",
+                unique: true,
+                filter: "inn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_suppliers_name",
+                table: "suppliers",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_transfer_line_product_id",
                 table: "transfer_line",
                 column: "product_id");
@@ -1124,6 +1548,42 @@ namespace AlAroma.Web.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_transfer_line_transfer_id",
                 table: "transfer_line",
+                column: "transfer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_request_line_product_id",
+                table: "transfer_request_line",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_request_line_transfer_request_id",
+                table: "transfer_request_line",
+                column: "transfer_request_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_requests_number",
+                table: "transfer_requests",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_requests_requesting_location_id",
+                table: "transfer_requests",
+                column: "requesting_location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_requests_status",
+                table: "transfer_requests",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_requests_supplying_location_id",
+                table: "transfer_requests",
+                column: "supplying_location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfer_requests_transfer_id",
+                table: "transfer_requests",
                 column: "transfer_id");
 
             migrationBuilder.CreateIndex(
@@ -1136,6 +1596,11 @@ namespace AlAroma.Web.Migrations
                 table: "transfers",
                 column: "number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_transfers_request_id",
+                table: "transfers",
+                column: "request_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_transfers_status",
@@ -1151,11 +1616,81 @@ namespace AlAroma.Web.Migrations
                 name: "ix_user_locations_location_id",
                 table: "user_locations",
                 column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_write_off_line_product_id",
+                table: "write_off_line",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_write_off_line_write_off_id",
+                table: "write_off_line",
+                column: "write_off_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_write_offs_location_id",
+                table: "write_offs",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_write_offs_number",
+                table: "write_offs",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_write_offs_status",
+                table: "write_offs",
+                column: "status");
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_transfer_line_transfers_transfer_id",
+                table: "transfer_line",
+                column: "transfer_id",
+                principalTable: "transfers",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_transfer_request_line_transfer_requests_transfer_request_id",
+                table: "transfer_request_line",
+                column: "transfer_request_id",
+                principalTable: "transfer_requests",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_transfer_requests_transfers_transfer_id",
+                table: "transfer_requests",
+                column: "transfer_id",
+                principalTable: "transfers",
+                principalColumn: "id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "fk_transfer_requests_locations_requesting_location_id",
+                table: "transfer_requests");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_transfer_requests_locations_supplying_location_id",
+                table: "transfer_requests");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_transfers_locations_from_location_id",
+                table: "transfers");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_transfers_locations_to_location_id",
+                table: "transfers");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_transfer_requests_transfers_transfer_id",
+                table: "transfer_requests");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1199,13 +1734,19 @@ namespace AlAroma.Web.Migrations
                 name: "points_entries");
 
             migrationBuilder.DropTable(
+                name: "pos_cart_certificate");
+
+            migrationBuilder.DropTable(
                 name: "pos_cart_line");
 
             migrationBuilder.DropTable(
                 name: "price_changes");
 
             migrationBuilder.DropTable(
-                name: "sale_line");
+                name: "promotions");
+
+            migrationBuilder.DropTable(
+                name: "sale_line_discount");
 
             migrationBuilder.DropTable(
                 name: "sale_payment");
@@ -1217,10 +1758,22 @@ namespace AlAroma.Web.Migrations
                 name: "stock_movements");
 
             migrationBuilder.DropTable(
+                name: "stocktake_entries");
+
+            migrationBuilder.DropTable(
+                name: "stocktake_lines");
+
+            migrationBuilder.DropTable(
                 name: "transfer_line");
 
             migrationBuilder.DropTable(
+                name: "transfer_request_line");
+
+            migrationBuilder.DropTable(
                 name: "user_locations");
+
+            migrationBuilder.DropTable(
+                name: "write_off_line");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1232,22 +1785,31 @@ namespace AlAroma.Web.Migrations
                 name: "goods_receipts");
 
             migrationBuilder.DropTable(
-                name: "customers");
-
-            migrationBuilder.DropTable(
                 name: "pos_carts");
 
             migrationBuilder.DropTable(
-                name: "sales");
+                name: "sale_line");
+
+            migrationBuilder.DropTable(
+                name: "stocktakes");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "products");
 
             migrationBuilder.DropTable(
-                name: "transfers");
+                name: "write_offs");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "suppliers");
+
+            migrationBuilder.DropTable(
+                name: "sales");
+
+            migrationBuilder.DropTable(
+                name: "customers");
 
             migrationBuilder.DropTable(
                 name: "shifts");
@@ -1257,6 +1819,12 @@ namespace AlAroma.Web.Migrations
 
             migrationBuilder.DropTable(
                 name: "locations");
+
+            migrationBuilder.DropTable(
+                name: "transfers");
+
+            migrationBuilder.DropTable(
+                name: "transfer_requests");
         }
     }
 }

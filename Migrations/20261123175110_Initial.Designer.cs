@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123172409_Stocktakes")]
-    partial class Stocktakes
+    [Migration("20261123175110_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -844,6 +844,29 @@ namespace AlAroma.Web.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ManualDiscountBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_discount_by");
+
+                    b.Property<string>("ManualDiscountKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("manual_discount_kind");
+
+                    b.Property<string>("ManualDiscountRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("manual_discount_role");
+
+                    b.Property<decimal?>("ManualDiscountValue")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("manual_discount_value");
+
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
                         .HasColumnName("register_id");
@@ -859,11 +882,48 @@ namespace AlAroma.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_pos_carts");
 
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_pos_carts_customer_id");
+
                     b.HasIndex("RegisterId")
                         .IsUnique()
                         .HasDatabaseName("ix_pos_carts_register_id");
 
                     b.ToTable("pos_carts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartCertificate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CartId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cart_id");
+
+                    b.Property<decimal>("Nominal")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("nominal");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pos_cart_certificate");
+
+                    b.HasIndex("CartId", "Nominal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pos_cart_certificate_cart_id_nominal");
+
+                    b.ToTable("pos_cart_certificate", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pos_cart_certificates_quantity", "quantity > 0");
+                        });
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
@@ -958,6 +1018,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at_utc");
 
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
                     b.Property<decimal>("DiscountTotal")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("discount_total");
@@ -970,11 +1034,24 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("location_id");
 
+                    b.Property<string>("ManualDiscountBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_discount_by");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("number");
+
+                    b.Property<int>("PointsAccrued")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_accrued");
+
+                    b.Property<int>("PointsRedeemed")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_redeemed");
 
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
@@ -1009,6 +1086,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("ShiftId")
                         .HasDatabaseName("ix_sales_shift_id");
 
+                    b.HasIndex("CustomerId", "CreatedAtUtc")
+                        .HasDatabaseName("ix_sales_customer_id_created_at_utc");
+
                     b.HasIndex("LocationId", "CreatedAtUtc")
                         .HasDatabaseName("ix_sales_location_id_created_at_utc");
 
@@ -1028,9 +1108,18 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("barcode");
 
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("certificate_code");
+
                     b.Property<decimal>("Discount")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("discount");
+
+                    b.Property<bool>("IsGiftCertificate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_gift_certificate");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1062,6 +1151,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("unit_price");
 
+                    b.PrimitiveCollection<decimal[]>("UnitTotals")
+                        .IsRequired()
+                        .HasColumnType("numeric(14,2)[]")
+                        .HasColumnName("unit_totals");
+
                     b.HasKey("Id")
                         .HasName("pk_sale_line");
 
@@ -1069,6 +1163,56 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_sale_line_sale_id");
 
                     b.ToTable("sale_line", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLineDiscount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("FreeUnits")
+                        .HasColumnType("integer")
+                        .HasColumnName("free_units");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PromotionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("promotion_id");
+
+                    b.Property<long>("SaleLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_line_discount");
+
+                    b.HasIndex("SaleLineId")
+                        .HasDatabaseName("ix_sale_line_discount_sale_line_id");
+
+                    b.ToTable("sale_line_discount", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SalePayment", b =>
@@ -1083,6 +1227,15 @@ namespace AlAroma.Web.Migrations
                     b.Property<decimal>("Amount")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("amount");
+
+                    b.Property<string>("CertificateCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("certificate_code");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
 
                     b.Property<decimal?>("Change")
                         .HasColumnType("numeric(14,2)")
@@ -1176,6 +1329,98 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("shifts", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Promotions.PromotionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("product_group");
+
+                    b.PrimitiveCollection<List<int>>("LocationIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("location_ids");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("Slots")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("slots");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_promotions");
+
+                    b.HasIndex("Status", "ValidFrom", "ValidTo")
+                        .HasDatabaseName("ix_promotions_status_valid_from_valid_to");
+
+                    b.ToTable("promotions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_promotions_dates", "valid_to IS NULL OR valid_to >= valid_from");
+
+                            t.HasCheckConstraint("ck_promotions_value", "value IS NULL OR value > 0");
+                        });
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
                 {
                     b.Property<long>("Id")
@@ -1222,6 +1467,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
 
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
                     b.Property<DateOnly?>("SupplierInvoiceDate")
                         .HasColumnType("date")
                         .HasColumnName("supplier_invoice_date");
@@ -1245,6 +1494,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_goods_receipts_number");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_goods_receipts_supplier_id");
 
                     b.ToTable("goods_receipts", (string)null);
                 });
@@ -1574,6 +1826,64 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("stocktake_lines", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Supplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("ContactPerson")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("contact_person");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Inn")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("inn");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_suppliers");
+
+                    b.HasIndex("Inn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_suppliers_inn")
+                        .HasFilter("inn IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_suppliers_name");
+
+                    b.ToTable("suppliers", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
                 {
                     b.Property<long>("Id")
@@ -1614,6 +1924,28 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("received_by");
 
+                    b.Property<long?>("RequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution_comment");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at_utc");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by");
+
                     b.Property<DateTime?>("ShippedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("shipped_at_utc");
@@ -1641,6 +1973,9 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_transfers_number");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_transfers_request_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_transfers_status");
@@ -1688,6 +2023,250 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("transfer_line", null, t =>
                         {
                             t.HasCheckConstraint("ck_transfer_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("RequestingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requesting_location_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<int>("SupplyingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplying_location_id");
+
+                    b.Property<long?>("TransferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_requests");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_requests_number");
+
+                    b.HasIndex("RequestingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_requesting_location_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_transfer_requests_status");
+
+                    b.HasIndex("SupplyingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_supplying_location_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_transfer_requests_transfer_id");
+
+                    b.ToTable("transfer_requests", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TransferRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_request_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_transfer_request_line_product_id");
+
+                    b.HasIndex("TransferRequestId")
+                        .HasDatabaseName("ix_transfer_request_line_transfer_request_id");
+
+                    b.ToTable("transfer_request_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_offs");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_write_offs_location_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_write_offs_number");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_write_offs_status");
+
+                    b.ToTable("write_offs", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitCost")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("unit_cost");
+
+                    b.Property<long>("WriteOffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("write_off_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_write_off_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_write_off_line_product_id");
+
+                    b.HasIndex("WriteOffId")
+                        .HasDatabaseName("ix_write_off_line_write_off_id");
+
+                    b.ToTable("write_off_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_write_off_lines_quantity", "quantity > 0");
                         });
                 });
 
@@ -1959,12 +2538,28 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pos_carts_customers_customer_id");
+
                     b.HasOne("AlAroma.Web.Features.Pos.Register", null)
                         .WithMany()
                         .HasForeignKey("RegisterId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pos_carts_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartCertificate", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.PosCart", null)
+                        .WithMany("Certificates")
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pos_cart_certificate_pos_carts_cart_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCartLine", b =>
@@ -1996,6 +2591,12 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Sale", b =>
                 {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_sales_customers_customer_id");
+
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
@@ -2026,6 +2627,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sale_line_sales_sale_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLineDiscount", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.SaleLine", null)
+                        .WithMany("Discounts")
+                        .HasForeignKey("SaleLineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_line_discount_sale_line_sale_line_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SalePayment", b =>
@@ -2065,6 +2676,12 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_goods_receipts_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Supplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_goods_receipts_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceiptLine", b =>
@@ -2175,6 +2792,12 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_transfers_locations_from_location_id");
 
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfers_transfer_requests_request_id");
+
                     b.HasOne("AlAroma.Web.Features.Admin.Location", null)
                         .WithMany()
                         .HasForeignKey("ToLocationId")
@@ -2198,6 +2821,77 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_line_transfers_transfer_id");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("RequestingLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_locations_requesting_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("SupplyingLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_requests_locations_supplying_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfer", null)
+                        .WithMany()
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfer_requests_transfers_transfer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_request_line_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_request_line_transfer_requests_transfer_request_id");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_offs_locations_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_line_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.WriteOff", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("WriteOffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_write_off_line_write_offs_write_off_id");
 
                     b.Navigation("Product");
                 });
@@ -2278,6 +2972,8 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
+                    b.Navigation("Certificates");
+
                     b.Navigation("Lines");
                 });
 
@@ -2286,6 +2982,11 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Lines");
 
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLine", b =>
+                {
+                    b.Navigation("Discounts");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
@@ -2299,6 +3000,16 @@ namespace AlAroma.Web.Migrations
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
                 {
                     b.Navigation("Lines");
                 });
