@@ -9,16 +9,33 @@
     }
     function focusScan() { var s = scanInput(); if (s && !typingElsewhere()) s.focus(); }
 
-    // After a scan: clear the field on success; on a refusal (error toast) keep the code selected, so the next scan replaces it.
+    // Enter in a scanner field: take the code, clear the field at once (a scanner may already be typing the next
+    // one) and send the scans one after another, so that none is lost or reordered while a request is in flight.
+    // Captured before htmx sees the submit; the form's hx-post/hx-target/hx-swap say where the scan goes.
+    var queue = Promise.resolve();
+    document.addEventListener("submit", function (e) {
+        var form = e.target.closest && e.target.closest("[data-scan]");
+        if (!form) return;
+        e.preventDefault();
+        e.stopPropagation();
+        var input = form.querySelector("input[name=barcode]");
+        var code = input.value.trim();
+        if (!code) return;
+        var values = {};
+        new FormData(form).forEach(function (v, k) { values[k] = v; });
+        values.barcode = code;
+        input.value = "";
+        var qty = form.querySelector("input[name=quantity]");
+        if (qty) qty.value = "1";
+        input.focus();
+        queue = queue.then(function () {
+            return htmx.ajax("POST", form.getAttribute("hx-post"), {
+                target: form.getAttribute("hx-target"), swap: form.getAttribute("hx-swap") || "innerHTML", values: values,
+            });
+        }).then(focusScan, function () { /* site.js shows the error */ });
+    }, true);
+
     document.body.addEventListener("htmx:afterRequest", function (e) {
-        var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest("[data-scan]");
-        if (form) {
-            var input = scanInput();
-            var trigger = e.detail.xhr.getResponseHeader("HX-Trigger") || "";
-            if (!e.detail.successful || trigger.indexOf('"kind":"error"') >= 0) input.select(); else input.value = "";
-            input.focus();
-            return;
-        }
         // A product added from the search: clear the results and go back to the scanner.
         var hit = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest("[data-hit]");
         if (hit && e.detail.successful) {
