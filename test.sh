@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration (real PostgreSQL) and E2E (real Chromium via Playwright).
-# Installs what is missing (PostgreSQL server binaries, Chromium, fonts) and starts its own PostgreSQL clusters.
+# Installs what is missing (PostgreSQL server binaries, Chromium, fonts, an SMTP capture server) and starts its own PostgreSQL clusters.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_dotnet
 ensure_postgres_server
 ensure_chromium
+ensure_smtp_capture
 dotnet build AlAroma.sln -c Release -nologo -v quiet
 dotnet test AlAroma.sln -c Release --no-build --logger "console;verbosity=normal" "$@"

@@ -3,6 +3,7 @@ using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Home;
+using AlAroma.Web.Features.Notifications;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Reports;
@@ -26,6 +27,7 @@ builder.AddLabels();
 builder.AddPos();
 builder.AddPromotions();
 builder.AddReports();
+builder.AddNotifications();
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);

@@ -23,3 +23,7 @@ ensure_chromium() {
   fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core
   fc-list 2>/dev/null | grep -qi emoji || apt_install fonts-noto-color-emoji
 }
+
+ensure_smtp_capture() {
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || apt_install python3-aiosmtpd
+}

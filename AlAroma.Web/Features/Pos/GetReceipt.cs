@@ -8,8 +8,8 @@ namespace AlAroma.Web.Features.Pos;
 /// <summary>A receipt (чек) for the screen and the 80 mm printer.</summary>
 public sealed class GetReceipt(AppDbContext db, LocationScope scope)
 {
-    /// <summary>The sale with its lines and payments, the shop, the register name and the customer (name, points balance now).</summary>
-    public sealed record Model(Sale Sale, Location Shop, string Register, string? Customer = null, int? PointsBalance = null);
+    /// <summary>The sale with its lines and payments, the shop, the register name and the customer (name, points balance now, e-mail).</summary>
+    public sealed record Model(Sale Sale, Location Shop, string Register, string? Customer = null, int? PointsBalance = null, string? CustomerEmail = null);
 
     /// <summary>The receipt, or null when it does not exist or is of a shop the user does not see.</summary>
     public async Task<Model?> HandleAsync(long saleId, CancellationToken ct)
@@ -21,8 +21,8 @@ public sealed class GetReceipt(AppDbContext db, LocationScope scope)
         if (shop is null) return null;
         var register = await db.Registers.Where(r => r.Id == sale.RegisterId).Select(r => r.Name).FirstAsync(ct);
         var customer = sale.CustomerId is { } id
-            ? await db.Customers.Where(c => c.Id == id).Select(c => new { c.Name, c.PointsBalance }).FirstOrDefaultAsync(ct)
+            ? await db.Customers.Where(c => c.Id == id).Select(c => new { c.Name, c.PointsBalance, c.Email }).FirstOrDefaultAsync(ct)
             : null;
-        return new Model(sale, shop, register, customer?.Name, customer?.PointsBalance);
+        return new Model(sale, shop, register, customer?.Name, customer?.PointsBalance, customer?.Email);
     }
 }

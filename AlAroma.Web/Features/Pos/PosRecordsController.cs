@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,17 @@ public sealed class PosRecordsController : Controller
     [HttpGet("/pos/sales/{id:long}")]
     public async Task<IActionResult> Receipt(long id, [FromServices] GetReceipt receipt, CancellationToken ct) =>
         await receipt.HandleAsync(id, ct) is { } model ? View("Receipt", model) : NotFound();
+
+    /// <summary>"Отправить копию на e-mail" on the receipt page (htmx: a toast either way, the page stays).</summary>
+    [HttpPost("/pos/sales/{id:long}/email")]
+    public async Task<IActionResult> Email(long id, string? email, [FromServices] GetReceipt receipt, [FromServices] EmailReceipt send, CancellationToken ct)
+    {
+        if (await receipt.HandleAsync(id, ct) is not { } model) return NotFound();
+        var html = await this.RenderPartialToStringAsync("_ReceiptPaper", model);
+        await send.HandleAsync(model, email ?? "", html, ct);
+        Response.Toast($"Копия чека {model.Sale.Number} отправлена на {email!.Trim()}.");
+        return NoContent();
+    }
 
     [HttpGet("/pos/shifts")]
     public async Task<IActionResult> Shifts(int? locationId, [FromServices] ListShifts list, int page = 1, CancellationToken ct = default) =>

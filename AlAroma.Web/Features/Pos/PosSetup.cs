@@ -23,6 +23,7 @@ public static class PosSetup
         s.AddScoped<CheckCertificate>();
         s.AddScoped<SearchProducts>();
         s.AddScoped<Checkout>();
+        s.AddScoped<EmailReceipt>();
         s.AddScoped<OpenShift>();
         s.AddScoped<CloseShift>();
         s.AddScoped<GetShiftReport>();
