@@ -2,6 +2,7 @@ using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Notifications;
 using AlAroma.Web.Features.Pos;
@@ -26,6 +27,7 @@ builder.AddStocktakes();
 builder.AddLabels();
 builder.AddPos();
 builder.AddPromotions();
+builder.AddGiftCards();
 builder.AddReports();
 builder.AddNotifications();
 

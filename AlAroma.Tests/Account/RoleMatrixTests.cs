@@ -27,6 +27,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/warehouse", [Roles.Admin, Roles.Manager, Roles.Storekeeper]),
         ("/pos", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
         ("/promotions", [Roles.Admin, Roles.Manager]),
+        ("/giftcards", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),

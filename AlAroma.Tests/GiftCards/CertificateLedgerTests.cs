@@ -84,3 +84,37 @@ public sealed class CertificateLedgerTests(AppFixture app) : IClassFixture<AppFi
         await Assert.ThrowsAsync<BusinessRuleException>(() => CertificateLedger.RefundAsync(db, cert.Id, 0.01m, null, Now, "test", CancellationToken.None));
     }
 }
+
+public sealed class CertificateBackOfficeTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_manager_sees_the_outstanding_liability_and_each_certificates_ledger()
+    {
+        long id;
+        using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var s1 = await db.Locations.FirstAsync(l => l.Code == "S1");
+            var now = DateTime.UtcNow;
+            var a = await CertificateLedger.ActivateAsync(db, 3000m, s1.Id, null, now, "test", default);
+            await CertificateLedger.ActivateAsync(db, 1000m, s1.Id, null, now, "test", default);
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await CertificateLedger.RedeemAsync(db, a.Code, 1200m, null, now, "test", default);
+            await tx.CommitAsync();
+            id = a.Id;
+        }
+        var manager = await app.ClientAsync("manager@alaroma.local");
+        var html = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync("/giftcards"));
+        Assert.Contains("2\u202F800,00", html); // 1 800 left on the first + 1 000 on the second
+
+        var card = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync($"/giftcards/{id}"));
+        Assert.Contains("Оплата покупки", card);
+        Assert.Contains("1\u202F800,00", card);
+
+        var xlsx = await manager.GetAsync("/giftcards/liability.xlsx");
+        using var wb = new ClosedXML.Excel.XLWorkbook(await xlsx.Content.ReadAsStreamAsync());
+        var ws = wb.Worksheet("По магазинам");
+        var totals = ws.Column(1).CellsUsed().Single(c => c.GetString() == "Итого").Address.RowNumber;
+        Assert.Equal(2800m, ws.Cell(totals, 4).GetValue<decimal>());
+    }
+}

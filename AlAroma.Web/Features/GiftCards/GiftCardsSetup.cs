@@ -1,0 +1,7 @@
+namespace AlAroma.Web.Features.GiftCards;
+
+public static class GiftCardsSetup
+{
+    /// <summary>Registers the certificate back office.</summary>
+    public static void AddGiftCards(this WebApplicationBuilder builder) => builder.Services.AddScoped<GetCertificateLiability>();
+}
