@@ -25,6 +25,9 @@ public static class PosSetup
         s.AddScoped<Checkout>();
         s.AddScoped<OpenShift>();
         s.AddScoped<CloseShift>();
+        s.AddScoped<ReturnSale>();
+        s.AddScoped<FindSaleForReturn>();
+        s.AddScoped<MoveCash>();
         s.AddScoped<GetShiftReport>();
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();
