@@ -115,8 +115,11 @@ public static class ShiftReport
             .ToListAsync(ct);
         var movements = await db.CashMovements.AsNoTracking().Where(m => m.ShiftId == shift.Id).Select(m => new CashRow(m.Kind, m.Amount)).ToListAsync(ct);
         var figures = Compute(shift.OpeningFloat, sales, payments, refunds, movements);
+        // A return of units worth 0 ₽ (a free unit) has no refund rows but still counts as a return.
+        var returns = await db.SaleReturns.CountAsync(r => r.ShiftId == shift.Id, ct);
         return figures with
         {
+            Cash = figures.Cash with { Returns = returns },
             Loyalty = new ShiftLoyaltyFigures(byPromotion.OrderByDescending(p => p.Amount).ThenBy(p => p.Name).ToList(),
                 certificates.Count, certificates.Sum(), figures.Of(PaymentMethod.GiftCertificate), points?.Accrued ?? 0, points?.Redeemed ?? 0),
         };
