@@ -53,5 +53,19 @@ public sealed class PosTests(AppServer app) : IClassFixture<AppServer>
 
         await page.GetByText("Новый чек").ClickAsync();
         await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync("Чек пуст");
+
+        // Возврат (F8): find the receipt by its number, give one unit back in cash.
+        await page.Keyboard.PressAsync("F8");
+        await page.WaitForURLAsync("**/return");
+        await page.Locator("#number").FillAsync("S1-000001");
+        await page.Keyboard.PressAsync("Enter");
+        var qty = page.Locator("#return-form input[type=number]");
+        await Assertions.Expect(qty).ToHaveCountAsync(1);
+        await qty.FillAsync("1");
+        page.Dialog += (_, d) => d.AcceptAsync();
+        await page.GetByText("Оформить возврат").ClickAsync();
+        await page.WaitForURLAsync("**/pos/sales/*");
+        await Assertions.Expect(page.Locator("#receipt-returns")).ToContainTextAsync("S1-V000001");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-return.png"), FullPage = true });
     }
 }

@@ -832,6 +832,57 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("points_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.CashMovement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shift_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cash_movements");
+
+                    b.HasIndex("ShiftId")
+                        .HasDatabaseName("ix_cash_movements_shift_id");
+
+                    b.ToTable("cash_movements", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_cash_movements_amount", "amount > 0");
+                        });
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
                     b.Property<long>("Id")
@@ -1131,6 +1182,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
 
+                    b.Property<int>("ReturnedQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("returned_quantity");
+
                     b.Property<long>("SaleId")
                         .HasColumnType("bigint")
                         .HasColumnName("sale_id");
@@ -1159,7 +1214,10 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("SaleId")
                         .HasDatabaseName("ix_sale_line_sale_id");
 
-                    b.ToTable("sale_line", (string)null);
+                    b.ToTable("sale_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_lines_returned_quantity", "returned_quantity >= 0 AND returned_quantity <= quantity");
+                        });
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLineDiscount", b =>
@@ -1261,6 +1319,175 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("sale_payment", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CashierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("cashier_name");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PointsRestored")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_restored");
+
+                    b.Property<int>("PointsReversed")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_reversed");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<long>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shift_id");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_returns");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_sale_returns_idempotency_key");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_sale_returns_location_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sale_returns_number");
+
+                    b.HasIndex("RegisterId")
+                        .HasDatabaseName("ix_sale_returns_register_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_sale_returns_sale_id");
+
+                    b.HasIndex("ShiftId")
+                        .HasDatabaseName("ix_sale_returns_shift_id");
+
+                    b.ToTable("sale_returns", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturnLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("SaleLineId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_line_id");
+
+                    b.Property<long>("SaleReturnId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_return_line");
+
+                    b.HasIndex("SaleLineId")
+                        .HasDatabaseName("ix_sale_return_line_sale_line_id");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_sale_return_line_sale_return_id");
+
+                    b.ToTable("sale_return_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sale_return_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturnPayment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("certificate_id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<long>("SaleReturnId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_return_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_return_payment");
+
+                    b.HasIndex("SaleReturnId")
+                        .HasDatabaseName("ix_sale_return_payment_sale_return_id");
+
+                    b.ToTable("sale_return_payment", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Shift", b =>
                 {
                     b.Property<long>("Id")
@@ -1281,6 +1508,11 @@ namespace AlAroma.Web.Migrations
                     b.Property<decimal?>("CountedCash")
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("counted_cash");
+
+                    b.Property<string>("DiscrepancyConfirmedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("discrepancy_confirmed_by");
 
                     b.Property<decimal?>("ExpectedCash")
                         .HasColumnType("numeric(14,2)")
@@ -2533,6 +2765,16 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_points_entries_customers_customer_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.CashMovement", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.Shift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_cash_movements_shifts_shift_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
@@ -2644,6 +2886,64 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sale_payment_sales_sale_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturn", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_registers_register_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_sales_sale_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Shift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_returns_shifts_shift_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturnLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.SaleLine", null)
+                        .WithMany()
+                        .HasForeignKey("SaleLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_return_line_sale_line_sale_line_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.SaleReturn", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_return_line_sale_returns_sale_return_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturnPayment", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.SaleReturn", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("SaleReturnId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sale_return_payment_sale_returns_sale_return_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Shift", b =>
@@ -2984,6 +3284,13 @@ namespace AlAroma.Web.Migrations
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleLine", b =>
                 {
                     b.Navigation("Discounts");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturn", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>

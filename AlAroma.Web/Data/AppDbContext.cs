@@ -42,6 +42,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();
     public DbSet<Sale> Sales => Set<Sale>();
+    public DbSet<SaleReturn> SaleReturns => Set<SaleReturn>();
+    public DbSet<CashMovement> CashMovements => Set<CashMovement>();
     public DbSet<PosCart> PosCarts => Set<PosCart>();
 
     public DbSet<PromotionRecord> Promotions => Set<PromotionRecord>();

@@ -150,6 +150,11 @@
             if (d) { e.preventDefault(); d.focus(); }
             return;
         }
+        if (e.key === "F8" && !dialog.open) {
+            var r = document.getElementById("pos-return");
+            if (r) { e.preventDefault(); window.location.href = r.href; }
+            return;
+        }
         var m = { F2: "Cash", F3: "Card", F4: "Mixed" }[e.key];
         if (m) { e.preventDefault(); openPay(m); }
     });

@@ -18,6 +18,9 @@ public sealed class PosOptions
     /// <summary>Largest manual discount a Seller may give, % (default 15).</summary>
     public decimal SellerDiscountLimitPercent { get; set; } = ManualDiscountPolicy.DefaultSellerLimitPercent;
 
+    /// <summary>Largest cash discrepancy (either way) a Cashier/Seller may close a shift with, ₽; above it a manager confirms (default 500).</summary>
+    public decimal DiscrepancyLimit { get; set; } = 500m;
+
     /// <summary>Nominals of gift certificates sold at the till, ₽; null or empty = 1 000 / 3 000 / 5 000.</summary>
     public decimal[]? CertificateNominals { get; set; }
 

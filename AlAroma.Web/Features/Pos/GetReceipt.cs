@@ -9,7 +9,11 @@ namespace AlAroma.Web.Features.Pos;
 public sealed class GetReceipt(AppDbContext db, LocationScope scope)
 {
     /// <summary>The sale with its lines and payments, the shop, the register name and the customer (name, points balance now, e-mail).</summary>
-    public sealed record Model(Sale Sale, Location Shop, string Register, string? Customer = null, int? PointsBalance = null, string? CustomerEmail = null);
+    public sealed record Model(Sale Sale, Location Shop, string Register, string? Customer = null, int? PointsBalance = null, string? CustomerEmail = null)
+    {
+        /// <summary>Returns by this receipt, oldest first.</summary>
+        public IReadOnlyList<SaleReturn> Returns { get; init; } = [];
+    }
 
     /// <summary>The receipt, or null when it does not exist or is of a shop the user does not see.</summary>
     public async Task<Model?> HandleAsync(long saleId, CancellationToken ct)
@@ -23,6 +27,7 @@ public sealed class GetReceipt(AppDbContext db, LocationScope scope)
         var customer = sale.CustomerId is { } id
             ? await db.Customers.Where(c => c.Id == id).Select(c => new { c.Name, c.PointsBalance, c.Email }).FirstOrDefaultAsync(ct)
             : null;
-        return new Model(sale, shop, register, customer?.Name, customer?.PointsBalance, customer?.Email);
+        var returns = await db.SaleReturns.AsNoTracking().Include(r => r.Lines).Include(r => r.Payments).Where(r => r.SaleId == sale.Id).OrderBy(r => r.Id).ToListAsync(ct);
+        return new Model(sale, shop, register, customer?.Name, customer?.PointsBalance, customer?.Email) { Returns = returns };
     }
 }

@@ -23,6 +23,7 @@ internal sealed class ShiftConfiguration : IEntityTypeConfiguration<Shift>
         b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
         // At most one open shift per register, enforced by PostgreSQL even when two cashiers click at once.
         b.HasIndex(x => x.RegisterId).IsUnique().HasFilter("closed_at_utc IS NULL").HasDatabaseName("ux_shifts_open_per_register");
+        b.Property(x => x.DiscrepancyConfirmedBy).HasMaxLength(200);
         b.Ignore(x => x.IsOpen);
         b.Ignore(x => x.Discrepancy);
     }
@@ -54,6 +55,8 @@ internal sealed class SaleLineConfiguration : IEntityTypeConfiguration<SaleLine>
     {
         b.Property(x => x.UnitTotals).HasColumnType("numeric(14,2)[]");
         b.Property(x => x.CertificateCode).HasMaxLength(13);
+        // The last word against returning a unit twice, whatever the code above does.
+        b.ToTable(t => t.HasCheckConstraint("ck_sale_lines_returned_quantity", "returned_quantity >= 0 AND returned_quantity <= quantity"));
         b.HasMany(x => x.Discounts).WithOne().HasForeignKey(x => x.SaleLineId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -108,5 +111,53 @@ internal sealed class PosCartLineConfiguration : IEntityTypeConfiguration<PosCar
         b.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CartId, x.ProductId }).IsUnique();
         b.ToTable(t => t.HasCheckConstraint("ck_pos_cart_lines_quantity", "quantity > 0"));
+    }
+}
+
+internal sealed class SaleReturnConfiguration : IEntityTypeConfiguration<SaleReturn>
+{
+    public void Configure(EntityTypeBuilder<SaleReturn> b)
+    {
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.HasIndex(x => x.Number).IsUnique();
+        b.HasIndex(x => x.IdempotencyKey).IsUnique().HasDatabaseName("ux_sale_returns_idempotency_key");
+        b.HasIndex(x => x.SaleId);
+        b.HasIndex(x => x.ShiftId);
+        b.Property(x => x.CashierName).HasMaxLength(200);
+        b.HasOne<Sale>().WithMany().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Shift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Register>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.SaleReturnId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.SaleReturnId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SaleReturnLineConfiguration : IEntityTypeConfiguration<SaleReturnLine>
+{
+    public void Configure(EntityTypeBuilder<SaleReturnLine> b)
+    {
+        b.HasOne<SaleLine>().WithMany().HasForeignKey(x => x.SaleLineId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.SaleLineId);
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.ToTable(t => t.HasCheckConstraint("ck_sale_return_lines_quantity", "quantity > 0"));
+    }
+}
+
+internal sealed class SaleReturnPaymentConfiguration : IEntityTypeConfiguration<SaleReturnPayment>
+{
+    public void Configure(EntityTypeBuilder<SaleReturnPayment> b) => b.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+}
+
+internal sealed class CashMovementConfiguration : IEntityTypeConfiguration<CashMovement>
+{
+    public void Configure(EntityTypeBuilder<CashMovement> b)
+    {
+        b.HasOne<Shift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ShiftId);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(10);
+        b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.UserName).HasMaxLength(200);
+        b.ToTable(t => t.HasCheckConstraint("ck_cash_movements_amount", "amount > 0"));
     }
 }

@@ -37,9 +37,9 @@ public sealed class PosRecordsController : Controller
         await report.HandleAsync(id, ct) is { } model ? View("ShiftReport", model) : NotFound();
 
     [HttpPost("/pos/shifts/{id:long}/close")]
-    public async Task<IActionResult> Close(long id, string? countedCash, [FromServices] CloseShift close, CancellationToken ct)
+    public async Task<IActionResult> Close(long id, string? countedCash, string? managerEmail, string? managerPassword, [FromServices] CloseShift close, CancellationToken ct)
     {
-        await close.HandleAsync(id, PosController.ParseAmount(countedCash, "Наличные в кассе"), ct);
+        await close.HandleAsync(id, PosController.ParseAmount(countedCash, "Наличные в кассе"), ct, new ManagerConfirmation(managerEmail, managerPassword));
         TempData["SuccessToast"] = "Смена закрыта. Z-отчёт ниже.";
         return Redirect($"/pos/shifts/{id}");
     }

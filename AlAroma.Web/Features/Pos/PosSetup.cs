@@ -26,6 +26,9 @@ public static class PosSetup
         s.AddScoped<EmailReceipt>();
         s.AddScoped<OpenShift>();
         s.AddScoped<CloseShift>();
+        s.AddScoped<ReturnSale>();
+        s.AddScoped<FindSaleForReturn>();
+        s.AddScoped<MoveCash>();
         s.AddScoped<GetShiftReport>();
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();

@@ -72,6 +72,9 @@ public class SaleLine
     public string? Barcode { get; set; }
     public int Quantity { get; set; }
 
+    /// <summary>Units already returned (never above Quantity; raised only by a conditional update in ReturnSale).</summary>
+    public int ReturnedQuantity { get; set; }
+
     /// <summary>Retail price per unit at the time of sale, ₽.</summary>
     public decimal UnitPrice { get; set; }
 

@@ -23,6 +23,8 @@ public class Shift
 
     /// <summary>Cash the drawer should hold at closing (float + cash taken − change − cash refunds ± cash in/out), ₽.</summary>
     public decimal? ExpectedCash { get; set; }
+    /// <summary>The manager who confirmed a discrepancy above Pos:DiscrepancyLimit at closing (null when none was needed).</summary>
+    public string? DiscrepancyConfirmedBy { get; set; }
     public bool IsOpen => ClosedAtUtc is null;
 
     /// <summary>Counted − expected, ₽ (negative = shortage).</summary>

@@ -20,7 +20,7 @@ public sealed record MethodTotal(PaymentMethod Method, decimal Amount)
 /// <param name="CashTendered">Cash handed over by customers.</param>
 /// <param name="ChangeGiven">Change handed back.</param>
 /// <param name="OpeningFloat">Cash in the drawer at opening.</param>
-/// <param name="ExpectedCash">Float + cash payments (net of change): what the drawer should hold.</param>
+/// <param name="ExpectedCash">Float + cash payments (net of change) − cash refunds + cash in − cash out: what the drawer should hold.</param>
 /// <param name="AverageReceipt">Revenue / receipts (0 without sales), rounded to kopecks.</param>
 public sealed record ShiftFigures(
     int Receipts, decimal Revenue, decimal Discounts, IReadOnlyList<MethodTotal> ByMethod,
@@ -31,6 +31,18 @@ public sealed record ShiftFigures(
 
     /// <summary>Discounts by promotion, certificates and points of the shift.</summary>
     public ShiftLoyaltyFigures Loyalty { get; init; } = ShiftLoyaltyFigures.Empty;
+
+    /// <summary>Returns paid out and cash put in / taken out in the shift.</summary>
+    public ShiftCashFigures Cash { get; init; } = ShiftCashFigures.Empty;
+}
+
+/// <summary>
+/// Z/X-report: returns (count, ₽ by method they went back to) and cash in/out (Внесение / Изъятие), ₽.
+/// </summary>
+public sealed record ShiftCashFigures(int Returns, decimal ReturnsTotal, IReadOnlyList<MethodTotal> ReturnsByMethod, decimal CashIn, decimal CashOut)
+{
+    /// <summary>A shift without any of them.</summary>
+    public static ShiftCashFigures Empty { get; } = new(0, 0, [], 0, 0);
 }
 
 /// <summary>Discount total of one promotion (or of the manual discount) in a shift, ₽.</summary>
@@ -56,9 +68,24 @@ public static class ShiftReport
     /// <summary>One payment as the report needs it (cash: Amount net of change).</summary>
     public sealed record PaymentRow(PaymentMethod Method, decimal Amount, decimal? Tendered, decimal? Change);
 
-    /// <summary>Pure: figures from the opening float, the sales and their payments.</summary>
-    public static ShiftFigures Compute(decimal openingFloat, IReadOnlyCollection<SaleRow> sales, IReadOnlyCollection<PaymentRow> payments)
+    /// <summary>One refund of a return as the report needs it: which return, to which method, ₽.</summary>
+    public sealed record RefundRow(long ReturnId, PaymentMethod Method, decimal Amount);
+
+    /// <summary>One cash in/out, ₽ (positive).</summary>
+    public sealed record CashRow(CashMovementKind Kind, decimal Amount);
+
+    /// <summary>Pure: figures from the opening float, the sales and their payments, the refunds and cash in/out of the shift.</summary>
+    public static ShiftFigures Compute(decimal openingFloat, IReadOnlyCollection<SaleRow> sales, IReadOnlyCollection<PaymentRow> payments,
+        IReadOnlyCollection<RefundRow>? refunds = null, IReadOnlyCollection<CashRow>? movements = null)
     {
+        refunds ??= [];
+        movements ??= [];
+        var cashFigures = new ShiftCashFigures(
+            refunds.Select(r => r.ReturnId).Distinct().Count(), Money.Round(refunds.Sum(r => r.Amount)),
+            refunds.GroupBy(r => r.Method).OrderBy(g => g.Key).Select(g => new MethodTotal(g.Key, Money.Round(g.Sum(r => r.Amount)))).ToList(),
+            Money.Round(movements.Where(m => m.Kind == CashMovementKind.In).Sum(m => m.Amount)),
+            Money.Round(movements.Where(m => m.Kind == CashMovementKind.Out).Sum(m => m.Amount)));
+        var drawerDelta = cashFigures.CashIn - cashFigures.CashOut - cashFigures.ReturnsByMethod.Where(m => m.Method == PaymentMethod.Cash).Sum(m => m.Amount);
         var revenue = sales.Sum(s => s.Total);
         var byMethod = payments.GroupBy(p => p.Method).OrderBy(g => g.Key)
             .Select(g => new MethodTotal(g.Key, Money.Round(g.Sum(p => p.Amount)))).ToList();
@@ -67,8 +94,8 @@ public static class ShiftReport
         return new ShiftFigures(
             sales.Count, Money.Round(revenue), Money.Round(sales.Sum(s => s.Discount)), byMethod,
             Money.Round(cash.Sum(p => p.Tendered ?? p.Amount)), Money.Round(cash.Sum(p => p.Change ?? 0)),
-            openingFloat, Money.Round(openingFloat + cashIn),
-            sales.Count == 0 ? 0 : Money.Round(revenue / sales.Count));
+            openingFloat, Money.Round(openingFloat + cashIn + drawerDelta),
+            sales.Count == 0 ? 0 : Money.Round(revenue / sales.Count)) { Cash = cashFigures };
     }
 
     /// <summary>Figures of <paramref name="shift"/> from its sales in the database.</summary>
@@ -84,9 +111,15 @@ public static class ShiftReport
             .Select(l => l.Total).ToListAsync(ct);
         var points = await db.Sales.AsNoTracking().Where(s => s.ShiftId == shift.Id)
             .GroupBy(_ => 1).Select(g => new { Accrued = g.Sum(s => s.PointsAccrued), Redeemed = g.Sum(s => s.PointsRedeemed) }).FirstOrDefaultAsync(ct);
-        var figures = Compute(shift.OpeningFloat, sales, payments);
+        var refunds = await db.SaleReturns.AsNoTracking().Where(r => r.ShiftId == shift.Id).SelectMany(r => r.Payments, (r, p) => new RefundRow(r.Id, p.Method, p.Amount))
+            .ToListAsync(ct);
+        var movements = await db.CashMovements.AsNoTracking().Where(m => m.ShiftId == shift.Id).Select(m => new CashRow(m.Kind, m.Amount)).ToListAsync(ct);
+        var figures = Compute(shift.OpeningFloat, sales, payments, refunds, movements);
+        // A return of units worth 0 ₽ (a free unit) has no refund rows but still counts as a return.
+        var returns = await db.SaleReturns.CountAsync(r => r.ShiftId == shift.Id, ct);
         return figures with
         {
+            Cash = figures.Cash with { Returns = returns },
             Loyalty = new ShiftLoyaltyFigures(byPromotion.OrderByDescending(p => p.Amount).ThenBy(p => p.Name).ToList(),
                 certificates.Count, certificates.Sum(), figures.Of(PaymentMethod.GiftCertificate), points?.Accrued ?? 0, points?.Redeemed ?? 0),
         };

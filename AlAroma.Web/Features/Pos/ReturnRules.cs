@@ -1,0 +1,95 @@
+using AlAroma.Web.Infrastructure;
+
+namespace AlAroma.Web.Features.Pos;
+
+/// <summary>
+/// The arithmetic of a return (DOMAIN.md "Point of sale" and the last bullet of "Promotions"). Pure: no database.
+/// <list type="bullet">
+/// <item>Units of a line: the stored effective unit prices (<see cref="SaleLine.UnitTotals"/>, highest first) are
+/// returned in that order, the most expensive not-yet-returned units first. A unit left outside a multi-unit
+/// promotion carries its full price and goes back first, so what the customer keeps still forms the promotion they
+/// paid for; a free unit of 1+1=3 only ever goes back (at its effective price, often 0) after the paid ones, and the
+/// whole line never refunds more than its total.</item>
+/// <item>Money: the refund is spread over the receipt's payments in proportion to what each paid, computed on the
+/// cumulative returned amount (so the last return of a receipt gives back exactly what each method paid); a rounding
+/// rest goes in the fixed order certificate → points → card → cash; no payment ever gets back more than it paid.
+/// Points are whole (1 point = 1 ₽).</item>
+/// </list>
+/// </summary>
+public static class ReturnRules
+{
+    /// <summary>Refund for returning <paramref name="quantity"/> more units of a line of which <paramref name="alreadyReturned"/> are back, ₽.</summary>
+    /// <exception cref="BusinessRuleException">Not a positive quantity, or more than is left to return.</exception>
+    public static decimal LineRefund(IReadOnlyList<decimal> unitTotals, int alreadyReturned, int quantity, string name)
+    {
+        if (quantity <= 0) throw new BusinessRuleException($"«{name}»: количество к возврату должно быть больше нуля.");
+        var left = unitTotals.Count - alreadyReturned;
+        if (quantity > left)
+            throw new BusinessRuleException(left == 0
+                ? $"«{name}» уже возвращён полностью: повторно вернуть его нельзя."
+                : $"«{name}»: можно вернуть не больше {left} шт. (остальное уже возвращено).");
+        return Money.Round(unitTotals.OrderByDescending(x => x).Skip(alreadyReturned).Take(quantity).Sum());
+    }
+
+    /// <summary>A payment of the receipt as the split needs it.</summary>
+    /// <param name="Index">Position of the payment (to give the result back in the same order).</param>
+    /// <param name="Paid">What it paid, ₽.</param>
+    /// <param name="Refunded">What earlier returns already gave back to it, ₽.</param>
+    public sealed record Bucket(int Index, PaymentMethod Method, decimal Paid, decimal Refunded);
+
+    /// <summary>The fixed order of methods for a rounding rest: certificate, points, card, cash.</summary>
+    public static int Order(PaymentMethod m) => m switch
+    {
+        PaymentMethod.GiftCertificate => 0,
+        PaymentMethod.Points => 1,
+        PaymentMethod.Card => 2,
+        _ => 3,
+    };
+
+    /// <summary>
+    /// Splits <paramref name="refund"/> ₽ over the payments of a receipt totalling <paramref name="saleTotal"/> ₽.
+    /// </summary>
+    /// <returns>₽ per bucket (same order as given); sums to the refund.</returns>
+    /// <exception cref="BusinessRuleException">The refund exceeds what is left to give back on the receipt.</exception>
+    public static decimal[] Split(decimal saleTotal, IReadOnlyList<Bucket> buckets, decimal refund)
+    {
+        var result = new decimal[buckets.Count];
+        var before = buckets.Sum(b => b.Refunded);
+        var after = before + refund;
+        if (refund < 0 || after > saleTotal || after > buckets.Sum(b => b.Paid))
+            throw new BusinessRuleException("Сумма возврата больше оплаченной по чеку. Проверьте выбранные позиции.");
+        var ordered = buckets.Select((b, i) => (b, i)).OrderBy(x => Order(x.b.Method)).ThenBy(x => x.b.Index).ToList();
+        foreach (var (b, i) in ordered)
+        {
+            if (saleTotal == 0) break;
+            var target = b.Paid * after / saleTotal;
+            target = b.Method == PaymentMethod.Points ? decimal.Floor(target) : Money.Round(target);
+            result[i] = Math.Clamp(Math.Min(target, b.Paid) - b.Refunded, 0, refund - result.Sum());
+        }
+        foreach (var (b, i) in ordered)
+        {
+            var rest = refund - result.Sum();
+            if (rest <= 0) break;
+            var room = b.Paid - b.Refunded - result[i];
+            var add = Math.Min(rest, room);
+            if (b.Method == PaymentMethod.Points) add = decimal.Floor(add);
+            result[i] += Math.Max(add, 0);
+        }
+        if (refund - result.Sum() != 0)
+            throw new BusinessRuleException("Не удалось распределить возврат по способам оплаты чека. Обратитесь к менеджеру.");
+        return result;
+    }
+
+    /// <summary>
+    /// Points the receipt should keep after returns: the original accrual rate (points per whole 100 ₽) applied to the
+    /// money (cash + card, minus certificates sold) the customer keeps. The rate is taken from the sale itself, so a
+    /// later change of the customer's level does not change it.
+    /// </summary>
+    public static int KeptAccrual(int accrued, decimal moneyBase, decimal keptMoneyBase)
+    {
+        var hundreds = (int)decimal.Floor(Math.Max(moneyBase, 0) / 100m);
+        if (accrued <= 0 || hundreds == 0) return 0;
+        var rate = accrued / hundreds;
+        return (int)decimal.Floor(Math.Max(keptMoneyBase, 0) / 100m) * rate;
+    }
+}
