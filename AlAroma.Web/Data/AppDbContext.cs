@@ -38,6 +38,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Supplier> Suppliers => Set<Supplier>();
     public DbSet<WriteOff> WriteOffs => Set<WriteOff>();
     public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();
+    public DbSet<Features.Warehouse.LowStock.LowStockAlert> LowStockAlerts => Set<Features.Warehouse.LowStock.LowStockAlert>();
 
     public DbSet<Register> Registers => Set<Register>();
     public DbSet<Shift> Shifts => Set<Shift>();

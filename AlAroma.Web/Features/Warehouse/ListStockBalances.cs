@@ -31,7 +31,7 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
 
     /// <summary>A row. Quantities in units, values in ₽ (quantity × retail price, quantity × average cost).</summary>
     public sealed record Row(int ProductId, string Sku, string Name, string? Barcode, string? Brand, string? Category, int Quantity, int InTransit,
-        decimal RetailPrice, decimal AverageCost)
+        decimal RetailPrice, decimal AverageCost, int? MinQuantity = null)
     {
         public decimal RetailValue => Infrastructure.Money.Round(Quantity * RetailPrice);
         public decimal CostValue => Infrastructure.Money.Round(Quantity * AverageCost);
@@ -89,11 +89,12 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
         public required Product P { get; init; }
         public int Qty { get; init; }
         public int Transit { get; init; }
+        public int? Min { get; init; }
     }
 
     private static readonly Expression<Func<Item, Row>> ToRow = x => new Row(x.P.Id, x.P.Sku, x.P.Name,
         x.P.Barcodes.Where(c => !c.IsTester).OrderBy(c => c.Id).Select(c => c.Code).FirstOrDefault(),
-        x.P.Brand, x.P.Category, x.Qty, x.Transit, x.P.RetailPrice, x.P.AverageCost);
+        x.P.Brand, x.P.Category, x.Qty, x.Transit, x.P.RetailPrice, x.P.AverageCost, x.Min);
 
     private IQueryable<Item> Query(int locationId, Input input)
     {
@@ -107,7 +108,7 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
                 from b in bs.DefaultIfEmpty()
                 join tr in transit on p.Id equals tr.ProductId into ts
                 from tr in ts.DefaultIfEmpty()
-                select new Item { P = p, Qty = (int?)b.Quantity ?? 0, Transit = (int?)tr.Qty ?? 0 };
+                select new Item { P = p, Qty = (int?)b.Quantity ?? 0, Transit = (int?)tr.Qty ?? 0, Min = b.MinQuantity };
         q = input.NonZero ? q.Where(x => x.Qty != 0 || x.Transit != 0) : q.Where(x => x.P.IsActive || x.Qty != 0 || x.Transit != 0);
         if (!string.IsNullOrWhiteSpace(input.Brand)) q = q.Where(x => x.P.Brand == input.Brand);
         if (!string.IsNullOrWhiteSpace(input.Category)) q = q.Where(x => x.P.Category == input.Category);

@@ -15,8 +15,11 @@ public static class LocalTime
             ? tz : TimeZoneInfo.FindSystemTimeZoneById(DefaultZone);
 
     /// <summary>"22.11.2026 14:05": the UTC instant in the location's local time.</summary>
-    public static string Format(DateTime utc, string? timeZoneId = null) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId)).ToString("dd.MM.yyyy HH:mm");
+    public static string Format(DateTime utc, string? timeZoneId = null) => ToLocal(utc, timeZoneId).ToString("dd.MM.yyyy HH:mm");
+
+    /// <summary>The UTC instant as the location's local wall-clock time (Kind Unspecified, e.g. for Excel cells).</summary>
+    public static DateTime ToLocal(DateTime utc, string? timeZoneId = null) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId));
 
     /// <summary>"22.11.2026 14:05", or an empty string for null.</summary>
     public static string Format(DateTime? utc, string? timeZoneId = null) => utc is null ? "" : Format(utc.Value, timeZoneId);

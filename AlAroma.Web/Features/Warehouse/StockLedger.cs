@@ -44,30 +44,39 @@ public static class StockLedger
             // Increase: create the balance row on first receipt. Decrease: a conditional update that matches no
             // row when stock is short; it takes the row lock, so concurrent decreases queue behind each other.
             var after = c.Quantity > 0
-                ? await db.Database.SqlQuery<int>($"""
+                ? await db.Database.SqlQuery<After>($"""
                     INSERT INTO stock_balances AS b (location_id, product_id, quantity)
                     VALUES ({c.LocationId}, {c.ProductId}, {c.Quantity})
                     ON CONFLICT (location_id, product_id) DO UPDATE SET quantity = b.quantity + {c.Quantity}
-                    RETURNING quantity AS "Value"
+                    RETURNING quantity, min_quantity
                     """).ToListAsync(ct)
-                : await db.Database.SqlQuery<int>($"""
+                : await db.Database.SqlQuery<After>($"""
                     UPDATE stock_balances SET quantity = quantity + {c.Quantity}
                     WHERE location_id = {c.LocationId} AND product_id = {c.ProductId} AND quantity + {c.Quantity} >= 0
-                    RETURNING quantity AS "Value"
+                    RETURNING quantity, min_quantity
                     """).ToListAsync(ct);
             if (after.Count == 0) throw await Shortage(db, c, ct);
 
             var m = new StockMovement
             {
-                LocationId = c.LocationId, ProductId = c.ProductId, Quantity = c.Quantity, BalanceAfter = after[0],
+                LocationId = c.LocationId, ProductId = c.ProductId, Quantity = c.Quantity, BalanceAfter = after[0].Quantity,
                 Kind = kind, DocumentNumber = documentNumber, DocumentId = documentId, OccurredAtUtc = atUtc, UserName = userName,
             };
             db.StockMovements.Add(m);
             written.Add(m);
+            // "Мало товара": only the movement that crosses the threshold raises an alert, not every one below it.
+            if (LowStock.LowStockRule.CrossedBelow(after[0].Quantity - c.Quantity, after[0].Quantity, after[0].MinQuantity))
+                db.LowStockAlerts.Add(new LowStock.LowStockAlert
+                {
+                    LocationId = c.LocationId, ProductId = c.ProductId, Balance = after[0].Quantity, Threshold = after[0].MinQuantity!.Value, AtUtc = atUtc,
+                });
         }
         await db.SaveChangesAsync(ct);
         return written;
     }
+
+    /// <summary>The balance row right after a change (columns quantity, min_quantity).</summary>
+    private sealed record After(int Quantity, int? MinQuantity);
 
     private static async Task<BusinessRuleException> Shortage(AppDbContext db, StockChange c, CancellationToken ct)
     {

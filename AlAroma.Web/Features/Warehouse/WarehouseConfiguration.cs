@@ -27,6 +27,8 @@ internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<Stoc
         b.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Product>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.LocationId, x.ProductId, x.Id });
+        // Keyset paging of "Движение товаров" at one location: WHERE location_id = @l AND id < @before ORDER BY id DESC.
+        b.HasIndex(x => new { x.LocationId, x.Id });
         b.HasIndex(x => x.OccurredAtUtc);
     }
 }

@@ -40,5 +40,11 @@ public static class WarehouseSetup
         s.AddScoped<GetTransferRequest>();
         s.AddScoped<EditTransferRequestLines>();
         s.AddScoped<DecideTransferRequest>();
+        s.AddScoped<LowStock.SetMinQuantity>();
+        s.AddScoped<LowStock.ListReorder>();
+        s.AddScoped<LowStock.ExportReorder>();
+        s.AddScoped<LowStock.ListLowStockAlerts>();
+        s.AddScoped<LowStock.AcknowledgeLowStockAlert>();
+        s.AddScoped<ExportStockMovements>();
     }
 }
