@@ -211,12 +211,7 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
 
         // The cashier's Z-report: one return, split the same way; no cash moved.
         await page.GotoAsync(till2);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Смена" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Закрыть смену" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#r-expected")).ToHaveTextAsync(Rub("1 000,00"));
-        await page.GetByLabel("Наличные в кассе (пересчитано), ₽").FillAsync("1000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Закрыть смену и снять Z-отчёт" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Z-отчёт");
+        await page.CloseShiftAsync("1 000,00", "1000");
         await Assertions.Expect(page.Locator("#r-receipts")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("#r-returns-count")).ToHaveTextAsync(new Regex(@"^1 · 9\s278,98\s₽$"));
         var r = page.Locator("#r-returns");
@@ -234,12 +229,7 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
         var page = await app.LoginAsync("seller@alaroma.local");
         page.Dialog += (_, d) => d.AcceptAsync();
         await page.GotoAsync(till1);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Смена" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Закрыть смену" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#r-expected")).ToHaveTextAsync(Rub("5 000,00"));
-        await page.GetByLabel("Наличные в кассе (пересчитано), ₽").FillAsync("5000");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Закрыть смену и снять Z-отчёт" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Z-отчёт");
+        await page.CloseShiftAsync("5 000,00", "5000");
         var z = page.Locator("#shift-report");
         await Assertions.Expect(page.Locator("#r-receipts")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#r-revenue")).ToHaveTextAsync(Rub("35 480,00"));
