@@ -227,12 +227,7 @@ public sealed class ShopDayTests(AppServer app, ITestOutputHelper output) : ICla
         await page.GetByRole(AriaRole.Link, new() { Name = "Новый чек" }).ClickAsync();
         await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync("Чек пуст");
         await Assertions.Expect(page.Locator("#pos-cash")).ToHaveTextAsync(Rub("14 980,00"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Смена" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Закрыть смену" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#r-expected")).ToHaveTextAsync(Rub("14 980,00"));
-        await page.GetByLabel("Наличные в кассе (пересчитано), ₽").FillAsync("14980");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Закрыть смену и снять Z-отчёт" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Z-отчёт");
+        await page.CloseShiftAsync("14 980,00", "14980");
         await Assertions.Expect(page.Locator("#r-receipts")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("#r-revenue")).ToHaveTextAsync(Rub("9 980,00"));
         await Assertions.Expect(page.Locator("#r-counted")).ToHaveTextAsync(Rub("14 980,00"));

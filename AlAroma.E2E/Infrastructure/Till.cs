@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace AlAroma.E2E.Infrastructure;
@@ -22,5 +23,18 @@ public static class Till
     {
         await page.Keyboard.TypeAsync(code);
         await page.Keyboard.PressAsync("Enter");
+    }
+
+    /// <summary>From the till: Смена → Закрыть смену, checks the expected cash («14 980,00»), types the counted cash (₽)
+    /// and takes the Z-report.</summary>
+    public static async Task CloseShiftAsync(this IPage page, string expected, string counted)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Смена" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Закрыть смену" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#r-expected")).ToHaveTextAsync(
+            new Regex(Regex.Escape(expected).Replace("\\ ", "\\s") + @"\s₽"));
+        await page.GetByLabel("Наличные в кассе (пересчитано), ₽").FillAsync(counted);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Закрыть смену и снять Z-отчёт" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Z-отчёт");
     }
 }
