@@ -53,6 +53,14 @@ public class StocktakePagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(name, pages[3]);
         Assert.All(pages, html => Assert.DoesNotContain(Book.ToString(), html));
         Assert.All(pages, html => Assert.DoesNotContain("Учёт", html));
+        // The count sheet as a workbook is blind too: the products, an empty count column, no book quantities.
+        using (var sheet = new ClosedXML.Excel.XLWorkbook(await (await client.GetAsync($"{url}/sheet.xlsx")).Content.ReadAsStreamAsync()))
+        {
+            var cells = sheet.Worksheet(1).CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Contains(name, cells);
+            Assert.Contains("Посчитано, шт.", cells);
+            Assert.DoesNotContain(Book.ToString(), cells);
+        }
         // The review and the export are not available while counting, even by typing their URL.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{url}/export")).StatusCode);
 
