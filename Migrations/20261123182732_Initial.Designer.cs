@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlAroma.Web.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123175529_Returns")]
-    partial class Returns
+    [Migration("20261123182732_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1773,6 +1773,60 @@ namespace AlAroma.Web.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.LowStock.LowStockAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Acknowledged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("acknowledged");
+
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at_utc");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("Balance")
+                        .HasColumnType("integer")
+                        .HasColumnName("balance");
+
+                    b.Property<int>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_low_stock_alerts");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_low_stock_alerts_product_id");
+
+                    b.HasIndex("LocationId", "Acknowledged", "Id")
+                        .HasDatabaseName("ix_low_stock_alerts_location_id_acknowledged_id");
+
+                    b.ToTable("low_stock_alerts", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockBalance", b =>
                 {
                     b.Property<int>("LocationId")
@@ -1860,6 +1914,9 @@ namespace AlAroma.Web.Migrations
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_stock_movements_product_id");
+
+                    b.HasIndex("LocationId", "Id")
+                        .HasDatabaseName("ix_stock_movements_location_id_id");
 
                     b.HasIndex("LocationId", "ProductId", "Id")
                         .HasDatabaseName("ix_stock_movements_location_id_product_id_id");
@@ -3001,6 +3058,23 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_goods_receipt_line_products_product_id");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.LowStock.LowStockAlert", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_low_stock_alerts_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_low_stock_alerts_products_product_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockBalance", b =>

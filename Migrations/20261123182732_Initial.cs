@@ -558,6 +558,38 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "low_stock_alerts",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    balance = table.Column<int>(type: "integer", nullable: false),
+                    threshold = table.Column<int>(type: "integer", nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    acknowledged = table.Column<bool>(type: "boolean", nullable: false),
+                    acknowledged_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    acknowledged_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_low_stock_alerts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_low_stock_alerts_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_low_stock_alerts_products_product_id",
+                        column: x => x.product_id,
+                        principalTable: "products",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "price_changes",
                 columns: table => new
                 {
@@ -749,7 +781,8 @@ namespace AlAroma.Web.Migrations
                     closed_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     closed_by_name = table.Column<string>(type: "text", nullable: true),
                     counted_cash = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
-                    expected_cash = table.Column<decimal>(type: "numeric(14,2)", nullable: true)
+                    expected_cash = table.Column<decimal>(type: "numeric(14,2)", nullable: true),
+                    discrepancy_confirmed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -938,6 +971,31 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "cash_movements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    shift_id = table.Column<long>(type: "bigint", nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_cash_movements", x => x.id);
+                    table.CheckConstraint("ck_cash_movements_amount", "amount > 0");
+                    table.ForeignKey(
+                        name: "fk_cash_movements_shifts_shift_id",
+                        column: x => x.shift_id,
+                        principalTable: "shifts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sales",
                 columns: table => new
                 {
@@ -1000,6 +1058,7 @@ namespace AlAroma.Web.Migrations
                     name = table.Column<string>(type: "text", nullable: false),
                     barcode = table.Column<string>(type: "text", nullable: true),
                     quantity = table.Column<int>(type: "integer", nullable: false),
+                    returned_quantity = table.Column<int>(type: "integer", nullable: false),
                     unit_price = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
                     discount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
                     total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
@@ -1010,6 +1069,7 @@ namespace AlAroma.Web.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_sale_line", x => x.id);
+                    table.CheckConstraint("ck_sale_lines_returned_quantity", "returned_quantity >= 0 AND returned_quantity <= quantity");
                     table.ForeignKey(
                         name: "fk_sale_line_sales_sale_id",
                         column: x => x.sale_id,
@@ -1044,6 +1104,53 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sale_returns",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    sale_id = table.Column<long>(type: "bigint", nullable: false),
+                    location_id = table.Column<int>(type: "integer", nullable: false),
+                    register_id = table.Column<int>(type: "integer", nullable: false),
+                    shift_id = table.Column<long>(type: "bigint", nullable: false),
+                    cashier_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    created_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    idempotency_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    total = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    points_restored = table.Column<int>(type: "integer", nullable: false),
+                    points_reversed = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_returns", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sale_returns_locations_location_id",
+                        column: x => x.location_id,
+                        principalTable: "locations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sale_returns_registers_register_id",
+                        column: x => x.register_id,
+                        principalTable: "registers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sale_returns_sales_sale_id",
+                        column: x => x.sale_id,
+                        principalTable: "sales",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sale_returns_shifts_shift_id",
+                        column: x => x.shift_id,
+                        principalTable: "shifts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sale_line_discount",
                 columns: table => new
                 {
@@ -1064,6 +1171,59 @@ namespace AlAroma.Web.Migrations
                         name: "fk_sale_line_discount_sale_line_sale_line_id",
                         column: x => x.sale_line_id,
                         principalTable: "sale_line",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sale_return_line",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sale_return_id = table.Column<long>(type: "bigint", nullable: false),
+                    sale_line_id = table.Column<long>(type: "bigint", nullable: false),
+                    product_id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    quantity = table.Column<int>(type: "integer", nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_return_line", x => x.id);
+                    table.CheckConstraint("ck_sale_return_lines_quantity", "quantity > 0");
+                    table.ForeignKey(
+                        name: "fk_sale_return_line_sale_line_sale_line_id",
+                        column: x => x.sale_line_id,
+                        principalTable: "sale_line",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_sale_return_line_sale_returns_sale_return_id",
+                        column: x => x.sale_return_id,
+                        principalTable: "sale_returns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sale_return_payment",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sale_return_id = table.Column<long>(type: "bigint", nullable: false),
+                    method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    amount = table.Column<decimal>(type: "numeric(14,2)", nullable: false),
+                    certificate_id = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sale_return_payment", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_sale_return_payment_sale_returns_sale_return_id",
+                        column: x => x.sale_return_id,
+                        principalTable: "sale_returns",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1254,6 +1414,11 @@ namespace AlAroma.Web.Migrations
                 column: "product_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_cash_movements_shift_id",
+                table: "cash_movements",
+                column: "shift_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_catalog_imports_created_at_utc",
                 table: "catalog_imports",
                 column: "created_at_utc");
@@ -1342,6 +1507,16 @@ namespace AlAroma.Web.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_low_stock_alerts_location_id_acknowledged_id",
+                table: "low_stock_alerts",
+                columns: new[] { "location_id", "acknowledged", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_low_stock_alerts_product_id",
+                table: "low_stock_alerts",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_points_entries_customer_id_id",
                 table: "points_entries",
                 columns: new[] { "customer_id", "id" });
@@ -1426,6 +1601,53 @@ namespace AlAroma.Web.Migrations
                 column: "sale_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_sale_return_line_sale_line_id",
+                table: "sale_return_line",
+                column: "sale_line_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_return_line_sale_return_id",
+                table: "sale_return_line",
+                column: "sale_return_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_return_payment_sale_return_id",
+                table: "sale_return_payment",
+                column: "sale_return_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_returns_location_id",
+                table: "sale_returns",
+                column: "location_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_returns_number",
+                table: "sale_returns",
+                column: "number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_returns_register_id",
+                table: "sale_returns",
+                column: "register_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_returns_sale_id",
+                table: "sale_returns",
+                column: "sale_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sale_returns_shift_id",
+                table: "sale_returns",
+                column: "shift_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ux_sale_returns_idempotency_key",
+                table: "sale_returns",
+                column: "idempotency_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sales_customer_id_created_at_utc",
                 table: "sales",
                 columns: new[] { "customer_id", "created_at_utc" });
@@ -1473,6 +1695,11 @@ namespace AlAroma.Web.Migrations
                 name: "ix_stock_balances_product_id",
                 table: "stock_balances",
                 column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_stock_movements_location_id_id",
+                table: "stock_movements",
+                columns: new[] { "location_id", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_stock_movements_location_id_product_id_id",
@@ -1713,6 +1940,9 @@ namespace AlAroma.Web.Migrations
                 name: "barcodes");
 
             migrationBuilder.DropTable(
+                name: "cash_movements");
+
+            migrationBuilder.DropTable(
                 name: "catalog_imports");
 
             migrationBuilder.DropTable(
@@ -1729,6 +1959,9 @@ namespace AlAroma.Web.Migrations
 
             migrationBuilder.DropTable(
                 name: "goods_receipt_line");
+
+            migrationBuilder.DropTable(
+                name: "low_stock_alerts");
 
             migrationBuilder.DropTable(
                 name: "points_entries");
@@ -1750,6 +1983,12 @@ namespace AlAroma.Web.Migrations
 
             migrationBuilder.DropTable(
                 name: "sale_payment");
+
+            migrationBuilder.DropTable(
+                name: "sale_return_line");
+
+            migrationBuilder.DropTable(
+                name: "sale_return_payment");
 
             migrationBuilder.DropTable(
                 name: "stock_balances");
@@ -1789,6 +2028,9 @@ namespace AlAroma.Web.Migrations
 
             migrationBuilder.DropTable(
                 name: "sale_line");
+
+            migrationBuilder.DropTable(
+                name: "sale_returns");
 
             migrationBuilder.DropTable(
                 name: "stocktakes");
