@@ -28,7 +28,7 @@ internal static class DataGenerator
         var rnd = new Random(42);
         var now = DateTime.UtcNow;
 
-        await WarehouseBench.Exec(conn, """
+        await BenchHost.Exec(conn, """
             INSERT INTO locations (code, name, kind, address, time_zone_id, is_active) VALUES
             ('WH', 'Центральный склад', 'Warehouse', 'Москва, ул. Складочная, 1', 'Europe/Moscow', true),
             ('S1', 'Магазин на Тверской', 'Shop', 'Москва, ул. Тверская, 12', 'Europe/Moscow', true),
@@ -61,7 +61,7 @@ internal static class DataGenerator
             }
             await w.CompleteAsync();
         }
-        var firstProduct = await WarehouseBench.Scalar<int>(conn, "SELECT min(id) FROM products");
+        var firstProduct = await BenchHost.Scalar<int>(conn, "SELECT min(id) FROM products");
         Console.WriteLine($"  {productCount:N0} products in {sw.Elapsed.TotalSeconds:F1} s");
 
         await using (var w = await conn.BeginBinaryImportAsync("COPY barcodes (product_id, code, is_tester) FROM STDIN (FORMAT BINARY)"))
@@ -83,8 +83,8 @@ internal static class DataGenerator
             WHERE tablename = 'stock_movements' AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype IN ('p', 'u'))
             """);
         var fks = await List(conn, "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'stock_movements'::regclass AND contype = 'f'");
-        foreach (var (name, _) in fks) await WarehouseBench.Exec(conn, $"ALTER TABLE stock_movements DROP CONSTRAINT \"{name}\"");
-        foreach (var (name, _) in indexes) await WarehouseBench.Exec(conn, $"DROP INDEX \"{name}\"");
+        foreach (var (name, _) in fks) await BenchHost.Exec(conn, $"ALTER TABLE stock_movements DROP CONSTRAINT \"{name}\"");
+        foreach (var (name, _) in indexes) await BenchHost.Exec(conn, $"DROP INDEX \"{name}\"");
 
         var balances = new int[locations.Count * productCount];
         var touched = new bool[balances.Length];
@@ -134,11 +134,11 @@ internal static class DataGenerator
         }
         Console.WriteLine($"  balances in {sw.Elapsed.TotalSeconds:F1} s");
 
-        await WarehouseBench.Exec(conn, "SET maintenance_work_mem = '256MB'");
-        foreach (var (_, def) in indexes) await WarehouseBench.Exec(conn, def);
-        foreach (var (name, def) in fks) await WarehouseBench.Exec(conn, $"ALTER TABLE stock_movements ADD CONSTRAINT \"{name}\" {def}");
+        await BenchHost.Exec(conn, "SET maintenance_work_mem = '256MB'");
+        foreach (var (_, def) in indexes) await BenchHost.Exec(conn, def);
+        foreach (var (name, def) in fks) await BenchHost.Exec(conn, $"ALTER TABLE stock_movements ADD CONSTRAINT \"{name}\" {def}");
         Console.WriteLine($"  ledger indexes and foreign keys rebuilt in {sw.Elapsed.TotalSeconds:F1} s");
-        await WarehouseBench.Exec(conn, "VACUUM ANALYZE");
+        await BenchHost.Exec(conn, "VACUUM ANALYZE");
         Console.WriteLine($"  vacuum analyze done in {sw.Elapsed.TotalSeconds:F1} s");
     }
 

@@ -1,15 +1,18 @@
 namespace AlAroma.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/AlAroma.Bench -- warehouse [--iterations N] [--products N] [--movements N] [--reuse]</c>.</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/AlAroma.Bench -- warehouse|pos [options]</c> (see README.md).</summary>
 public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 0 || args[0] != "warehouse")
+        switch (args.FirstOrDefault())
         {
-            Console.WriteLine("usage: dotnet run -c Release --project bench/AlAroma.Bench -- warehouse [--iterations N] [--products N] [--movements N] [--reuse]");
-            return 2;
+            case "warehouse": return await WarehouseBench.RunAsync(args[1..]);
+            case "pos": return await PosBench.RunAsync(args[1..]);
+            default:
+                Console.WriteLine("usage: dotnet run -c Release --project bench/AlAroma.Bench -- warehouse [--iterations N] [--products N] [--movements N] [--reuse]");
+                Console.WriteLine("       dotnet run -c Release --project bench/AlAroma.Bench -- pos [--iterations N] [--tills 20] [--seconds 20] [--products N] [--movements N] [--pgbench-scale 10] [--reuse]");
+                return 2;
         }
-        return await WarehouseBench.RunAsync(args[1..]);
     }
 }
