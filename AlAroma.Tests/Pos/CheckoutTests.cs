@@ -41,7 +41,7 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Thirty_concurrent_checkouts_of_five_on_hand_sell_exactly_five_and_the_rest_write_nothing()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 1");
         await EnsureShiftAsync(cashier, register);
         var (shopId, productId, price) = await ProductAsync(0, leaveOnHand: 5);
@@ -70,7 +70,7 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_same_checkout_submitted_five_times_at_once_makes_one_sale()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 1");
         await EnsureShiftAsync(cashier, register);
         var (shopId, productId, price) = await ProductAsync(1, leaveOnHand: 10);
@@ -92,7 +92,7 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task The_cart_is_sold_once_and_emptied_even_when_submitted_twice_at_once()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 1");
         await EnsureShiftAsync(cashier, register);
         var (shopId, productId, price) = await ProductAsync(2, leaveOnHand: 10);
@@ -124,9 +124,9 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Nobody_sells_without_an_open_shift_of_their_own()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
-        var seller = await PosTestUsers.PrincipalAsync(app, "seller@alaroma.local");
-        var manager = await PosTestUsers.PrincipalAsync(app, "manager@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
+        var manager = await app.PrincipalAsync("manager@alaroma.local");
         var s2Register = await PosTestUsers.RegisterIdAsync(app, "S2", "Касса 1");
         var (_, productId, price) = await ProductAsync(3, leaveOnHand: 10);
         var pay = new PaymentInput(PaymentMode.Card, price, null);
@@ -150,7 +150,7 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task Z_report_shows_the_figures_of_the_shift_and_the_cash_discrepancy()
     {
-        var seller = await PosTestUsers.PrincipalAsync(app, "seller@alaroma.local");
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
         var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 2");
         var shiftId = await OpenShiftAsync(seller, register, 1000m);
         var (_, a, priceA) = await ProductAsync(4, 10);

@@ -15,7 +15,7 @@ namespace AlAroma.Tests.Pos;
 /// <summary>Returns by receipt: stock, effective prices, money back by method, points, double and concurrent returns.</summary>
 public class ReturnTests(TillFixture app) : IClassFixture<TillFixture>
 {
-    private Task<ClaimsPrincipal> CashierAsync() => PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+    private Task<ClaimsPrincipal> CashierAsync() => app.PrincipalAsync("cashier@alaroma.local");
 
     private Task<ReturnSaleResult> ReturnAsync(ClaimsPrincipal user, int register, long saleId, params (long LineId, int Qty)[] lines) =>
         ReturnWithKeyAsync(user, register, saleId, Guid.NewGuid(), lines);

@@ -1,3 +1,4 @@
+using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public class ShiftCashTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task Cash_in_and_out_count_in_the_expected_cash_and_in_the_z_report()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var shift = await OpenShiftAsync(cashier);
         await MoveAsync(cashier, shift, CashMovementKind.In, 500m, "Размен");
         await MoveAsync(cashier, shift, CashMovementKind.Out, 200m, "Инкассация");
@@ -48,7 +49,7 @@ public class ShiftCashTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_discrepancy_above_the_limit_is_refused_without_a_manager_and_accepted_with_a_managers_credentials()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var shift = await OpenShiftAsync(cashier); // float 1 000 ₽, no sales: expected 1 000 ₽
 
         var refused = await Assert.ThrowsAsync<BusinessRuleException>(() => CloseAsync(cashier, shift, 400m));
@@ -78,7 +79,7 @@ public class ShiftCashTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task The_shift_report_page_shows_cash_in_out_and_the_confirming_manager()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var shift = await OpenShiftAsync(cashier);
         var client = await app.ClientAsync("cashier@alaroma.local");
         var token = await AlAroma.Tests.Infrastructure.AppFixture.FormTokenAsync(client, $"/pos/shifts/{shift}");

@@ -1,3 +1,4 @@
+using AlAroma.Tests.Infrastructure;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Web.Features.Customers;
@@ -23,7 +24,7 @@ public class TillCustomerTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_customer_is_found_by_phone_as_typed_kazakhstan_is_refused_and_an_unknown_phone_is_registered_on_the_spot()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var known = await app.CustomerAsync(points: 120);
 
@@ -48,7 +49,7 @@ public class TillCustomerTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_code_works_once_and_the_sixth_wrong_code_within_a_minute_is_refused()
     {
-        var seller = await PosTestUsers.PrincipalAsync(app, "seller@alaroma.local");
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
         var register = await app.TillAsync(seller, "Касса 2");
         var customer = await app.CustomerAsync();
 
@@ -65,7 +66,7 @@ public class TillCustomerTests(TillFixture app) : IClassFixture<TillFixture>
         var sixth = await Assert.ThrowsAsync<BusinessRuleException>(() => FindAsync(seller, register, fresh));
         Assert.Contains("Слишком много неверных кодов", sixth.Message);
         // The refused attempt did not spend the fresh code, and another till is not blocked.
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var other = await app.TillAsync(cashier, "Касса 1");
         Assert.True((await FindAsync(cashier, other, fresh)).Attached);
     }

@@ -1,3 +1,4 @@
+using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Pos;
@@ -29,7 +30,7 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task Paying_with_a_certificate_part_of_the_points_and_a_card_earns_points_only_on_the_card_part()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var customer = await app.CustomerAsync(points: 2000);
         var code = await CertificateAsync(5000m);
@@ -59,7 +60,7 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task Points_are_capped_at_30_percent_of_the_receipt_and_a_refused_payment_writes_nothing()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var customer = await app.CustomerAsync(points: 100_000);
         var (id, price) = (await app.ProductsAsync(10, 1))[0];
@@ -81,7 +82,7 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_purchase_over_the_silver_threshold_upgrades_the_level_at_once_after_accruing_at_the_old_level()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var customer = await app.CustomerAsync();
         var products = await app.ProductsAsync(0, 2);
@@ -102,8 +103,8 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task Two_tills_spending_the_same_certificate_at_once_never_overdraw_it()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
-        var seller = await PosTestUsers.PrincipalAsync(app, "seller@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
         var till1 = await app.TillAsync(cashier, "Касса 1");
         var till2 = await app.TillAsync(seller, "Касса 2");
         var code = await CertificateAsync(1000m);

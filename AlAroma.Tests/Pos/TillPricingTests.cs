@@ -1,3 +1,4 @@
+using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Promotions.Engine;
@@ -13,7 +14,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_one_plus_one_equals_three_cart_gives_the_cheapest_free_and_stores_the_effective_prices()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var p = await app.ProductsAsync(3, 3);
         app.Promotions.Current = [new ThreeForTwoPromotion(11, "1+1=3 на ароматы", ProductGroup.OfProducts(p.Select(x => x.Id).ToArray()))];
@@ -48,7 +49,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task The_birthday_discount_is_given_once_a_year()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         var today = DateOnly.FromDateTime(PosTime.ToLocal(DateTime.UtcNow, "Europe/Moscow"));
         var customer = await app.CustomerAsync(birthday: today.AddYears(-30), birthdaySetAtUtc: DateTime.UtcNow.AddDays(-60));
@@ -77,9 +78,9 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
     public async Task Manual_discount_seller_up_to_the_limit_cashier_none_manager_any_and_the_sale_is_audited()
     {
         app.Promotions.Current = [];
-        var seller = await PosTestUsers.PrincipalAsync(app, "seller@alaroma.local");
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
-        var manager = await PosTestUsers.PrincipalAsync(app, "manager@alaroma.local");
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
+        var manager = await app.PrincipalAsync("manager@alaroma.local");
         var sellerTill = await app.TillAsync(seller, "Касса 2");
         var cashierTill = await app.TillAsync(cashier, "Касса 1");
         var (id, price) = (await app.ProductsAsync(9, 1))[0];
@@ -114,7 +115,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
     [Fact]
     public async Task A_certificate_sold_at_the_till_gets_no_discount_earns_no_points_and_is_activated_with_its_code_on_the_receipt()
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, "cashier@alaroma.local");
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
         app.Promotions.Current = [new UnitDiscountPromotion(13, "Минус 10 % на всё", ProductGroup.All, UnitDiscountType.Percent, 10m)];
         var customer = await app.CustomerAsync();

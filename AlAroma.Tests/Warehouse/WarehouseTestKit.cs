@@ -21,26 +21,6 @@ internal static class WarehouseTestKit
     /// <summary>A storekeeper bound to S1 only (created on first use in the fixture's database).</summary>
     public const string StorekeeperS1User = "storekeeper.s1@alaroma.local";
 
-    /// <summary>
-    /// Runs <paramref name="act"/> in a fresh DI scope as if <paramref name="email"/> made the request: the scope's
-    /// LocationScope and ICurrentUser read the user's roles and locations from the sign-in principal.
-    /// </summary>
-    public static async Task<T> AsAsync<T>(this AppFixture app, string email, Func<IServiceProvider, Task<T>> act)
-    {
-        using var scope = app.Scope();
-        var sp = scope.ServiceProvider;
-        var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
-                   ?? throw new InvalidOperationException($"No user {email}");
-        var principal = await sp.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        // IHttpContextAccessor keeps the context in an AsyncLocal: set here, it is seen by everything this method awaits.
-        sp.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext { User = principal, RequestServices = sp };
-        return await act(sp);
-    }
-
-    /// <summary>Runs a handler call as <paramref name="email"/> (see <see cref="AsAsync{T}"/>).</summary>
-    public static Task AsAsync(this AppFixture app, string email, Func<IServiceProvider, Task> act) =>
-        app.AsAsync(email, async sp => { await act(sp); return 0; });
-
     /// <summary>Creates the S1-only storekeeper unless present.</summary>
     public static async Task EnsureStorekeeperS1Async(this AppFixture app)
     {

@@ -26,13 +26,8 @@ public sealed class PromotionsAdminTests(AppFixture app) : IClassFixture<AppFixt
     /// <summary>A DI scope acting as a manager named <paramref name="name"/> with <paramref name="extra"/> claims (e.g. location bindings).</summary>
     private IServiceScope As(string name, params Claim[] extra)
     {
-        var scope = app.Scope();
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, Roles.Manager), .. extra], "test");
-        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext = new DefaultHttpContext
-        {
-            User = new ClaimsPrincipal(identity), RequestServices = scope.ServiceProvider,
-        };
-        return scope;
+        return app.Scope().As(new ClaimsPrincipal(identity));
     }
 
     private async Task<int> CreateAsync(IServiceScope scope, PromotionForm form)

@@ -52,7 +52,7 @@ internal static class StocktakeTestKit
     /// <summary>Sells <paramref name="quantity"/> units at S1 through the POS checkout handler (cashier, register "Касса 1", card).</summary>
     public static async Task SellAtS1Async(AppFixture app, int productId, int quantity)
     {
-        var cashier = await PosTestUsers.PrincipalAsync(app, CashierUser);
+        var cashier = await app.PrincipalAsync(CashierUser);
         var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 1");
         await using (var db = app.Db())
         {
