@@ -21,6 +21,7 @@ namespace AlAroma.Web.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AlAroma.Web.Data.DocumentCounter", b =>
@@ -487,6 +488,13 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("numeric(14,2)")
                         .HasColumnName("retail_price");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("name || ' ' || coalesce(brand, '') || ' ' || sku", true);
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -504,15 +512,24 @@ namespace AlAroma.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_products");
 
-                    b.HasIndex("Brand")
-                        .HasDatabaseName("ix_products_brand");
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_products_search_text");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_products_name");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Sku")
                         .IsUnique()
                         .HasDatabaseName("ix_products_sku");
+
+                    b.HasIndex("Name", "Id")
+                        .HasDatabaseName("ix_products_name_id");
+
+                    b.HasIndex("Brand", "Name", "Id")
+                        .HasDatabaseName("ix_products_brand_name_id");
+
+                    b.HasIndex("Category", "Name", "Id")
+                        .HasDatabaseName("ix_products_category_name_id");
 
                     b.ToTable("products", null, t =>
                         {

@@ -58,6 +58,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
+        // Trigram indexes for '%…%' product search (a trusted extension since PostgreSQL 13: the database owner may create it).
+        b.HasPostgresExtension("pg_trgm");
         b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         foreach (var p in b.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
         {

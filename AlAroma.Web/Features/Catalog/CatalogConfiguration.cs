@@ -15,8 +15,14 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(x => x.Concentration).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Gender).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.RetailPrice).HasField("<RetailPrice>k__BackingField");
-        b.HasIndex(x => x.Name);
-        b.HasIndex(x => x.Brand);
+        // (name, id): the order of every product list, so keyset pages ("after this name and id") are index range scans.
+        b.HasIndex(x => new { x.Name, x.Id });
+        b.Property(x => x.SearchText).HasComputedColumnSql(ProductSearch.SearchTextSql, stored: true);
+        b.HasIndex(x => x.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        // (brand|category, name, id): a list filtered by brand or category reads its rows in name order straight from
+        // the index; with (name, id) alone it walks every name before the brand's own (names start with the brand).
+        b.HasIndex(x => new { x.Brand, x.Name, x.Id });
+        b.HasIndex(x => new { x.Category, x.Name, x.Id });
         b.Ignore(x => x.MainBarcode);
         b.HasMany(x => x.Barcodes).WithOne().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.PriceChanges).WithOne().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -21,14 +21,7 @@ public sealed class ListProducts(AppDbContext db)
 
     public async Task<Model> HandleAsync(Query query, CancellationToken ct)
     {
-        var q = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var text = query.Q.Trim();
-            var like = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            q = q.Where(p => EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Sku, like) || EF.Functions.ILike(p.Brand ?? "", like)
-                || p.Barcodes.Any(b => b.Code == text));
-        }
+        var q = await db.Products.AsNoTracking().MatchingAsync(db, query.Q, ct);
         if (!string.IsNullOrWhiteSpace(query.Brand)) q = q.Where(p => p.Brand == query.Brand);
         if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(p => p.Category == query.Category);
         if (query.Active == "yes") q = q.Where(p => p.IsActive);
@@ -41,8 +34,8 @@ public sealed class ListProducts(AppDbContext db)
             .Select(p => new Row(p.Id, p.Sku, p.Name, p.Brand, p.Category, p.VolumeMl, p.Concentration,
                 p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(), p.RetailPrice, p.IsActive))
             .ToListAsync(ct);
-        var brands = await db.Products.Where(p => p.Brand != null).Select(p => p.Brand!).Distinct().OrderBy(b => b).ToListAsync(ct);
-        var categories = await db.Products.Where(p => p.Category != null).Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var brands = await CatalogFacets.BrandsAsync(db, ct);
+        var categories = await CatalogFacets.CategoriesAsync(db, ct);
         return new Model(query with { Page = page }, rows, total, page, pages, brands, categories);
     }
 }

@@ -47,6 +47,9 @@ public class Product
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
+    /// <summary>Name, brand and SKU in one text, computed by PostgreSQL (read-only; see <see cref="ProductSearch"/>).</summary>
+    public string SearchText { get; private set; } = "";
+
     public List<Barcode> Barcodes { get; set; } = [];
     public List<PriceChange> PriceChanges { get; set; } = [];
 

@@ -1,25 +1,24 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Pos;
 
-/// <summary>Product search at the till for goods without a readable barcode: name, brand, SKU or barcode, top 20.</summary>
+/// <summary>Product search at the till for goods without a readable barcode: words of the name, brand or SKU, or a typed barcode (<see cref="ProductSearch"/>); the first 20 by name.</summary>
 public sealed class SearchProducts(AppDbContext db, TillAccess till)
 {
     /// <summary>A found product with its price (₽) and units on hand at the register's shop.</summary>
     public sealed record Row(int ProductId, string Name, string Details, string Sku, string? Barcode, decimal Price, int OnHand, bool Sellable);
 
-    /// <summary>Up to 20 active-first matches of <paramref name="query"/> (empty for fewer than 2 characters or a register the user may not use).</summary>
+    /// <summary>Up to 20 matches of <paramref name="query"/> (empty for fewer than 2 characters or a register the user may not use).</summary>
     public async Task<IReadOnlyList<Row>> HandleAsync(int registerId, string? query, CancellationToken ct)
     {
         var q = (query ?? "").Trim();
         if (q.Length < 2 || await till.FindRegisterAsync(registerId, ct) is not { } found) return [];
         var location = found.Location;
-        var pattern = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        var rows = await db.Products.AsNoTracking()
-            .Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Brand ?? "", pattern) || EF.Functions.ILike(p.Sku, pattern)
-                || p.Barcodes.Any(b => b.Code.StartsWith(q)))
-            .OrderByDescending(p => p.IsActive).ThenBy(p => p.Name).Take(20)
+        // Ordered by (name, id) alone so the name index can serve a frequent word; inactive products show as not for sale.
+        var rows = await (await db.Products.AsNoTracking().MatchingAsync(db, q, ct))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(20)
             .Select(p => new
             {
                 p.Id, p.Name, p.Brand, p.VolumeMl, p.Concentration, p.Sku, p.RetailPrice, p.IsActive,

@@ -1,5 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,8 +40,8 @@ public sealed class GetPromotionFormPage(AppDbContext db, TimeProvider clock, Pr
     public async Task<PromotionFormPage> ForFormAsync(PromotionForm form, CancellationToken ct, PromotionRecord? stored = null)
     {
         stored ??= form.Id is { } id ? await db.Promotions.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) : null;
-        var brands = await db.Products.AsNoTracking().Where(p => p.Brand != null && p.Brand != "").Select(p => p.Brand!).Distinct().ToListAsync(ct);
-        var categories = await db.Products.AsNoTracking().Where(p => p.Category != null && p.Category != "").Select(p => p.Category!).Distinct().ToListAsync(ct);
+        var brands = await CatalogFacets.BrandsAsync(db, ct);
+        var categories = await CatalogFacets.CategoriesAsync(db, ct);
         var chosen = form.Slots.Select(s => s.Group).Append(form.Group).ToList();
         var today = BusinessDay.Today(clock.GetUtcNow(), null);
         return new PromotionFormPage(

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Promotions;
@@ -9,18 +10,13 @@ public sealed class SearchPreviewProducts(AppDbContext db)
     /// <summary>Most products returned.</summary>
     public const int Limit = 10;
 
-    /// <summary>Active products whose name or SKU contains <paramref name="text"/> (case-insensitive) or whose barcode starts with it; empty for less than 2 characters.</summary>
+    /// <summary>Active products matching <paramref name="text"/> (a scanned code, or words in the name, brand or SKU: <see cref="ProductSearch"/>); empty for less than 2 characters.</summary>
     public async Task<IReadOnlyList<PreviewProduct>> HandleAsync(string? text, CancellationToken ct)
     {
         var t = text?.Trim() ?? "";
         if (t.Length < 2) return [];
-        var escaped = t.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_"); // typed % and _ match themselves
-        var like = "%" + escaped + "%";
-        var prefix = escaped + "%";
-        return await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && (EF.Functions.ILike(p.Name, like) || EF.Functions.ILike(p.Sku, like)
-                || p.Barcodes.Any(b => EF.Functions.Like(b.Code, prefix))))
-            .OrderBy(p => p.Name).Take(Limit)
+        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAsync(db, t, ct))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
             .Select(p => new PreviewProduct(p.Id, p.Name, p.Sku, p.Brand, p.Category, p.RetailPrice))
             .ToListAsync(ct);
     }

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class FindProducts(AppDbContext db)
             : (hit.Id, hit.AverageCost);
     }
 
-    /// <summary>Up to <paramref name="take"/> active products whose name, SKU or barcode contains <paramref name="text"/>.</summary>
+    /// <summary>Up to <paramref name="take"/> active products matching <paramref name="text"/> (a scanned code, or words in the name, brand or SKU: <see cref="ProductSearch"/>).</summary>
     /// <param name="text">What the person typed; fewer than 2 characters gives nothing.</param>
     /// <param name="locationId">Location whose on-hand quantity to show.</param>
     /// <param name="take">Maximum hits.</param>
@@ -32,11 +33,8 @@ public sealed class FindProducts(AppDbContext db)
     public async Task<List<Hit>> SearchAsync(string? text, int locationId, int take, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2) return [];
-        var pattern = WarehouseAccess.ContainsPattern(text);
-        return await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && (EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Sku, pattern)
-                                       || p.Barcodes.Any(b => EF.Functions.ILike(b.Code, pattern))))
-            .OrderBy(p => p.Name).Take(take)
+        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAsync(db, text, ct))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(take)
             .Select(p => new Hit(p.Id, p.Sku, p.Name, p.Brand,
                 p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(),
                 p.AverageCost,

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +45,8 @@ public sealed class ListGoodsReceipts(AppDbContext db, LocationScope scope)
         if (input.Status is { } st) q = q.Where(r => r.Status == st);
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
-            var p = WarehouseAccess.ContainsPattern(input.Q);
-            q = q.Where(r => EF.Functions.ILike(r.Number, p) || EF.Functions.ILike(r.SupplierName, p) || EF.Functions.ILike(r.SupplierInvoiceNumber, p));
+            var p = SqlLike.Contains(input.Q);
+            q = q.Where(r => EF.Functions.ILike(r.Number, p, SqlLike.Escape) || EF.Functions.ILike(r.SupplierName, p, SqlLike.Escape) || EF.Functions.ILike(r.SupplierInvoiceNumber, p, SqlLike.Escape));
         }
 
         var paging = Paging.For(input.Page, await q.CountAsync(ct));

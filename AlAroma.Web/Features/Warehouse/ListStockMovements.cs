@@ -1,6 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;
@@ -87,9 +88,7 @@ public sealed class ListStockMovements(AppDbContext db, LocationScope scope)
         if (input.Kind is { } k) q = q.Where(m => m.Kind == k);
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
-            var p = WarehouseAccess.ContainsPattern(input.Q);
-            var products = db.Products.Where(x => EF.Functions.ILike(x.Name, p) || EF.Functions.ILike(x.Sku, p)
-                                                  || x.Barcodes.Any(c => EF.Functions.ILike(c.Code, p))).Select(x => x.Id);
+            var products = (await db.Products.MatchingAsync(db, input.Q, ct)).Select(x => x.Id);
             q = q.Where(m => products.Contains(m.ProductId));
         }
         return (allowed, q);

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;
@@ -29,9 +30,9 @@ public sealed class ListSuppliers(AppDbContext db, IHttpContextAccessor http)
         if (!input.All) q = q.Where(s => s.IsActive);
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
-            var p = WarehouseAccess.ContainsPattern(input.Q);
-            q = q.Where(s => EF.Functions.ILike(s.Name, p) || EF.Functions.ILike(s.Inn ?? "", p)
-                             || EF.Functions.ILike(s.ContactPerson ?? "", p) || EF.Functions.ILike(s.Phone ?? "", p));
+            var p = SqlLike.Contains(input.Q);
+            q = q.Where(s => EF.Functions.ILike(s.Name, p, SqlLike.Escape) || EF.Functions.ILike(s.Inn ?? "", p, SqlLike.Escape)
+                             || EF.Functions.ILike(s.ContactPerson ?? "", p, SqlLike.Escape) || EF.Functions.ILike(s.Phone ?? "", p, SqlLike.Escape));
         }
         var paging = Paging.For(input.Page, await q.CountAsync(ct));
         input.Page = paging.Number;

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -57,8 +58,8 @@ public sealed class ListTransfers(AppDbContext db, LocationScope scope)
             q = q.Where(t => t.Status == TransferStatus.Received && t.Resolution == null && t.Lines.Any(l => l.ReceivedQuantity != l.Quantity));
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
-            var p = WarehouseAccess.ContainsPattern(input.Q);
-            q = q.Where(t => EF.Functions.ILike(t.Number, p));
+            var p = SqlLike.Contains(input.Q);
+            q = q.Where(t => EF.Functions.ILike(t.Number, p, SqlLike.Escape));
         }
 
         var paging = Paging.For(input.Page, await q.CountAsync(ct));

@@ -33,10 +33,6 @@ public static class WarehouseAccess
     {
         if (!IsApprover(user)) throw new BusinessRuleException($"{char.ToUpper(action[0])}{action[1..]} может только менеджер или администратор.");
     }
-
-    /// <summary>An ILIKE pattern matching <paramref name="text"/> anywhere (%, _ and \ escaped).</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
 
 /// <summary>Loads a warehouse document for a change, holding its row lock until the caller's transaction ends.</summary>

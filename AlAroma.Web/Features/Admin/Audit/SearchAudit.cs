@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Audit;
@@ -19,7 +20,10 @@ public sealed class SearchAudit(AppDbContext db)
         var q = db.AuditEntries.AsNoTracking();
         if (f.From is { } from) { var utc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc >= utc); }
         if (f.To is { } to) { var utc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc < utc); }
-        if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => EF.Functions.ILike(a.UserName, $"%{f.User.Trim()}%"));
+        if (!string.IsNullOrWhiteSpace(f.User)) {
+            var user = SqlLike.Contains(f.User);
+            q = q.Where(a => EF.Functions.ILike(a.UserName, user, SqlLike.Escape));
+        }
         if (!string.IsNullOrWhiteSpace(f.Entity)) q = q.Where(a => a.Entity == f.Entity);
         if (!string.IsNullOrWhiteSpace(f.Key)) q = q.Where(a => a.Key == f.Key.Trim());
         if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(a => a.Action == f.Action);

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,8 @@ public sealed class ListUsers(AppDbContext db, TimeProvider clock)
         var q = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var s = $"%{search.Trim()}%";
-            q = q.Where(u => EF.Functions.ILike(u.Email!, s) || EF.Functions.ILike(u.FullName, s));
+            var s = SqlLike.Contains(search);
+            q = q.Where(u => EF.Functions.ILike(u.Email!, s, SqlLike.Escape) || EF.Functions.ILike(u.FullName, s, SqlLike.Escape));
         }
         var users = await q.OrderBy(u => u.FullName).Select(u => new
         {

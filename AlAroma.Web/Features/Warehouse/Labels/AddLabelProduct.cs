@@ -34,7 +34,7 @@ public sealed class AddLabelProduct(AppDbContext db, LocationScope scope)
         }
         if (id is null)
         {
-            var found = await FindLabelProducts.Matching(products, code).Select(p => p.Id).Take(2).ToListAsync(ct);
+            var found = await (await FindLabelProducts.MatchingAsync(db, products, code, ct)).Select(p => p.Id).Take(2).ToListAsync(ct);
             if (found.Count == 0) throw new BusinessRuleException($"Товар «{code}» не найден. Проверьте штрихкод или найдите товар по названию.");
             if (found.Count > 1) throw new BusinessRuleException($"По запросу «{code}» найдено несколько товаров — выберите нужный в списке под полем поиска.");
             id = found[0];

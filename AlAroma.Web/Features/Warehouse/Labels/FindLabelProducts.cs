@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse.Labels;
 
-/// <summary>Search of active products for labels by name, brand, SKU or the beginning of a barcode, with stock at the current location.</summary>
+/// <summary>Search of active products for labels by name, brand, SKU or barcode, with stock at the current location.</summary>
 public sealed class FindLabelProducts(AppDbContext db, LocationScope scope)
 {
     /// <summary>Most results shown under the search box.</summary>
@@ -17,17 +17,11 @@ public sealed class FindLabelProducts(AppDbContext db, LocationScope scope)
         term = term?.Trim();
         if (string.IsNullOrEmpty(term) || term.Length < 2) return [];
         var location = await scope.CurrentAsync(ct);
-        return await Matching(db.Products.AsNoTracking(), term).OrderBy(p => p.Name).ThenBy(p => p.Sku).Take(Limit)
+        return await (await MatchingAsync(db, db.Products.AsNoTracking(), term, ct)).OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
             .ToLabelProducts(db, location?.Id).ToListAsync(ct);
     }
 
-    /// <summary>Active products whose name, brand or SKU contains <paramref name="term"/>, or a barcode starts with it (case-insensitive).</summary>
-    public static IQueryable<Product> Matching(IQueryable<Product> products, string term)
-    {
-        var escaped = term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-        var contains = $"%{escaped}%";
-        var prefix = $"{escaped}%";
-        return products.Where(p => p.IsActive && (EF.Functions.ILike(p.Name, contains) || EF.Functions.ILike(p.Brand ?? "", contains)
-            || EF.Functions.ILike(p.Sku, contains) || p.Barcodes.Any(b => EF.Functions.ILike(b.Code, prefix))));
-    }
+    /// <summary>Active products matching <paramref name="term"/> (see <see cref="ProductSearch"/>: a scanned code, or words in the name, brand or SKU).</summary>
+    public static async Task<IQueryable<Product>> MatchingAsync(AppDbContext db, IQueryable<Product> products, string term, CancellationToken ct) =>
+        await products.Where(p => p.IsActive).MatchingAsync(db, term, ct);
 }

@@ -1,6 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +49,8 @@ public sealed class CreateStocktake(AppDbContext db, LocationScope scope, TimePr
     public async Task<FormModel> FormAsync(Input? input, CancellationToken ct)
     {
         input ??= new Input { LocationId = (await scope.CurrentAsync(ct))?.Id };
-        var brands = await db.Products.AsNoTracking().Where(p => p.Brand != null && p.Brand != "").Select(p => p.Brand!).Distinct().OrderBy(b => b).ToListAsync(ct);
-        var categories = await db.Products.AsNoTracking().Where(p => p.Category != null && p.Category != "").Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(ct);
+        var brands = await CatalogFacets.BrandsAsync(db, ct);
+        var categories = await CatalogFacets.CategoriesAsync(db, ct);
         return new FormModel(input, await scope.AllowedAsync(ct), brands, categories);
     }
 

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +44,8 @@ public sealed class ListStocktakes(AppDbContext db, LocationScope scope)
         if (input.Status is { } st) q = q.Where(s => s.Status == st);
         if (!string.IsNullOrWhiteSpace(input.Q))
         {
-            var p = WarehouseAccess.ContainsPattern(input.Q);
-            q = q.Where(s => EF.Functions.ILike(s.Number, p) || (s.Comment != null && EF.Functions.ILike(s.Comment, p)));
+            var p = SqlLike.Contains(input.Q);
+            q = q.Where(s => EF.Functions.ILike(s.Number, p, SqlLike.Escape) || (s.Comment != null && EF.Functions.ILike(s.Comment, p, SqlLike.Escape)));
         }
 
         var paging = Paging.For(input.Page, await q.CountAsync(ct));

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -56,10 +57,8 @@ public sealed class RecordCount(AppDbContext db, LocationScope scope, TimeProvid
     {
         if (await StocktakeDocs.HeaderAsync(db, scope, id, ct) is not { } h) return null;
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2) return new HitsModel(id, text, []);
-        var pattern = WarehouseAccess.ContainsPattern(text);
-        var hits = await StocktakeDocs.InScope(db, h.LocationId, h.Scope, h.ScopeValues)
-            .Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Sku, pattern) || p.Barcodes.Any(b => EF.Functions.ILike(b.Code, pattern)))
-            .OrderBy(p => p.Name).Take(15)
+        var hits = await (await StocktakeDocs.InScope(db, h.LocationId, h.Scope, h.ScopeValues).MatchingAsync(db, text, ct))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(15)
             .Select(p => new Hit(p.Id, p.Sku, p.Name, p.Brand, p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault()))
             .ToListAsync(ct);
         return new HitsModel(id, text, hits);
