@@ -1,6 +1,5 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using System.Linq.Expressions;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
@@ -8,116 +7,222 @@ using Microsoft.EntityFrameworkCore;
 namespace AlAroma.Web.Features.Warehouse;
 
 /// <summary>
-/// "Остатки" of one location: every active product (and any inactive one still in stock or in transit) with its
-/// balance, units in transit to the location (shipped transfers), retail and cost value; filters, page, totals.
+/// "Остатки": products with their balance at one location or at all the user's locations (a column per location),
+/// units in transit to them (shipped transfers), retail and cost value. Ordered by (name, id) with keyset paging:
+/// "Показать ещё" continues after the last product shown, so any depth walks the products' (name, id) index and
+/// probes the balances by primary key; nothing counts or skips the whole list. Totals of the whole filtered list come
+/// from <see cref="TotalsAsync"/>, a separate request the page loads after it is shown.
 /// </summary>
 public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
 {
+    /// <summary><see cref="Input.LocationId"/> value meaning "all my locations".</summary>
+    public const int AllLocations = 0;
+
+    /// <summary>Rows per page ("Показать ещё" adds as many).</summary>
+    public const int PageSize = Paging.DefaultSize;
+
     /// <summary>Filters from the query string.</summary>
     public sealed class Input
     {
-        /// <summary>Location to show; default the current one from the header.</summary>
+        /// <summary>Location to show; <see cref="AllLocations"/> = every location the user may see; empty = the current one from the header.</summary>
         public int? LocationId { get; set; }
 
-        /// <summary>Part of the name, SKU or a barcode.</summary>
+        /// <summary>Words of the name, brand or SKU, or a scanned barcode (<see cref="ProductSearch"/>).</summary>
         public string? Q { get; set; }
         public string? Brand { get; set; }
         public string? Category { get; set; }
 
         /// <summary>Only products with stock or in transit (default on).</summary>
         public bool NonZero { get; set; } = true;
-        public int Page { get; set; } = 1;
+
+        /// <summary>Keyset cursor: the id of the last product already shown; the rows after it in (name, id) order follow.</summary>
+        public int? After { get; set; }
     }
 
     /// <summary>A row. Quantities in units, values in ₽ (quantity × retail price, quantity × average cost).</summary>
+    /// <param name="ByLocation">Units per location id when the list shows several locations; null for one.</param>
     public sealed record Row(int ProductId, string Sku, string Name, string? Barcode, string? Brand, string? Category, int Quantity, int InTransit,
-        decimal RetailPrice, decimal AverageCost, int? MinQuantity = null)
+        decimal RetailPrice, decimal AverageCost, int? MinQuantity = null, IReadOnlyDictionary<int, int>? ByLocation = null)
     {
         public decimal RetailValue => Infrastructure.Money.Round(Quantity * RetailPrice);
         public decimal CostValue => Infrastructure.Money.Round(Quantity * AverageCost);
+
+        /// <summary>Units at <paramref name="locationId"/> (0 when none).</summary>
+        public int At(int locationId) => ByLocation?.GetValueOrDefault(locationId) ?? Quantity;
     }
 
-    /// <summary>Totals of the whole filtered list (not only the page).</summary>
-    public sealed record Totals(int Quantity, int InTransit, decimal RetailValue, decimal CostValue);
+    /// <summary>Totals of the whole filtered list: products listed, units, units in transit, ₽ at retail and at cost.</summary>
+    /// <param name="QuantityByLocation">Units per shown location, in the order of <see cref="Model.Shown"/>; null when one location is shown.</param>
+    public sealed record Totals(int Products, int Quantity, int InTransit, decimal RetailValue, decimal CostValue, IReadOnlyList<int>? QuantityByLocation);
 
-    /// <summary>The page; <see cref="Location"/> is null when the user has no location at all.</summary>
-    public sealed record Model(Input Filter, Location? Location, IReadOnlyList<Location> Locations, IReadOnlyList<string> Brands,
-        IReadOnlyList<string> Categories, IReadOnlyList<Row> Rows, Paging Paging, Totals Totals);
+    /// <summary>The page.</summary>
+    /// <param name="Allowed">Locations the user may choose.</param>
+    /// <param name="Shown">Locations in the list: one, all allowed ("Все точки"), or none when the user has no location.</param>
+    /// <param name="NextAfter">Cursor of the next rows; null when this is the end of the list.</param>
+    public sealed record Model(Input Filter, IReadOnlyList<Location> Allowed, IReadOnlyList<Location> Shown, IReadOnlyList<string> Brands,
+        IReadOnlyList<string> Categories, IReadOnlyList<Row> Rows, int? NextAfter)
+    {
+        /// <summary>The one location shown, or null for "Все точки" and for a user without locations.</summary>
+        public Location? Location => Filter.LocationId == AllLocations || Shown.Count != 1 ? null : Shown[0];
 
+        /// <summary>True when the list shows every allowed location with a column each.</summary>
+        public bool IsAllLocations => Filter.LocationId == AllLocations && Shown.Count > 0;
+    }
+
+    /// <summary>The first <see cref="PageSize"/> rows after <see cref="Input.After"/>.</summary>
     public async Task<Model> HandleAsync(Input input, CancellationToken ct)
     {
         var allowed = await scope.AllowedAsync(ct);
-        var location = await ResolveAsync(input, ct);
-        var brands = await db.Products.Where(p => p.Brand != null && p.Brand != "").Select(p => p.Brand!).Distinct().OrderBy(b => b).ToListAsync(ct);
-        var categories = await db.Products.Where(p => p.Category != null && p.Category != "").Select(p => p.Category!).Distinct().OrderBy(c => c).ToListAsync(ct);
-        if (location is null)
-            return new Model(input, null, allowed, brands, categories, [], Paging.For(1, 0), new Totals(0, 0, 0, 0));
+        var shown = await ResolveAsync(input, allowed, ct);
+        var brands = await CatalogFacets.BrandsAsync(db, ct);
+        var categories = await CatalogFacets.CategoriesAsync(db, ct);
+        if (shown.Count == 0) return new Model(input, allowed, shown, brands, categories, [], null);
+        var (rows, next) = await PageAsync(input, shown, input.After, PageSize, ct);
+        return new Model(input, allowed, shown, brands, categories, rows, next);
+    }
 
-        var q = Query(location.Id, input);
-        var paging = Paging.For(input.Page, await q.CountAsync(ct));
-        input.Page = paging.Number;
-        var rows = await q.OrderBy(x => x.P.Name).ThenBy(x => x.P.Id).Skip(paging.Skip).Take(paging.Size).Select(ToRow).ToListAsync(ct);
-        var t = await q.GroupBy(_ => 1).Select(g => new
+    /// <summary>Every row of the filtered list in (name, id) order (for the Excel export), read in keyset pages; null when no location is allowed.</summary>
+    public async Task<(IReadOnlyList<Location> Shown, List<Row> Rows)?> AllAsync(Input input, CancellationToken ct)
+    {
+        var shown = await ResolveAsync(input, await scope.AllowedAsync(ct), ct);
+        if (shown.Count == 0) return null;
+        var all = new List<Row>();
+        int? after = null;
+        do
         {
-            Qty = g.Sum(x => x.Qty), Transit = g.Sum(x => x.Transit),
-            Retail = g.Sum(x => x.Qty * x.P.RetailPrice), Cost = g.Sum(x => x.Qty * x.P.AverageCost),
-        }).FirstOrDefaultAsync(ct);
-        var totals = t is null ? new Totals(0, 0, 0, 0) : new Totals(t.Qty, t.Transit, Infrastructure.Money.Round(t.Retail), Infrastructure.Money.Round(t.Cost));
-        return new Model(input, location, allowed, brands, categories, rows, paging, totals);
+            (var rows, after) = await PageAsync(input, shown, after, 5_000, ct);
+            all.AddRange(rows);
+        } while (after is not null);
+        return (shown, all);
     }
 
-    /// <summary>Every row of the filtered list, ordered by name (for the Excel export), and the location; null when none is allowed.</summary>
-    public async Task<(Location Location, List<Row> Rows)?> AllAsync(Input input, CancellationToken ct)
+    /// <summary>
+    /// Totals of the whole filtered list: an aggregate per location over the balances of the shown locations joined to
+    /// the filtered products (a scan of the location's balances — the reason it is a request of its own).
+    /// </summary>
+    public async Task<Totals?> TotalsAsync(Input input, CancellationToken ct)
     {
-        var location = await ResolveAsync(input, ct);
-        if (location is null) return null;
-        return (location, await Query(location.Id, input).OrderBy(x => x.P.Name).ThenBy(x => x.P.Id).Select(ToRow).ToListAsync(ct));
+        var shown = await ResolveAsync(input, await scope.AllowedAsync(ct), ct);
+        if (shown.Count == 0) return null;
+        var ids = shown.Select(l => l.Id).ToList();
+        var products = await FilteredAsync(input, db.Products.AsNoTracking(), ct);
+        var transit = await InTransitAsync(ids, products, ct);
+        var stocked = from b in db.StockBalances
+                      where ids.Contains(b.LocationId) && b.Quantity != 0
+                      join p in products on b.ProductId equals p.Id
+                      select new { b.LocationId, b.ProductId, b.Quantity, p.RetailPrice, p.AverageCost };
+        var perLocation = await stocked.GroupBy(x => x.LocationId).Select(g => new
+        {
+            LocationId = g.Key, Products = g.Count(), Quantity = g.Sum(x => x.Quantity),
+            Retail = g.Sum(x => x.Quantity * x.RetailPrice), Cost = g.Sum(x => x.Quantity * x.AverageCost),
+        }).ToListAsync(ct);
+        var withStock = ids.Count == 1 ? perLocation.Sum(x => x.Products) : await stocked.Select(x => x.ProductId).Distinct().CountAsync(ct);
+        var transitIds = transit.Keys.Select(k => k.ProductId).Distinct().ToList();
+        var transitOnly = transitIds.Count == 0 ? 0
+            : await products.CountAsync(p => transitIds.Contains(p.Id)
+                && !db.StockBalances.Any(b => b.ProductId == p.Id && ids.Contains(b.LocationId) && b.Quantity != 0), ct);
+        var count = input.NonZero ? withStock + transitOnly : await Listed(products, ids, transitIds, nonZero: false).CountAsync(ct);
+        return new Totals(count, perLocation.Sum(x => x.Quantity), transit.Values.Sum(),
+            Infrastructure.Money.Round(perLocation.Sum(x => x.Retail)), Infrastructure.Money.Round(perLocation.Sum(x => x.Cost)),
+            ids.Count == 1 ? null : ids.Select(id => perLocation.FirstOrDefault(x => x.LocationId == id)?.Quantity ?? 0).ToList());
     }
 
-    /// <summary>The asked location when the user may see it, else the current one from the header.</summary>
-    private async Task<Location?> ResolveAsync(Input input, CancellationToken ct)
+    /// <summary>The asked location (or all allowed ones for <see cref="AllLocations"/>) when the user may see it, else the current one.</summary>
+    private async Task<IReadOnlyList<Location>> ResolveAsync(Input input, List<Location> allowed, CancellationToken ct)
     {
-        var allowed = await scope.AllowedAsync(ct);
+        if (input.LocationId == AllLocations && allowed.Count > 1) return allowed;
         var location = allowed.FirstOrDefault(l => l.Id == input.LocationId) ?? await scope.CurrentAsync(ct);
         input.LocationId = location?.Id;
-        return location;
+        return location is null ? [] : [location];
     }
 
-    /// <summary>A product with its balance at the location and units in transit to it (before projection, so EF can sort and sum).</summary>
-    private sealed class Item
+    /// <summary>Up to <paramref name="size"/> rows after the product <paramref name="after"/>, and the cursor of the rows after them.</summary>
+    private async Task<(List<Row> Rows, int? Next)> PageAsync(Input input, IReadOnlyList<Location> shown, int? after, int size, CancellationToken ct)
     {
-        public required Product P { get; init; }
-        public int Qty { get; init; }
-        public int Transit { get; init; }
-        public int? Min { get; init; }
-    }
+        var ids = shown.Select(l => l.Id).ToList();
+        var products = await FilteredAsync(input, db.Products.AsNoTracking(), ct);
+        var transit = await InTransitAsync(ids, products, ct);
+        var transitIds = transit.Keys.Select(k => k.ProductId).Distinct().ToList();
+        // A shop that carries a small part of the catalog: its products by id (a few thousand rows sorted) instead of
+        // walking every product name looking for the ones it has.
+        var listed = input.NonZero && await FewStockedAsync(ids, ct) is { } stocked
+            ? await FilteredAsync(input, ProductSearch.WithIds(db, stocked.Union(transitIds).ToList()), ct)
+            : Listed(products, ids, transitIds, input.NonZero);
+        if (after is { } a && await db.Products.Where(p => p.Id == a).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } name)
+            listed = listed.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.Name, p.Id), ValueTuple.Create(name, a)));
 
-    private static readonly Expression<Func<Item, Row>> ToRow = x => new Row(x.P.Id, x.P.Sku, x.P.Name,
-        x.P.Barcodes.Where(c => !c.IsTester).OrderBy(c => c.Id).Select(c => c.Code).FirstOrDefault(),
-        x.P.Brand, x.P.Category, x.Qty, x.Transit, x.P.RetailPrice, x.P.AverageCost, x.Min);
+        var page = await listed.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(size + 1)
+            .Select(p => new
+            {
+                p.Id, p.Sku, p.Name, p.Brand, p.Category, p.RetailPrice, p.AverageCost,
+                Barcode = p.Barcodes.Where(c => !c.IsTester).OrderBy(c => c.Id).Select(c => c.Code).FirstOrDefault(),
+            }).ToListAsync(ct);
+        int? next = page.Count > size ? page[size - 1].Id : null;
+        if (page.Count > size) page.RemoveAt(size);
 
-    private IQueryable<Item> Query(int locationId, Input input)
-    {
-        var transit = from t in db.Transfers
-                      where t.Status == TransferStatus.Shipped && t.ToLocationId == locationId
-                      from l in t.Lines
-                      group l by l.ProductId into g
-                      select new { ProductId = g.Key, Qty = g.Sum(x => x.Quantity) };
-        var q = from p in db.Products
-                join b in db.StockBalances.Where(b => b.LocationId == locationId) on p.Id equals b.ProductId into bs
-                from b in bs.DefaultIfEmpty()
-                join tr in transit on p.Id equals tr.ProductId into ts
-                from tr in ts.DefaultIfEmpty()
-                select new Item { P = p, Qty = (int?)b.Quantity ?? 0, Transit = (int?)tr.Qty ?? 0, Min = b.MinQuantity };
-        q = input.NonZero ? q.Where(x => x.Qty != 0 || x.Transit != 0) : q.Where(x => x.P.IsActive || x.Qty != 0 || x.Transit != 0);
-        if (!string.IsNullOrWhiteSpace(input.Brand)) q = q.Where(x => x.P.Brand == input.Brand);
-        if (!string.IsNullOrWhiteSpace(input.Category)) q = q.Where(x => x.P.Category == input.Category);
-        if (!string.IsNullOrWhiteSpace(input.Q))
+        var pageIds = page.Select(p => p.Id).ToList();
+        var balances = await db.StockBalances.AsNoTracking()
+            .Where(b => ids.Contains(b.LocationId) && pageIds.Contains(b.ProductId))
+            .Select(b => new { b.LocationId, b.ProductId, b.Quantity, b.MinQuantity })
+            .ToListAsync(ct);
+        var byProduct = balances.ToLookup(b => b.ProductId);
+        var single = shown.Count == 1;
+        var rows = page.Select(p =>
         {
-            var pattern = WarehouseAccess.ContainsPattern(input.Q);
-            q = q.Where(x => EF.Functions.ILike(x.P.Name, pattern) || EF.Functions.ILike(x.P.Sku, pattern)
-                             || x.P.Barcodes.Any(c => EF.Functions.ILike(c.Code, pattern)));
-        }
-        return q;
+            var mine = byProduct[p.Id].ToList();
+            return new Row(p.Id, p.Sku, p.Name, p.Barcode, p.Brand, p.Category, mine.Sum(b => b.Quantity),
+                ids.Sum(l => transit.GetValueOrDefault((l, p.Id))), p.RetailPrice, p.AverageCost,
+                single ? mine.FirstOrDefault()?.MinQuantity : null,
+                single ? null : mine.ToDictionary(b => b.LocationId, b => b.Quantity));
+        }).ToList();
+        return (rows, next);
+    }
+
+    /// <summary>A location with at most this many products in stock is listed from its balances.</summary>
+    public const int FewStocked = 5_000;
+
+    /// <summary>Ids of the products in stock at the locations when there are at most <see cref="FewStocked"/> balance rows, else null.</summary>
+    private async Task<List<int>?> FewStockedAsync(List<int> locationIds, CancellationToken ct)
+    {
+        var rows = await db.StockBalances.Where(b => locationIds.Contains(b.LocationId) && b.Quantity != 0)
+            .OrderBy(b => b.LocationId).ThenBy(b => b.ProductId).Select(b => b.ProductId).Take(FewStocked + 1).ToListAsync(ct);
+        return rows.Count > FewStocked ? null : rows.Distinct().ToList();
+    }
+
+    /// <summary>Products of the brand, category and search filters.</summary>
+    private async Task<IQueryable<Product>> FilteredAsync(Input input, IQueryable<Product> q, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(input.Brand)) q = q.Where(p => p.Brand == input.Brand);
+        if (!string.IsNullOrWhiteSpace(input.Category)) q = q.Where(p => p.Category == input.Category);
+        return await q.MatchingAsync(db, input.Q, ct);
+    }
+
+    /// <summary>
+    /// The listed products: with stock at one of <paramref name="locationIds"/> or in transit to it; without
+    /// <paramref name="nonZero"/> also every active product. The in-transit ids (a handful of shipped transfers) are a
+    /// constant list, so with none in transit the condition is a plain semi-join the planner can drive either way.
+    /// </summary>
+    private IQueryable<Product> Listed(IQueryable<Product> products, List<int> locationIds, List<int> inTransit, bool nonZero)
+    {
+        var balances = db.StockBalances.Where(b => locationIds.Contains(b.LocationId) && b.Quantity != 0);
+        return (nonZero, inTransit.Count > 0) switch
+        {
+            (true, false) => products.Where(p => balances.Any(b => b.ProductId == p.Id)),
+            (true, true) => products.Where(p => balances.Any(b => b.ProductId == p.Id) || inTransit.Contains(p.Id)),
+            (false, false) => products.Where(p => p.IsActive || balances.Any(b => b.ProductId == p.Id)),
+            (false, true) => products.Where(p => p.IsActive || balances.Any(b => b.ProductId == p.Id) || inTransit.Contains(p.Id)),
+        };
+    }
+
+    /// <summary>Units in shipped (not yet received) transfers to the locations, per (destination, product), for the filtered products.</summary>
+    private async Task<Dictionary<(int LocationId, int ProductId), int>> InTransitAsync(List<int> locationIds, IQueryable<Product> products, CancellationToken ct)
+    {
+        var rows = await (from t in db.Transfers
+                          where t.Status == TransferStatus.Shipped && locationIds.Contains(t.ToLocationId)
+                          from l in t.Lines
+                          where products.Any(p => p.Id == l.ProductId)
+                          group l by new { t.ToLocationId, l.ProductId } into g
+                          select new { g.Key.ToLocationId, g.Key.ProductId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
+        return rows.ToDictionary(r => (r.ToLocationId, r.ProductId), r => r.Quantity);
     }
 }

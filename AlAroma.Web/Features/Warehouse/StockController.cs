@@ -12,9 +12,18 @@ public sealed class StockController : Controller
     /// <summary>Content type of .xlsx files.</summary>
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The list; an htmx "Показать ещё" gets only the next rows (and the next button).</summary>
     [HttpGet("stock")]
-    public async Task<IActionResult> Stock([FromQuery] ListStockBalances.Input input, [FromServices] ListStockBalances list, CancellationToken ct) =>
-        View("Stock", await list.HandleAsync(input, ct));
+    public async Task<IActionResult> Stock([FromQuery] ListStockBalances.Input input, [FromServices] ListStockBalances list, CancellationToken ct)
+    {
+        var model = await list.HandleAsync(input, ct);
+        return Request.IsHtmx() && input.After is not null ? PartialView("_StockRows", model) : View("Stock", model);
+    }
+
+    /// <summary>The totals row of the filtered list, loaded by the page after it is shown.</summary>
+    [HttpGet("stock/totals")]
+    public async Task<IActionResult> StockTotals([FromQuery] ListStockBalances.Input input, [FromServices] ListStockBalances list, CancellationToken ct) =>
+        await list.TotalsAsync(input, ct) is { } totals ? PartialView("_StockTotals", totals) : NotFound();
 
     [HttpGet("stock/export")]
     public async Task<IActionResult> Export([FromQuery] ListStockBalances.Input input, [FromServices] ExportStockBalances export, CancellationToken ct) =>
