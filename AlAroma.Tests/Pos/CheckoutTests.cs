@@ -65,6 +65,14 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(5, sales.Select(s => s.Number).Distinct().Count());
         Assert.All(sales, s => Assert.StartsWith("S1-", s.Number));
         Assert.Equal(5, await db.StockMovements.CountAsync(m => m.ProductId == productId && m.Kind == MovementKind.Sale));
+
+        // Numbers are taken last, so the 25 refused sales took none: the five are consecutive and the counter ends at the last.
+        var numbers = sales.Select(s => int.Parse(s.Number["S1-".Length..])).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 5), numbers);
+        Assert.Equal(numbers[^1], await db.Set<DocumentCounter>().Where(c => c.Key == "receipt-S1").Select(c => c.LastValue).SingleAsync());
+        // Every ledger row of a sale carries the receipt's final number, not the provisional one.
+        var ledger = await db.StockMovements.Where(m => m.ProductId == productId && m.Kind == MovementKind.Sale).Select(m => m.DocumentNumber).ToListAsync();
+        Assert.Equal(sales.Select(s => s.Number).Order(), ledger.Order());
     }
 
     [Fact]

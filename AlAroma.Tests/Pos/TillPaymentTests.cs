@@ -53,8 +53,9 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
         Assert.Equal((1500, earned), (sale.PointsRedeemed, sale.PointsAccrued));
         Assert.Equal(2000 - 1500 + earned, (await app.ReloadAsync(customer)).PointsBalance);
         await using var db = app.Db();
-        var entries = await db.Set<PointsEntry>().Where(e => e.SaleId == sale.Id).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Points }).ToListAsync();
+        var entries = await db.Set<PointsEntry>().Where(e => e.SaleId == sale.Id).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Points, e.Comment }).ToListAsync();
         Assert.Equal([(PointsEntryKind.Redemption, -1500), (PointsEntryKind.Accrual, earned)], entries.Select(e => (e.Kind, e.Points)));
+        Assert.Equal($"Чек {sale.Number}", entries[1].Comment); // the final receipt number, taken at the end of the sale
     }
 
     [Fact]

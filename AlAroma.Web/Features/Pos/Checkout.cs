@@ -29,10 +29,10 @@ public sealed record CheckoutResult(long SaleId, string Number, decimal Change, 
 
 /// <summary>
 /// Writes a sale in one transaction: the Sale row first (its unique idempotency key makes a duplicate submit wait
-/// and then return the first sale), the receipt number of the shop, lines priced by the pricing engine (promotions,
+/// and then return the first sale), lines priced by the pricing engine (promotions,
 /// birthday, manual discount) with their explanation, payments, stock movements (a shortage rolls everything back),
 /// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), points
-/// spent and earned, the customer's level upgrade, and the emptied cart.
+/// spent and earned, the customer's level upgrade, the emptied cart, and last the shop's receipt number.
 /// </summary>
 public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyRules loyalty, ICurrentUser currentUser)
 {
@@ -93,14 +93,24 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             var plan = PaymentRules.Plan(sale.Total, cmd.Payment, maxPoints);
             sale.Payments.AddRange(plan.Payments);
             sale.PointsRedeemed = plan.Points;
-            sale.Number = $"{location.Code}-{await DocumentNumbers.NextAsync(db, "receipt-" + location.Code, ct):D6}";
+            sale.Number = ProvisionalNumber(cmd.IdempotencyKey);
 
             db.Sales.Add(sale);
             await db.SaveChangesAsync(ct);
-            await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
+            var moved = await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
                 MovementKind.Sale, sale.Number, sale.Id, now, till.UserDisplayName, ct);
             await MoveCertificatesAsync(sale, location.Id, now, ct);
             if (priced.Customer is { } customer) await MovePointsAsync(sale, customer, plan, now, ct);
+            if (cart is not null) EditCart.Empty(cart);
+            await db.SaveChangesAsync(ct);
+
+            // The shop's receipt number is taken last: its counter row stays locked only for the few updates below and
+            // the commit, so the shop's tills no longer wait for each other's whole sale, and numbers stay gap-free
+            // (a sale that fails before this point never took one).
+            sale.Number = $"{location.Code}-{await DocumentNumbers.NextAsync(db, "receipt-" + location.Code, ct):D6}";
+            foreach (var m in moved) m.DocumentNumber = sale.Number;
+            foreach (var e in db.ChangeTracker.Entries<PointsEntry>().Where(e => e.Entity.SaleId == sale.Id && e.Entity.Kind == PointsEntryKind.Accrual))
+                e.Entity.Comment = $"Чек {sale.Number}";
             if (content.Manual is { } manual)
                 await AuditInterceptor.WriteSystemAsync(db, currentUser, now, nameof(Sale), sale.Number, new
                 {
@@ -108,7 +118,6 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
                     Amount = priced.Result.ByPromotion.Where(p => p.Kind == DiscountKind.Manual).Sum(p => p.Amount),
                     GivenBy = manual.By, manual.Role, sale.Number,
                 }, ct);
-            if (cart is not null) EditCart.Empty(cart);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return new CheckoutResult(sale.Id, sale.Number, plan.Change, Repeated: false);
@@ -179,7 +188,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
         if (plan.Points > 0) await PointsLedger.RedeemAsync(db, customer.Id, plan.Points, sale.Id, now, till.UserDisplayName, ct);
         var certificatesSold = sale.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total);
         var earned = loyalty.Accrual(plan.Money - certificatesSold, customer.Level);
-        if (earned > 0) await PointsLedger.PostAsync(db, customer.Id, PointsEntryKind.Accrual, earned, sale.Id, now, till.UserDisplayName, $"Чек {sale.Number}", ct);
+        if (earned > 0) await PointsLedger.PostAsync(db, customer.Id, PointsEntryKind.Accrual, earned, sale.Id, now, till.UserDisplayName, null, ct);
         sale.PointsAccrued = earned;
 
         var since = now.AddMonths(-12);
@@ -192,6 +201,12 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             tracked.Level = level;
         }
     }
+
+    /// <summary>
+    /// The sale's number until the receipt number is taken at the end of the transaction: unique (the idempotency
+    /// key), never visible outside the transaction.
+    /// </summary>
+    private static string ProvisionalNumber(Guid key) => "~" + key.ToString("N");
 
     private async Task<CheckoutResult?> ExistingAsync(Guid key, CancellationToken ct) =>
         await db.Sales.AsNoTracking().Where(s => s.IdempotencyKey == key)
