@@ -78,4 +78,25 @@ public class ProductSearchTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(["PS-BLEU", "PS-CHANCE", "PS-SAUV", "PS_UNDER"], await FindAsync("29900000"));
         Assert.Empty(await FindAsync("2990000009999"));
     }
+
+    [Fact]
+    public async Task A_broad_search_suggests_from_the_first_candidates_and_says_so()
+    {
+        await using var db = app.Db();
+        var now = DateTime.UtcNow;
+        db.Products.AddRange(Enumerable.Range(0, ProductSearch.SuggestionCandidates + 1).Select(i => new Product
+        {
+            Sku = $"SG-{i:D4}", Name = $"Суггест {i:D4}", Brand = "Суггест", CreatedAtUtc = now, UpdatedAtUtc = now,
+        }));
+        await db.SaveChangesAsync();
+
+        var (broad, truncated) = await db.Products.SuggestAsync(db, "суггест", default);
+        Assert.True(truncated);
+        Assert.Equal(ProductSearch.SuggestionCandidates, await broad.CountAsync());
+        var (exact, alsoTruncated) = await db.Products.SuggestAsync(db, "суггест 0007", default);
+        Assert.False(alsoTruncated);
+        Assert.Equal(["SG-0007"], await exact.Select(p => p.Sku).ToListAsync());
+        // The list behind "Остатки" never truncates: all 301 in name order.
+        Assert.Equal(ProductSearch.SuggestionCandidates + 1, await (await db.Products.MatchingAsync(db, "суггест", default)).CountAsync());
+    }
 }

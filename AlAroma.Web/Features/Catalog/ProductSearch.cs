@@ -37,27 +37,56 @@ public static class ProductSearch
     {
         var t = (text ?? "").Trim();
         if (t.Length == 0) return products;
-        if (IsCode(t))
-        {
-            // A prefix as a range, so the index serves it under any collation (LIKE 'x%' needs C or text_pattern_ops).
-            var q = db.Set<Barcode>().Where(b => string.Compare(b.Code, t) >= 0);
-            if (NextPrefix(t) is { } upper) q = q.Where(b => string.Compare(b.Code, upper) < 0);
-            var ids = await q.OrderBy(b => b.Code).Select(b => b.ProductId).Take(MaxCodeMatches).ToListAsync(ct);
-            return products.Where(p => ids.Contains(p.Id) || p.Sku == t);
-        }
-        var words = Words(t);
-        var matching = products;
-        foreach (var word in words)
-        {
-            var pattern = SqlLike.Contains(word);
-            matching = matching.Where(p => EF.Functions.ILike(p.SearchText, pattern, SqlLike.Escape));
-        }
+        if (IsCode(t)) return await ByCodeAsync(products, db, t, ct);
+        var matching = ByWords(products, Words(t));
         // Lists take the first rows by name. When the words match few products, their ids (read through the trigram
         // index) make the planner sort those few; when they match many, it walks the name index and stops early.
         // Without this, a rare combination of common words ("rose oud") is estimated as common and walks every name.
-        if (words.All(w => w.Length >= 3) && await FewAsync(db, matching, ct) is { } few)
+        if (Indexable(t) && await IdsAsync(db, matching, FewMatches, ct) is { Count: <= FewMatches } few)
             return WithIds(db, few);
         return matching;
+    }
+
+    /// <summary>Most candidates <see cref="SuggestAsync"/> looks at.</summary>
+    public const int SuggestionCandidates = 300;
+
+    /// <summary>
+    /// For search boxes that show a few suggestions (the till, document pickers): the products matching
+    /// <paramref name="text"/> when at most <see cref="SuggestionCandidates"/> match, else the first
+    /// <see cref="SuggestionCandidates"/> the trigram index yields (<c>Truncated</c>: the caller shows its top rows and
+    /// asks for a more precise query). Never walks the name index looking for matches, whose place in name order is
+    /// unknown ("Dior Rose" lies after every Armani, Chanel and Creed).
+    /// </summary>
+    public static async Task<(IQueryable<Product> Products, bool Truncated)> SuggestAsync(this IQueryable<Product> products, AppDbContext db,
+        string? text, CancellationToken ct)
+    {
+        var t = (text ?? "").Trim();
+        if (t.Length == 0 || IsCode(t) || !Indexable(t)) return (await products.MatchingAsync(db, t, ct), false);
+        var matching = ByWords(products, Words(t));
+        var ids = await IdsAsync(db, matching, SuggestionCandidates, ct);
+        return ids is null ? (matching, false) : (WithIds(db, ids.Take(SuggestionCandidates).ToList()), ids.Count > SuggestionCandidates);
+    }
+
+    /// <summary>True when every word has a trigram (3+ characters), so the GIN index can find the candidates.</summary>
+    private static bool Indexable(string text) => Words(text).All(w => w.Length >= 3);
+
+    private static IQueryable<Product> ByWords(IQueryable<Product> products, IEnumerable<string> words)
+    {
+        foreach (var word in words)
+        {
+            var pattern = SqlLike.Contains(word);
+            products = products.Where(p => EF.Functions.ILike(p.SearchText, pattern, SqlLike.Escape));
+        }
+        return products;
+    }
+
+    private static async Task<IQueryable<Product>> ByCodeAsync(IQueryable<Product> products, AppDbContext db, string code, CancellationToken ct)
+    {
+        // A prefix as a range, so the index serves it under any collation (LIKE 'x%' needs C or text_pattern_ops).
+        var q = db.Set<Barcode>().Where(b => string.Compare(b.Code, code) >= 0);
+        if (NextPrefix(code) is { } upper) q = q.Where(b => string.Compare(b.Code, upper) < 0);
+        var ids = await q.OrderBy(b => b.Code).Select(b => b.ProductId).Take(MaxCodeMatches).ToListAsync(ct);
+        return products.Where(p => ids.Contains(p.Id) || p.Sku == code);
     }
 
     /// <summary>
@@ -71,8 +100,8 @@ public static class ProductSearch
     /// <summary>A search that matches at most this many products is answered from their ids.</summary>
     public const int FewMatches = 2_000;
 
-    /// <summary>The ids of the matching products when there are at most <see cref="FewMatches"/>, else null.</summary>
-    private static async Task<List<int>?> FewAsync(AppDbContext db, IQueryable<Product> matching, CancellationToken ct)
+    /// <summary>Up to <paramref name="cap"/> + 1 ids of the matching products (more than the cap = "many"); null inside a caller's transaction.</summary>
+    private static async Task<List<int>?> IdsAsync(AppDbContext db, IQueryable<Product> matching, int cap, CancellationToken ct)
     {
         // The planner settings below are transaction-local: never inside a caller's transaction.
         if (db.Database.CurrentTransaction is not null) return null;
@@ -80,9 +109,9 @@ public static class ProductSearch
         // Bitmap scans only: the trigram index gives every candidate at once, so counting up to the cap costs a few
         // milliseconds whatever the planner estimates for the words together.
         await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", ct);
-        var ids = await matching.Select(p => p.Id).Take(FewMatches + 1).ToListAsync(ct);
+        var ids = await matching.Select(p => p.Id).Take(cap + 1).ToListAsync(ct);
         await tx.CommitAsync(ct);
-        return ids.Count > FewMatches ? null : ids;
+        return ids;
     }
 
     /// <summary>The smallest digit string above every string starting with <paramref name="digits"/> ("4619" → "462"); null for all nines.</summary>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Pos;
 
-/// <summary>Product search at the till for goods without a readable barcode: words of the name, brand or SKU, or a typed barcode (<see cref="ProductSearch"/>); the first 20 by name.</summary>
+/// <summary>Product search at the till for goods without a readable barcode: words of the name, brand or SKU, or a typed barcode (<see cref="ProductSearch"/>); the first 20 by name (of at most the first <see cref="ProductSearch.SuggestionCandidates"/> matches).</summary>
 public sealed class SearchProducts(AppDbContext db, TillAccess till)
 {
     /// <summary>A found product with its price (₽) and units on hand at the register's shop.</summary>
@@ -16,9 +16,9 @@ public sealed class SearchProducts(AppDbContext db, TillAccess till)
         var q = (query ?? "").Trim();
         if (q.Length < 2 || await till.FindRegisterAsync(registerId, ct) is not { } found) return [];
         var location = found.Location;
-        // Ordered by (name, id) alone so the name index can serve a frequent word; inactive products show as not for sale.
-        var rows = await (await db.Products.AsNoTracking().MatchingAsync(db, q, ct))
-            .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(20)
+        // The first 20 by name of the candidates; inactive products show as not for sale.
+        var (candidates, _) = await db.Products.AsNoTracking().SuggestAsync(db, q, ct);
+        var rows = await candidates.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(20)
             .Select(p => new
             {
                 p.Id, p.Name, p.Brand, p.VolumeMl, p.Concentration, p.Sku, p.RetailPrice, p.IsActive,

@@ -15,7 +15,7 @@ public sealed class SearchPreviewProducts(AppDbContext db)
     {
         var t = text?.Trim() ?? "";
         if (t.Length < 2) return [];
-        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAsync(db, t, ct))
+        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).SuggestAsync(db, t, ct)).Products
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
             .Select(p => new PreviewProduct(p.Id, p.Name, p.Sku, p.Brand, p.Category, p.RetailPrice))
             .ToListAsync(ct);

@@ -33,7 +33,7 @@ public sealed class FindProducts(AppDbContext db)
     public async Task<List<Hit>> SearchAsync(string? text, int locationId, int take, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2) return [];
-        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAsync(db, text, ct))
+        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).SuggestAsync(db, text, ct)).Products
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(take)
             .Select(p => new Hit(p.Id, p.Sku, p.Name, p.Brand,
                 p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(),

@@ -17,7 +17,7 @@ public sealed class FindLabelProducts(AppDbContext db, LocationScope scope)
         term = term?.Trim();
         if (string.IsNullOrEmpty(term) || term.Length < 2) return [];
         var location = await scope.CurrentAsync(ct);
-        return await (await MatchingAsync(db, db.Products.AsNoTracking(), term, ct)).OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
+        return await (await db.Products.AsNoTracking().Where(p => p.IsActive).SuggestAsync(db, term, ct)).Products.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
             .ToLabelProducts(db, location?.Id).ToListAsync(ct);
     }
 

@@ -57,7 +57,7 @@ public sealed class RecordCount(AppDbContext db, LocationScope scope, TimeProvid
     {
         if (await StocktakeDocs.HeaderAsync(db, scope, id, ct) is not { } h) return null;
         if (string.IsNullOrWhiteSpace(text) || text.Trim().Length < 2) return new HitsModel(id, text, []);
-        var hits = await (await StocktakeDocs.InScope(db, h.LocationId, h.Scope, h.ScopeValues).MatchingAsync(db, text, ct))
+        var hits = await (await StocktakeDocs.InScope(db, h.LocationId, h.Scope, h.ScopeValues).SuggestAsync(db, text, ct)).Products
             .OrderBy(p => p.Name).ThenBy(p => p.Id).Take(15)
             .Select(p => new Hit(p.Id, p.Sku, p.Name, p.Brand, p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault()))
             .ToListAsync(ct);
