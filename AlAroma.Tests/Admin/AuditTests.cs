@@ -51,6 +51,39 @@ public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Saves_inside_a_transaction_are_audited_at_commit_and_a_transaction_dropped_unfinished_leaves_nothing()
+    {
+        var before = await CountAsync();
+        using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                (await db.Products.FirstAsync(x => x.Sku == "AA-0003")).Notes = "первая запись";
+                await db.SaveChangesAsync();
+                (await db.Products.FirstAsync(x => x.Sku == "AA-0004")).Notes = "вторая запись";
+                await db.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+            Assert.Equal(before + 2, await CountAsync());
+
+            // Disposed without commit (an exception in the caller): neither the change nor its audit; the next save
+            // in the same scope writes only its own row.
+            await using (await db.Database.BeginTransactionAsync())
+            {
+                (await db.Products.FirstAsync(x => x.Sku == "AA-0005")).Notes = "не сохранится";
+                await db.SaveChangesAsync();
+            }
+            db.ChangeTracker.Clear();
+            (await db.Products.FirstAsync(x => x.Sku == "AA-0006")).Notes = "сохранится";
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(before + 3, await CountAsync());
+        await using var check = app.Db();
+        Assert.NotEqual("не сохранится", (await check.Products.FirstAsync(x => x.Sku == "AA-0005")).Notes);
+    }
+
+    [Fact]
     public async Task A_failed_save_writes_neither_the_change_nor_its_audit()
     {
         var before = await CountAsync();
