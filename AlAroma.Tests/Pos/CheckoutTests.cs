@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
@@ -73,6 +74,10 @@ public class CheckoutTests(AppFixture app) : IClassFixture<AppFixture>
         // Every ledger row of a sale carries the receipt's final number, not the provisional one.
         var ledger = await db.StockMovements.Where(m => m.ProductId == productId && m.Kind == MovementKind.Sale).Select(m => m.DocumentNumber).ToListAsync();
         Assert.Equal(sales.Select(s => s.Number).Order(), ledger.Order());
+        // ...and the audit log records the number given to each sale.
+        var saleKeys = sales.Select(s => s.Id.ToString()).ToList();
+        var numbered = await db.Set<AuditEntry>().Where(a => a.Entity == "Sale" && a.Action == "Update" && saleKeys.Contains(a.Key)).Select(a => a.NewValues!).ToListAsync();
+        Assert.Equal(sales.Select(s => $"{{\"Number\": \"{s.Number}\"}}").Order(), numbered.Order());
     }
 
     [Fact]

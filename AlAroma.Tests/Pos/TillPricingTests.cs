@@ -107,7 +107,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
         Assert.Equal(DiscountKind.Manual, Assert.Single(Assert.Single(sale.Lines).Discounts).Kind);
         Assert.NotNull(sale.ManualDiscountBy);
         await using var db = app.Db();
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "System" && a.Entity == "Sale" && a.Key == sale.Number);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "System" && a.Entity == "Sale" && a.Key == sale.Id.ToString());
         Assert.Contains(sale.ManualDiscountBy!, audit.NewValues);
         Assert.Contains("Manager", audit.NewValues);
     }

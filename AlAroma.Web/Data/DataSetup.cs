@@ -24,6 +24,7 @@ public static class DataSetup
             cs = local.ConnectionString("alaroma");
             builder.Services.AddSingleton(local);
         }
+        cs = WithPreparedStatements(cs);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -34,6 +35,18 @@ public static class DataSetup
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlAroma");
         builder.Services.AddHealthChecks().AddNpgSql(cs, name: "postgresql", tags: ["ready"]);
+    }
+
+    /// <summary>
+    /// Turns on Npgsql's automatic preparation (the till's statements repeat thousands of times a day: PostgreSQL
+    /// then skips parsing and planning them) unless the connection string already says how many to prepare.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        if (!connectionString.Contains("Auto Prepare Min Usages", StringComparison.OrdinalIgnoreCase)) b.AutoPrepareMinUsages = 3;
+        return b.ConnectionString;
     }
 
     /// <summary>Creates <paramref name="database"/> on the server of <paramref name="adminConnectionString"/> unless it exists.</summary>
