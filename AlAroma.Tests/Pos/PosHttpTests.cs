@@ -40,6 +40,22 @@ public class PosHttpTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Till_search_finds_by_words_and_asks_for_a_narrower_query_when_the_list_is_full()
+    {
+        var cashier = await app.ClientAsync("cashier@alaroma.local");
+        var register = await PosTestUsers.RegisterIdAsync(app, "S1", "Касса 1");
+
+        var one = await GetTextAsync(cashier, $"/pos/{register}/search?q=chanel%20bleu");
+        Assert.Contains("Bleu de Chanel", one);
+        Assert.DoesNotContain("Chanel N°5", one);
+        Assert.DoesNotContain("search-more", one);
+
+        var all = await GetTextAsync(cashier, $"/pos/{register}/search?q=AA-00"); // every demo SKU
+        Assert.Equal(SearchProducts.Limit, all.Split("Добавить</button>").Length - 1 + all.Split("не продаётся").Length - 1);
+        Assert.Contains("уточните запрос", all);
+    }
+
+    [Fact]
     public async Task Scan_sell_and_close_through_the_screens_keeping_the_cart_on_an_unknown_barcode()
     {
         // The seller (the cashier's /pos must stay the register chooser in the other test of this class).

@@ -2,6 +2,7 @@ using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace AlAroma.Web.Data;
@@ -32,6 +33,9 @@ public static class DataSetup
         builder.Services.AddDbContext<AppDbContext>((sp, o) => o
             .UseNpgsql(cs, npg => npg.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             .UseSnakeCaseNamingConvention()
+            // ProductSearch counts matches "up to N" in whatever order the index yields them: an ORDER BY there would
+            // read every match to sort it, which is what the cap avoids.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlAroma");
         builder.Services.AddHealthChecks().AddNpgSql(cs, name: "postgresql", tags: ["ready"]);

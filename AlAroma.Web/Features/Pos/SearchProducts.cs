@@ -7,6 +7,9 @@ namespace AlAroma.Web.Features.Pos;
 /// <summary>Product search at the till for goods without a readable barcode: words of the name, brand or SKU, or a typed barcode (<see cref="ProductSearch"/>); the first 20 by name (of at most the first <see cref="ProductSearch.SuggestionCandidates"/> matches).</summary>
 public sealed class SearchProducts(AppDbContext db, TillAccess till)
 {
+    /// <summary>Most products shown; a full list means "type more to narrow it".</summary>
+    public const int Limit = 20;
+
     /// <summary>A found product with its price (₽) and units on hand at the register's shop.</summary>
     public sealed record Row(int ProductId, string Name, string Details, string Sku, string? Barcode, decimal Price, int OnHand, bool Sellable);
 
@@ -18,7 +21,7 @@ public sealed class SearchProducts(AppDbContext db, TillAccess till)
         var location = found.Location;
         // The first 20 by name of the candidates; inactive products show as not for sale.
         var (candidates, _) = await db.Products.AsNoTracking().SuggestAsync(db, q, ct);
-        var rows = await candidates.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(20)
+        var rows = await candidates.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(Limit)
             .Select(p => new
             {
                 p.Id, p.Name, p.Brand, p.VolumeMl, p.Concentration, p.Sku, p.RetailPrice, p.IsActive,
