@@ -900,6 +900,32 @@ namespace AlAroma.Web.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.CustomerCodeFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_code_failures");
+
+                    b.HasIndex("RegisterId", "AtUtc")
+                        .HasDatabaseName("ix_customer_code_failures_register_id_at_utc");
+
+                    b.ToTable("customer_code_failures", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
                     b.Property<long>("Id")
@@ -2847,6 +2873,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_cash_movements_shifts_shift_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.CustomerCodeFailure", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_code_failures_registers_register_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>

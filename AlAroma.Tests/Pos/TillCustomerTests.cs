@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,6 +70,36 @@ public class TillCustomerTests(TillFixture app) : IClassFixture<TillFixture>
         var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var other = await app.TillAsync(cashier, "Касса 1");
         Assert.True((await FindAsync(cashier, other, fresh)).Attached);
+    }
+
+    [Fact]
+    public async Task Twelve_guesses_at_once_from_one_till_get_five_tries_and_the_count_is_shared_by_every_app_instance()
+    {
+        var seller = await app.PrincipalAsync("seller@alaroma.local");
+        await using (var db = app.Db())
+        {
+            db.Registers.Add(new Register { LocationId = (await db.Locations.SingleAsync(l => l.Code == "S1")).Id, Name = "Касса подбора кодов" });
+            await db.SaveChangesAsync();
+        }
+        var register = await app.TillAsync(seller, "Касса подбора кодов");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(async () =>
+            (await Assert.ThrowsAsync<BusinessRuleException>(() => FindAsync(seller, register, $"{100000 + i * 7919 % 900000:D6}"))).Message)));
+        Assert.Equal(CustomerCodeAttempts.MaxFailures, outcomes.Count(m => m.Contains("Код не подошёл")));
+        Assert.Equal(12 - CustomerCodeAttempts.MaxFailures, outcomes.Count(m => m.Contains("Слишком много неверных кодов")));
+
+        // A second app instance (its own services, same database) refuses too: the count is not in one process's memory.
+        await using var other = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(w =>
+        {
+            w.UseEnvironment("Testing");
+            w.UseSetting("ConnectionStrings:Default", app.ConnectionString);
+            w.UseSetting("Demo:Seed", "false");
+            w.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        });
+        using var scope = other.Services.CreateScope().As(seller);
+        var refused = await Assert.ThrowsAsync<BusinessRuleException>(() =>
+            scope.ServiceProvider.GetRequiredService<TillCustomer>().FindAsync(register, "123456", default));
+        Assert.Contains("Слишком много неверных кодов", refused.Message);
     }
 
     [Fact]

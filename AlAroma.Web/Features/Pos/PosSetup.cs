@@ -12,7 +12,7 @@ public static class PosSetup
         var s = builder.Services;
         s.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
         s.TryAddSingleton(new LoyaltyRules());
-        s.AddSingleton<CustomerCodeAttempts>();
+        s.AddScoped<CustomerCodeAttempts>();
         s.AddScoped<TillAccess>();
         s.AddScoped<ChooseRegister>();
         s.AddScoped<GetTill>();

@@ -3,15 +3,38 @@ using AlAroma.Web.Data;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AlAroma.Web.Features.Pos;
+
+/// <summary>A wrong customer code typed at a register (kept one <see cref="CustomerCodeAttempts.Window"/>, for the limit).</summary>
+[Admin.Audit.NotAudited]
+public class CustomerCodeFailure
+{
+    public long Id { get; set; }
+    public int RegisterId { get; set; }
+
+    /// <summary>When, UTC.</summary>
+    public DateTime AtUtc { get; set; }
+}
+
+internal sealed class CustomerCodeFailureConfiguration : IEntityTypeConfiguration<CustomerCodeFailure>
+{
+    public void Configure(EntityTypeBuilder<CustomerCodeFailure> b)
+    {
+        b.ToTable("customer_code_failures");
+        b.HasIndex(x => new { x.RegisterId, x.AtUtc });
+        b.HasOne<Register>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
 
 /// <summary>
 /// Wrong customer codes per register: at most <see cref="MaxFailures"/> in <see cref="Window"/>, then the till
 /// refuses codes until the oldest failure leaves the window (a six-digit code must not be guessed by trying).
-/// In memory (one app instance per chain); a restart forgets the failures.
+/// Kept in PostgreSQL, checked and counted under the register's row lock: parallel guesses from one till queue and
+/// each sees the failures before it, and every app instance sees the same count.
 /// </summary>
-public sealed class CustomerCodeAttempts(TimeProvider clock)
+public sealed class CustomerCodeAttempts(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Wrong codes allowed per register within <see cref="Window"/>.</summary>
     public const int MaxFailures = 5;
@@ -19,30 +42,34 @@ public sealed class CustomerCodeAttempts(TimeProvider clock)
     /// <summary>The sliding window of the limit.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly Dictionary<int, Queue<DateTimeOffset>> failures = [];
-
-    /// <summary>Refuses a code attempt when the register already had <see cref="MaxFailures"/> wrong codes within the window.</summary>
-    /// <exception cref="BusinessRuleException">Too many wrong codes; says when to try again.</exception>
-    public void EnsureAllowed(int registerId)
+    /// <summary>Redeems <paramref name="code"/> at the register unless it had <see cref="MaxFailures"/> wrong codes within the window; a wrong code is counted.</summary>
+    /// <returns>The customer id of the code.</returns>
+    /// <exception cref="BusinessRuleException">Too many wrong codes (says when to try again), or the code is wrong, used or old.</exception>
+    public async Task<long> RedeemAsync(int registerId, string code, CancellationToken ct)
     {
-        lock (failures)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - Window;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM registers WHERE id = {registerId} FOR UPDATE", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM customer_code_failures WHERE register_id = {registerId} AND at_utc <= {since}", ct);
+        var failures = await db.Set<CustomerCodeFailure>().Where(f => f.RegisterId == registerId).OrderBy(f => f.AtUtc).Select(f => f.AtUtc).ToListAsync(ct);
+        if (failures.Count >= MaxFailures)
         {
-            if (!failures.TryGetValue(registerId, out var q)) return;
-            var now = clock.GetUtcNow();
-            while (q.Count > 0 && now - q.Peek() >= Window) q.Dequeue();
-            if (q.Count < MaxFailures) return;
-            var wait = (int)Math.Ceiling((Window - (now - q.Peek())).TotalSeconds);
-            throw new BusinessRuleException($"Слишком много неверных кодов на этой кассе: {MaxFailures} за минуту. Подождите {wait} с или найдите клиента по номеру телефона.");
+            var wait = (int)Math.Ceiling((Window - (now - failures[^MaxFailures])).TotalSeconds);
+            throw new BusinessRuleException($"Слишком много неверных кодов на этой кассе: {MaxFailures} за минуту. Подождите {Math.Max(1, wait)} с или найдите клиента по номеру телефона.");
         }
-    }
-
-    /// <summary>Counts a wrong code.</summary>
-    public void RecordFailure(int registerId)
-    {
-        lock (failures)
+        try
         {
-            if (!failures.TryGetValue(registerId, out var q)) failures[registerId] = q = new Queue<DateTimeOffset>();
-            q.Enqueue(clock.GetUtcNow());
+            var customerId = await CustomerCodes.RedeemAsync(db, code, now, ct);
+            await tx.CommitAsync(ct);
+            return customerId;
+        }
+        catch (BusinessRuleException)
+        {
+            db.Add(new CustomerCodeFailure { RegisterId = registerId, AtUtc = now });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            throw;
         }
     }
 }
@@ -73,14 +100,8 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
         long customerId;
         if (SixDigits().IsMatch(text))
         {
-            attempts.EnsureAllowed(registerId);
             await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
-            try { customerId = await CustomerCodes.RedeemAsync(db, text, clock.GetUtcNow().UtcDateTime, ct); }
-            catch (BusinessRuleException)
-            {
-                attempts.RecordFailure(registerId);
-                throw;
-            }
+            customerId = await attempts.RedeemAsync(registerId, text, ct);
         }
         else
         {
