@@ -47,6 +47,7 @@ public static class AccountSetup
         // A changed role or a lock takes effect within a minute on every signed-in browser.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.AddScoped<LocationScope>();
+        builder.Services.AddScoped<StaffNames>();
         builder.Services.AddScoped<Seeder>();
     }
 }
