@@ -276,5 +276,8 @@ public class ReturnTests(TillFixture app) : IClassFixture<TillFixture>
         var receipt = WebUtility.HtmlDecode(await client.GetStringAsync($"/pos/sales/{sale.Id}"));
         Assert.Contains("Возвраты по чеку", receipt);
         Assert.Contains("S1-V", receipt);
+        // The list of receipts marks it as returned in full.
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync($"/pos/sales?q={sale.Number}"));
+        Assert.Matches($@"{sale.Number}</a>.*?title=""Возвраты по чеку"">весь чек<", list.ReplaceLineEndings(" "));
     }
 }

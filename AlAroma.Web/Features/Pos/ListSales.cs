@@ -13,7 +13,9 @@ public sealed class ListSales(AppDbContext db, LocationScope scope)
 {
     public const int PageSize = 50;
 
-    public sealed record Row(long Id, string Number, DateTime CreatedAtUtc, string Shop, string TimeZoneId, string Cashier, int Units, decimal Total, string Methods);
+    /// <param name="Returned">Refunded by returns of this receipt so far, ₽ (0 when nothing came back).</param>
+    public sealed record Row(long Id, string Number, DateTime CreatedAtUtc, string Shop, string TimeZoneId, string Cashier, int Units, decimal Total, string Methods,
+        decimal Returned = 0);
 
     public sealed record Model(SalesFilter Filter, IReadOnlyList<Location> Shops, IReadOnlyList<Row> Rows, int Count, decimal Sum, int Pages);
 
@@ -33,12 +35,13 @@ public sealed class ListSales(AppDbContext db, LocationScope scope)
         var sum = await q.SumAsync(s => (decimal?)s.Total, ct) ?? 0;
         var page = Math.Max(1, f.Page);
         var rows = await q.OrderByDescending(s => s.CreatedAtUtc).ThenByDescending(s => s.Id).Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(s => new { s.Id, s.Number, s.CreatedAtUtc, s.LocationId, s.CashierName, Units = s.Lines.Sum(l => l.Quantity), s.Total, Methods = s.Payments.Select(p => p.Method).ToList() })
+            .Select(s => new { s.Id, s.Number, s.CreatedAtUtc, s.LocationId, s.CashierName, Units = s.Lines.Sum(l => l.Quantity), s.Total, Methods = s.Payments.Select(p => p.Method).ToList(),
+                Returned = db.SaleReturns.Where(r => r.SaleId == s.Id).Sum(r => (decimal?)r.Total) ?? 0 })
             .ToListAsync(ct);
         var byId = shops.ToDictionary(s => s.Id);
         return new Model(f with { Page = page }, shops,
             rows.Select(r => new Row(r.Id, r.Number, r.CreatedAtUtc, byId[r.LocationId].Name, byId[r.LocationId].TimeZoneId, r.CashierName, r.Units, r.Total,
-                string.Join(" + ", r.Methods.Distinct().Order().Select(Sale.MethodLabel)))).ToList(),
+                string.Join(" + ", r.Methods.Distinct().Order().Select(Sale.MethodLabel)), r.Returned)).ToList(),
             count, sum, Math.Max(1, (count + PageSize - 1) / PageSize));
     }
 }
