@@ -94,5 +94,11 @@ public sealed class StocktakeTests(AppServer app) : IClassFixture<AppServer>
 
         Assert.Equal(5, await ScalarAsync<int>(balanceSql));   // counted 7 − sold 2 after counting
         Assert.Equal(-3, await ScalarAsync<int>("SELECT quantity FROM stock_movements WHERE kind = 'StocktakeAdjustment'"));
+
+        // The printed result opens from "Печать" in a new tab.
+        var print = await manager.Context.RunAndWaitForPageAsync(() => manager.GetByRole(AriaRole.Link, new() { Name = "Печать" }).ClickAsync());
+        await Assertions.Expect(print.Locator("h1")).ToContainTextAsync("Сличительная ведомость");
+        await Assertions.Expect(print.Locator("tr").Filter(new() { HasText = "Lacoste" })).ToContainTextAsync("-3");
+        await print.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "stocktake-print.png"), FullPage = true });
     }
 }

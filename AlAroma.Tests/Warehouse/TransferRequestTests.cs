@@ -86,6 +86,9 @@ public class TransferRequestTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains(p.Name, WebUtility.HtmlDecode(await scan.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await FormPostAsync(keeper, url, $"{url}/submit")).StatusCode);
         Assert.Contains("Ожидают склада", WebUtility.HtmlDecode(await keeper.GetStringAsync("/warehouse/requests")));
+        var print = WebUtility.HtmlDecode(await keeper.GetStringAsync($"{url}/print"));
+        Assert.Contains("Заявка на перемещение №", print);
+        Assert.Matches($@"{Regex.Escape(p.Name)}</td><td>{p.Barcode}</td><td class=""num"">1</td>", print);
         var made = await FormPostAsync(keeper, url, $"{url}/transfer");
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         Assert.Matches(@"^/warehouse/transfers/\d+$", made.Headers.Location!.ToString());
@@ -104,7 +107,7 @@ public class TransferRequestTests(AppFixture app) : IClassFixture<AppFixture>
             "/warehouse/writeoffs", "/warehouse/writeoffs?Status=Submitted&Reason=Damage&From=2020-01-01&To=2099-12-31", "/warehouse/writeoffs/new",
             $"/warehouse/writeoffs/{writeOff}", $"/warehouse/writeoffs/{writeOff}/print", $"/warehouse/writeoffs/{writeOff}/products?q=ab",
             "/warehouse/writeoffs/export.xlsx", "/warehouse/suppliers", "/warehouse/suppliers/new", $"/warehouse/suppliers/{supplier}",
-            "/warehouse/requests", "/warehouse/requests?Status=Open", "/warehouse/requests/new", $"/warehouse/requests/{request}",
+            "/warehouse/requests", "/warehouse/requests?Status=Open", "/warehouse/requests/new", $"/warehouse/requests/{request}", $"/warehouse/requests/{request}/print",
             "/warehouse/transfers/in-transit.xlsx",
         ];
         foreach (var user in new[] { AdminUser, ManagerUser, StorekeeperUser })

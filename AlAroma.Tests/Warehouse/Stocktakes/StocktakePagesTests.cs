@@ -63,6 +63,7 @@ public class StocktakePagesTests(AppFixture app) : IClassFixture<AppFixture>
         }
         // The review and the export are not available while counting, even by typing their URL.
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{url}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{url}/print")).StatusCode);
 
         var submitted = await FormPostAsync(client, url, $"{url}/submit");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
@@ -121,6 +122,11 @@ public class StocktakePagesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Redirect, (await FormPostAsync(manager, url, $"{url}/post")).StatusCode);
         Assert.Contains("Проведена", WebUtility.HtmlDecode(await manager.GetStringAsync(url)));
         Assert.Equal(6, await BalanceAsync(app, wh, p.Id));
+
+        // The printed result (сличительная ведомость): book 9, counted 6, difference −3 for the product.
+        var print = WebUtility.HtmlDecode(await manager.GetStringAsync($"{url}/print"));
+        Assert.Contains("Сличительная ведомость", print);
+        Assert.Matches($@"{Regex.Escape(p.Name)}</td>\s*<td class=""num"">9</td><td class=""num"">6</td>\s*<td class=""num"">-3</td>", print);
 
         var xlsx = await manager.GetAsync($"{url}/export");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

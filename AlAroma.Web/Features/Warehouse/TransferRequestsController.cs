@@ -30,6 +30,10 @@ public sealed class TransferRequestsController : Controller
     public async Task<IActionResult> Show(long id, [FromServices] GetTransferRequest get, CancellationToken ct) =>
         await get.HandleAsync(id, ct) is { } m ? View("TransferRequest", m) : NotFound();
 
+    [HttpGet("{id:long}/print")]
+    public async Task<IActionResult> Print(long id, [FromServices] GetTransferRequest get, CancellationToken ct) =>
+        await get.HandleAsync(id, ct) is { } m ? View("TransferRequestPrint", m) : NotFound();
+
     [HttpGet("{id:long}/products")]
     public async Task<IActionResult> Products(long id, string? q, [FromServices] GetTransferRequest get, [FromServices] FindProducts find, CancellationToken ct)
     {

@@ -79,6 +79,11 @@ public sealed class StocktakesController : Controller
         return await review.HandleAsync(id, ct) is { } m ? PartialView("_ReviewLines", m) : NotFound();
     }
 
+    /// <summary>The result on A4 (сличительная ведомость); none while counting (blind).</summary>
+    [HttpGet("{id:long}/print")]
+    public async Task<IActionResult> Print(long id, [FromServices] GetStocktakeReview review, CancellationToken ct) =>
+        await review.HandleAsync(id, ct) is { } r ? View("Print", r) : NotFound();
+
     [HttpGet("{id:long}/sheet")]
     public async Task<IActionResult> Sheet(long id, [FromServices] GetCountSheet sheet, CancellationToken ct) =>
         await sheet.HandleAsync(id, ct) is { } m ? View("Sheet", m) : NotFound();
