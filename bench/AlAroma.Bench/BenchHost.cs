@@ -66,7 +66,7 @@ internal static class BenchHost
     public static WebApplicationFactory<Program> App(string cs) => new WebApplicationFactory<Program>().WithWebHostBuilder(w =>
     {
         w.UseEnvironment("Testing");
-        w.UseSetting("ConnectionStrings:Default", cs + Environment.GetEnvironmentVariable("BENCH_CS_EXTRA"));
+        w.UseSetting("ConnectionStrings:Default", cs);
         w.UseSetting("Demo:Seed", "false");
         w.UseSetting("Logging:PlainText", "true");
         w.UseSetting("Serilog:MinimumLevel:Default", "Warning");

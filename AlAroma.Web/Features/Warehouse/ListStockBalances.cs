@@ -67,6 +67,9 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
 
         /// <summary>True when the list shows every allowed location with a column each.</summary>
         public bool IsAllLocations => Filter.LocationId == AllLocations && Shown.Count > 0;
+
+        /// <summary>Columns of the table: SKU, name, barcode, brand, then a column per location + total (all locations) or balance and threshold (one), in transit, the two values.</summary>
+        public int ColumnCount => IsAllLocations ? 8 + Shown.Count : 9;
     }
 
     /// <summary>The first <see cref="PageSize"/> rows after <see cref="Input.After"/>.</summary>
@@ -77,7 +80,7 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
         var brands = await CatalogFacets.BrandsAsync(db, ct);
         var categories = await CatalogFacets.CategoriesAsync(db, ct);
         if (shown.Count == 0) return new Model(input, allowed, shown, brands, categories, [], null);
-        var (rows, next) = await PageAsync(input, shown, input.After, PageSize, ct);
+        var (rows, next) = await PageAsync(await PlanAsync(input, shown, ct), input.After, PageSize, ct);
         return new Model(input, allowed, shown, brands, categories, rows, next);
     }
 
@@ -86,11 +89,12 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
     {
         var shown = await ResolveAsync(input, await scope.AllowedAsync(ct), ct);
         if (shown.Count == 0) return null;
+        var plan = await PlanAsync(input, shown, ct);
         var all = new List<Row>();
         int? after = null;
         do
         {
-            (var rows, after) = await PageAsync(input, shown, after, 5_000, ct);
+            (var rows, after) = await PageAsync(plan, after, 5_000, ct);
             all.AddRange(rows);
         } while (after is not null);
         return (shown, all);
@@ -136,18 +140,28 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
         return location is null ? [] : [location];
     }
 
-    /// <summary>Up to <paramref name="size"/> rows after the product <paramref name="after"/>, and the cursor of the rows after them.</summary>
-    private async Task<(List<Row> Rows, int? Next)> PageAsync(Input input, IReadOnlyList<Location> shown, int? after, int size, CancellationToken ct)
+    /// <summary>What to list: the filtered products of the shown locations and the units in transit to them.</summary>
+    private sealed record Plan(IReadOnlyList<Location> Shown, IQueryable<Product> Listed, Dictionary<(int LocationId, int ProductId), int> Transit);
+
+    private async Task<Plan> PlanAsync(Input input, IReadOnlyList<Location> shown, CancellationToken ct)
     {
         var ids = shown.Select(l => l.Id).ToList();
-        var products = await FilteredAsync(input, db.Products.AsNoTracking(), ct);
-        var transit = await InTransitAsync(ids, products, ct);
+        // Every shipment on its way (a handful): the product filters below decide which of them are listed.
+        var transit = await InTransitAsync(ids, null, ct);
         var transitIds = transit.Keys.Select(k => k.ProductId).Distinct().ToList();
         // A shop that carries a small part of the catalog: its products by id (a few thousand rows sorted) instead of
         // walking every product name looking for the ones it has.
         var listed = input.NonZero && await FewStockedAsync(ids, ct) is { } stocked
             ? await FilteredAsync(input, ProductSearch.WithIds(db, stocked.Union(transitIds).ToList()), ct)
-            : Listed(products, ids, transitIds, input.NonZero);
+            : Listed(await FilteredAsync(input, db.Products.AsNoTracking(), ct), ids, transitIds, input.NonZero);
+        return new Plan(shown, listed, transit);
+    }
+
+    /// <summary>Up to <paramref name="size"/> rows of the plan after the product <paramref name="after"/>, and the cursor of the rows after them.</summary>
+    private async Task<(List<Row> Rows, int? Next)> PageAsync(Plan plan, int? after, int size, CancellationToken ct)
+    {
+        var (shown, listed, transit) = plan;
+        var ids = shown.Select(l => l.Id).ToList();
         if (after is { } a && await db.Products.Where(p => p.Id == a).Select(p => p.Name).FirstOrDefaultAsync(ct) is { } name)
             listed = listed.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.Name, p.Id), ValueTuple.Create(name, a)));
 
@@ -214,14 +228,16 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
         };
     }
 
-    /// <summary>Units in shipped (not yet received) transfers to the locations, per (destination, product), for the filtered products.</summary>
-    private async Task<Dictionary<(int LocationId, int ProductId), int>> InTransitAsync(List<int> locationIds, IQueryable<Product> products, CancellationToken ct)
+    /// <summary>Units in shipped (not yet received) transfers to the locations, per (destination, product), only of <paramref name="products"/> when given.</summary>
+    private async Task<Dictionary<(int LocationId, int ProductId), int>> InTransitAsync(List<int> locationIds, IQueryable<Product>? products, CancellationToken ct)
     {
-        var rows = await (from t in db.Transfers
-                          where t.Status == TransferStatus.Shipped && locationIds.Contains(t.ToLocationId)
-                          from l in t.Lines
-                          where products.Any(p => p.Id == l.ProductId)
-                          group l by new { t.ToLocationId, l.ProductId } into g
+        var lines = from t in db.Transfers
+                    where t.Status == TransferStatus.Shipped && locationIds.Contains(t.ToLocationId)
+                    from l in t.Lines
+                    select new { t.ToLocationId, l.ProductId, l.Quantity };
+        if (products is not null) lines = lines.Where(l => products.Any(p => p.Id == l.ProductId));
+        var rows = await (from l in lines
+                          group l by new { l.ToLocationId, l.ProductId } into g
                           select new { g.Key.ToLocationId, g.Key.ProductId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
         return rows.ToDictionary(r => (r.ToLocationId, r.ProductId), r => r.Quantity);
     }
