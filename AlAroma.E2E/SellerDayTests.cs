@@ -129,6 +129,12 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
 
     private async Task<string> SellToCustomerAsync(IPage page, string certificate)
     {
+        // The last digits of a number find nobody at the till: the customer gives the whole number or shows a code.
+        await page.Locator("#pos-customer-q").FillAsync("2233");
+        await page.Locator("#pos-customer").GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#pos-customer-error")).ToContainTextAsync("Введите номер клиента полностью");
+        await Assertions.Expect(page.Locator("#pos-customer-name")).ToHaveCountAsync(0);
+
         // The customer by phone: 5 000 points, up to 30 % of the receipt may be paid with them.
         await page.Locator("#pos-customer-q").FillAsync("8 (916) 111-22-33");
         await page.Locator("#pos-customer").GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();

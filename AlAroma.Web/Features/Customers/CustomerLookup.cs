@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AlAroma.Web.Features.Customers;
 
 /// <summary>
-/// The minimal customers page: find a customer by phone and issue a one-time six-digit code for the till
-/// (until the Telegram bot issues them).
+/// The manager's customers page: find customers by the whole phone or its last digits, and issue a one-time
+/// six-digit code for the till (until the Telegram bot issues them). Every card it lists is audited
+/// (<see cref="CustomerCardAudit"/>). A manager's tool: the till finds only by the full number or a code (TillCustomer).
 /// </summary>
-public sealed class CustomerLookup(AppDbContext db, TimeProvider clock)
+public sealed class CustomerLookup(AppDbContext db, TimeProvider clock, CustomerCardAudit audit)
 {
     /// <summary>A found customer.</summary>
     public sealed record Row(long Id, string Name, string Phone, string Level, int Points);
@@ -27,8 +28,9 @@ public sealed class CustomerLookup(AppDbContext db, TimeProvider clock)
         var query = normalized.IsValid
             ? db.Customers.Where(c => c.Phone == normalized.E164)
             : db.Customers.Where(c => c.Phone.EndsWith(digits));
-        var rows = await query.OrderBy(c => c.Name).Take(50).ToListAsync(ct);
-        return new Model(phone, rows.Select(c => new Row(c.Id, c.Name, PhoneNormalizer.Display(c.Phone), LoyaltyRules.Label(c.Level), c.PointsBalance)).ToList(),
+        var rows = await query.AsNoTracking().OrderBy(c => c.Name).Take(50).ToListAsync(ct);
+        await audit.WriteAsync(rows.Select(c => c.Id).ToList(), new CustomerLookupPlace(CustomerLookupWay.Search, Query: phone), ct);
+        return new Model(phone, rows.Select(ToRow).ToList(),
             rows.Count == 0 ? "Клиент с таким номером не найден. Зарегистрируйте его на кассе: «Новый клиент»." : null);
     }
 
@@ -39,7 +41,10 @@ public sealed class CustomerLookup(AppDbContext db, TimeProvider clock)
         var c = await db.Customers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == customerId, ct)
             ?? throw new BusinessRuleException("Клиент не найден.");
         var code = await CustomerCodes.IssueAsync(db, c.Id, clock.GetUtcNow().UtcDateTime, ct);
-        var page = await SearchAsync(c.Phone, ct);
-        return page with { Code = code.Code, CodeFor = c.Name };
+        await audit.WriteAsync([c.Id], new CustomerLookupPlace(CustomerLookupWay.IssueCode), ct);
+        var phone = PhoneNormalizer.Display(c.Phone);
+        return new Model(phone, [ToRow(c)], null, code.Code, c.Name);
     }
+
+    private static Row ToRow(Customer c) => new(c.Id, c.Name, PhoneNormalizer.Display(c.Phone), LoyaltyRules.Label(c.Level), c.PointsBalance);
 }

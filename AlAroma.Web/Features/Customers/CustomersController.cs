@@ -4,8 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace AlAroma.Web.Features.Customers;
 
-/// <summary>Клиенты: search by phone and "Получить код" for the till.</summary>
-[Authorize(Roles = Roles.Till)]
+/// <summary>
+/// Клиенты: the manager's list (search by the phone or its last digits) and "Получить код" for the till.
+/// Back office only: a cashier or seller finds a customer at the till by the full number or the customer's code,
+/// and only the customer (the bot) or a manager issues a code.
+/// </summary>
+[Authorize(Roles = Roles.BackOffice)]
 public sealed class CustomersController(CustomerLookup lookup) : Controller
 {
     [HttpGet("/customers")]

@@ -35,5 +35,6 @@ public static class PosSetup
         s.AddScoped<GetReceipt>();
         // The customers page has no setup of its own yet (Program.cs is fixed): its handler is registered here.
         s.AddScoped<CustomerLookup>();
+        s.AddScoped<CustomerCardAudit>();
     }
 }

@@ -76,51 +76,64 @@ public sealed class CustomerCodeAttempts(AppDbContext db, TimeProvider clock)
 
 /// <summary>
 /// The customer of the receipt at the till: "Телефон или код" finds a customer by a six-digit code
-/// (<see cref="CustomerCodes.RedeemAsync"/>, wrong attempts limited per register) or by phone
+/// (<see cref="CustomerCodes.RedeemAsync"/>, wrong attempts limited per register) or by the full phone number
 /// (<see cref="PhoneNormalizer"/>); an unknown phone may be registered on the spot with a name.
-/// The customer is kept on the register's cart.
+/// A part of the number finds nothing: the till only finds the customer who gives their number or shows their code,
+/// and every card found is audited (<see cref="CustomerCardAudit"/>). The customer is kept on the register's cart.
 /// </summary>
-public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditCart cart, CustomerCodeAttempts attempts, TimeProvider clock)
+public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditCart cart, CustomerCodeAttempts attempts, CustomerCardAudit audit, TimeProvider clock)
 {
     /// <summary>What the lookup found.</summary>
     /// <param name="Attached">True when a customer is now on the receipt.</param>
     /// <param name="NewPhone">The normalised phone of an unknown customer (offer "Новый клиент").</param>
     public sealed record LookupResult(bool Attached, string? NewPhone);
 
-    [GeneratedRegex(@"^\d{6}$")]
+    /// <summary>A whole Russian number has 10 digits after the country code; fewer is a part of a number.</summary>
+    private const int NationalDigits = 10;
+
+    // The code as read aloud or copied from the bot: "123456", "123 456", "123-456".
+    [GeneratedRegex(@"^\d{3}[\s-]?\d{3}$")]
     private static partial Regex SixDigits();
 
-    /// <summary>Finds the customer by a six-digit code or a phone and attaches them to the receipt.</summary>
-    /// <exception cref="BusinessRuleException">Empty input, a wrong/used/old code, too many wrong codes, a phone that is not Russian or not valid, no open shift.</exception>
+    /// <summary>Finds the customer by a six-digit code or a full phone number and attaches them to the receipt.</summary>
+    /// <exception cref="BusinessRuleException">Empty input, a part of a phone number, a wrong/used/old code, too many wrong codes,
+    /// a phone that is not Russian or not valid, no open shift.</exception>
     public async Task<LookupResult> FindAsync(int registerId, string? input, CancellationToken ct)
     {
         var text = (input ?? "").Trim();
         if (text.Length == 0) throw new BusinessRuleException("Введите телефон клиента или 6-значный код из бота.");
-        await till.RequireRegisterAsync(registerId, ct);
+        var place = await PlaceAsync(registerId, ct);
+        // Before anything is looked up: a till without the user's open shift must not tell which numbers are customers.
+        await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
         long customerId;
         if (SixDigits().IsMatch(text))
         {
-            await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
-            customerId = await attempts.RedeemAsync(registerId, text, ct);
+            customerId = await attempts.RedeemAsync(registerId, new string(text.Where(char.IsAsciiDigit).ToArray()), ct);
+            place = place with { How = CustomerLookupWay.Code };
         }
         else
         {
+            if (text.Count(char.IsAsciiDigit) < NationalDigits)
+                throw new BusinessRuleException("Введите номер клиента полностью (10 цифр после +7 или 8) или 6-значный код из бота. По части номера касса клиентов не ищет.");
             var phone = PhoneNormalizer.NormalizeRussian(text);
             if (!phone.IsValid) throw new BusinessRuleException(phone.Error!);
             var found = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
             if (found is null) return new LookupResult(false, phone.E164);
             customerId = found.Value;
         }
-        await AttachAsync(registerId, customerId, ct);
+        await AttachAsync(registerId, customerId, place, ct);
         return new LookupResult(true, null);
     }
 
-    /// <summary>Registers a new customer (phone + name) and attaches them; an existing phone attaches that customer.</summary>
+    /// <summary>
+    /// Registers a new customer (phone + name) and attaches them; an existing phone attaches that customer (a lookup by
+    /// phone, audited as such; the new customer's row is audited as created).
+    /// </summary>
     /// <returns>The customer id.</returns>
     /// <exception cref="BusinessRuleException">Invalid phone, empty name, no open shift.</exception>
     public async Task<long> CreateAsync(int registerId, string? phoneInput, string? name, CancellationToken ct)
     {
-        await till.RequireRegisterAsync(registerId, ct);
+        var place = await PlaceAsync(registerId, ct);
         var phone = PhoneNormalizer.NormalizeRussian(phoneInput);
         if (!phone.IsValid) throw new BusinessRuleException(phone.Error!);
         name = (name ?? "").Trim();
@@ -128,6 +141,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
         if (name.Length > 200) throw new BusinessRuleException("Имя клиента длиннее 200 символов. Сократите его.");
         await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
         var id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        CustomerLookupPlace? lookedUp = place;
         if (id is null)
         {
             var customer = new Customer { Phone = phone.E164!, Name = name, CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
@@ -136,6 +150,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
             {
                 await db.SaveChangesAsync(ct);
                 id = customer.Id;
+                lookedUp = null;
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {
@@ -144,7 +159,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
                 id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => c.Id).FirstAsync(ct);
             }
         }
-        await AttachAsync(registerId, id.Value, ct);
+        await AttachAsync(registerId, id.Value, lookedUp, ct);
         return id.Value;
     }
 
@@ -152,5 +167,18 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
     /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
     public Task DetachAsync(int registerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.CustomerId = null, ct);
 
-    private Task AttachAsync(int registerId, long customerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.CustomerId = customerId, ct);
+    /// <summary>The register and its shop as the audit of a lookup names them.</summary>
+    /// <exception cref="BusinessRuleException">The register does not exist or is at another shop.</exception>
+    private async Task<CustomerLookupPlace> PlaceAsync(int registerId, CancellationToken ct)
+    {
+        var (register, shop) = await till.RequireRegisterAsync(registerId, ct);
+        return new CustomerLookupPlace(CustomerLookupWay.Phone, register.Id, register.Name, shop.Code);
+    }
+
+    // The card is on the till's screen once it is on the cart, so that is when the lookup is audited.
+    private async Task AttachAsync(int registerId, long customerId, CustomerLookupPlace? lookedUp, CancellationToken ct)
+    {
+        await cart.MutateAsync(registerId, c => c.CustomerId = customerId, ct);
+        if (lookedUp is not null) await audit.WriteAsync([customerId], lookedUp, ct);
+    }
 }

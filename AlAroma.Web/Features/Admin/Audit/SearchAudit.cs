@@ -50,6 +50,7 @@ public sealed class SearchAudit(AppDbContext db)
         "Update" => "Изменение",
         "Delete" => "Удаление",
         "System" => "Системная задача",
+        "View" => "Просмотр",
         _ => a,
     };
 }
