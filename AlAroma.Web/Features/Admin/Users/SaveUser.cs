@@ -68,25 +68,16 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
     {
         var e = new Dictionary<string, string>();
         if (!Roles.All.Contains(f.Role)) e[nameof(f.Role)] = "Выберите роль из списка.";
-        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя (не короче 8 символов).";
+        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя: не короче 10 символов, лучше фраза из нескольких слов.";
         if (f.Role is Roles.Seller or Roles.Cashier or Roles.Storekeeper && f.LocationIds.Count == 0)
             e[nameof(f.LocationIds)] = "Укажите хотя бы одну точку: продавцы, кассиры и кладовщики работают на своих точках.";
         return e;
     }
 
+    // Messages come in Russian from RussianIdentityErrors and CommonPasswordValidator.
     private static Dictionary<string, string> IdentityErrors(IdentityResult r) => new()
     {
         [r.Errors.Any(x => x.Code.Contains("Password")) ? nameof(UserForm.Password) : r.Errors.Any(x => x.Code.Contains("Email") || x.Code.Contains("UserName")) ? nameof(UserForm.Email) : ""] =
-            string.Join(" ", r.Errors.Select(x => Translate(x))),
-    };
-
-    private static string Translate(IdentityError e) => e.Code switch
-    {
-        "DuplicateEmail" or "DuplicateUserName" => "Пользователь с таким e-mail уже есть.",
-        "PasswordTooShort" => "Пароль должен быть не короче 8 символов.",
-        "PasswordRequiresDigit" => "В пароле нужна хотя бы одна цифра.",
-        "PasswordRequiresUpper" => "В пароле нужна хотя бы одна заглавная буква.",
-        "PasswordRequiresLower" => "В пароле нужна хотя бы одна строчная буква.",
-        _ => e.Description,
+            string.Join(" ", r.Errors.Select(x => x.Description).Distinct()),
     };
 }
