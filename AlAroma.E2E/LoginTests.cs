@@ -23,4 +23,22 @@ public sealed class LoginTests(AppServer app) : IClassFixture<AppServer>
         await Assertions.Expect(manager.Locator(".app-sidebar")).ToContainTextAsync("Отчёты");
         await Assertions.Expect(manager.Locator(".app-sidebar")).Not.ToContainTextAsync("Пользователи");
     }
+
+    [Fact]
+    public async Task Guessing_one_e_mail_again_and_again_gets_a_russian_wait_message()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        IResponse? last = null;
+        for (var i = 0; i < 11; i++) // the 11th attempt on one e-mail within minutes is over the limit (Security:SignIn:AttemptsPerAccount = 10)
+        {
+            await page.GetByLabel("E-mail").FillAsync("guess@alaroma.local");
+            await page.GetByLabel("Пароль").FillAsync($"guess-{i}-password");
+            last = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Войти" }).ClickAsync(),
+                r => r.Url.Contains("/account/login") && r.Request.Method == "POST");
+        }
+        Assert.Equal(429, last!.Status);
+        await Assertions.Expect(page.Locator(".validation-summary-errors")).ToContainTextAsync("Слишком много попыток входа. Подождите");
+        await Assertions.Expect(page.GetByLabel("Пароль")).ToBeVisibleAsync();
+    }
 }

@@ -10,6 +10,7 @@ public static class AccountSetup
     /// <summary>
     /// Identity with roles, lockout after 5 failures for 15 minutes, cookie sign-in; 403 (not a redirect) when a role
     /// is missing. Passwords follow NIST SP 800-63B: at least 10 characters, no composition rules, common passwords refused.
+    /// Sign-in attempts are limited by <see cref="SignInLimits"/> ("Security:SignIn").
     /// </summary>
     public static void AddAccount(this WebApplicationBuilder builder)
     {
@@ -56,6 +57,9 @@ public static class AccountSetup
         });
         // A changed role or a lock takes effect within a minute on every signed-in browser.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SignInLimitOptions>(builder.Configuration.GetSection("Security:SignIn"));
+        builder.Services.AddSingleton<SignInLimits>();
+        builder.Services.AddScoped<StaffPasswordCheck>();
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddScoped<StaffNames>();
         builder.Services.AddScoped<Seeder>();
