@@ -25,6 +25,20 @@ public sealed class LoginTests(AppServer app) : IClassFixture<AppServer>
     }
 
     [Fact]
+    public async Task A_cookie_copied_before_logout_opens_nothing_after_it()
+    {
+        var page = await app.LoginAsync("manager@alaroma.local");
+        var copied = await page.Context.CookiesAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/account/login"));
+
+        var other = await app.NewPageAsync(); // another browser with the copied cookies
+        await other.Context.AddCookiesAsync(copied.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+        await other.GotoAsync("/reports");
+        Assert.Contains("/account/login", other.Url);
+    }
+
+    [Fact]
     public async Task Guessing_one_e_mail_again_and_again_gets_a_russian_wait_message()
     {
         var page = await app.NewPageAsync();

@@ -46,10 +46,13 @@ public sealed class AccountController(SignInManager<AppUser> signIn, StaffPasswo
         return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
     }
 
+    /// <summary>Signs out and changes the security stamp, so a copy of this session's cookie stops working at once (and so do the user's other sessions).</summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        var user = await signIn.UserManager.GetUserAsync(User);
         await signIn.SignOutAsync();
+        if (user is not null) await signIn.UserManager.UpdateSecurityStampAsync(user);
         return Redirect("/account/login");
     }
 

@@ -39,6 +39,9 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         var user = form.Id is null ? new AppUser { LockoutEnabled = true, EmailConfirmed = true }
             : await db.Users.Include(u => u.Locations).FirstOrDefaultAsync(u => u.Id == form.Id, ct)
               ?? throw new BusinessRuleException("Пользователь не найден — обновите список.");
+        // The sign-in cookie carries the e-mail and the locations: a change of either ends the user's sessions (below).
+        var sessionChanged = form.Id is not null && (!string.Equals(user.Email, form.Email.Trim(), StringComparison.OrdinalIgnoreCase)
+            || !user.Locations.Select(l => l.LocationId).Order().SequenceEqual(form.LocationIds.Distinct().Order()));
         user.Email = user.UserName = form.Email.Trim();
         user.FullName = form.FullName.Trim();
         user.Locations.RemoveAll(l => !form.LocationIds.Contains(l.LocationId));
@@ -50,7 +53,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         if (form.Id is not null && !string.IsNullOrEmpty(form.Password))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, form.Password);
+            var reset = await users.ResetPasswordAsync(user, token, form.Password); // changes the security stamp itself
             if (!reset.Succeeded) return (null, IdentityErrors(reset));
         }
         var current = await users.GetRolesAsync(user);
@@ -58,8 +61,10 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         {
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, form.Role);
-            await users.UpdateSecurityStampAsync(user); // the stamp check (every minute) signs old sessions out, so the new role applies everywhere
+            sessionChanged = true;
         }
+        // SessionStampCheck compares the stamp on every request: old sessions end at once and sign in again with the new claims.
+        if (sessionChanged) await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
         return (user.Id, []);
     }
