@@ -85,9 +85,10 @@ public sealed class LoginThrottlingTests(AppFixture app) : IClassFixture<AppFixt
 
         Assert.Equal([AccountController.Refused], texts);
         var (k, u) = (Median(known), Median(unknown));
-        // Before the fix an unknown e-mail answered ~20 times faster (no password hash). Now both hash once.
-        Assert.True(u > k * 0.5 && u < k * 2, $"known {k:F0} ms, unknown {u:F0} ms");
-        Assert.True(locked > k * 0.5, $"known {k:F0} ms, locked {locked:F0} ms");
+        // Before the fix an unknown e-mail answered ~20 times faster (no password hash). Now both hash once; the wide
+        // bounds leave room for a busy machine.
+        Assert.True(u > k / 3 && u < k * 3, $"known {k:F0} ms, unknown {u:F0} ms");
+        Assert.True(locked > k / 3, $"known {k:F0} ms, locked {locked:F0} ms");
     }
 
     private static async Task<double> TimedAsync(LoginForm form, string email, string password, HashSet<string> texts)
