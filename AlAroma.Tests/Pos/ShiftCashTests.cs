@@ -1,4 +1,5 @@
 using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Data;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -57,12 +58,12 @@ public class ShiftCashTests(TillFixture app) : IClassFixture<TillFixture>
         Assert.Contains("менеджера", refused.Message);
         var wrong = await Assert.ThrowsAsync<BusinessRuleException>(() => CloseAsync(cashier, shift, 400m, new("manager@alaroma.local", "wrong")));
         Assert.Contains("неверны", wrong.Message);
-        var notManager = await Assert.ThrowsAsync<BusinessRuleException>(() => CloseAsync(cashier, shift, 400m, new("seller@alaroma.local", "Demo123!")));
+        var notManager = await Assert.ThrowsAsync<BusinessRuleException>(() => CloseAsync(cashier, shift, 400m, new("seller@alaroma.local", Seeder.DemoPassword)));
         Assert.Contains("только менеджер", notManager.Message);
         await using (var db = app.Db())
             Assert.Null((await db.Shifts.SingleAsync(s => s.Id == shift)).ClosedAtUtc);
 
-        await CloseAsync(cashier, shift, 400m, new("manager@alaroma.local", "Demo123!"));
+        await CloseAsync(cashier, shift, 400m, new("manager@alaroma.local", Seeder.DemoPassword));
 
         var z = (await ReportAsync(cashier, shift))!;
         Assert.Equal(-600m, z.Shift.Discrepancy);
@@ -90,7 +91,7 @@ public class ShiftCashTests(TillFixture app) : IClassFixture<TillFixture>
         Assert.Equal(System.Net.HttpStatusCode.Redirect, moved.StatusCode);
         var closed = await client.PostAsync($"/pos/shifts/{shift}/close", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["countedCash"] = "0", ["managerEmail"] = "manager@alaroma.local", ["managerPassword"] = "Demo123!",
+            ["__RequestVerificationToken"] = token, ["countedCash"] = "0", ["managerEmail"] = "manager@alaroma.local", ["managerPassword"] = Seeder.DemoPassword,
         }));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, closed.StatusCode);
         var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/pos/shifts/{shift}"));

@@ -12,7 +12,7 @@ namespace AlAroma.Web.Data;
 public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     /// <summary>Password of every demo user (demo data only; real users are created by an admin).</summary>
-    public const string DemoPassword = "Demo123!";
+    public const string DemoPassword = "Demo-Parfum-2026";
 
     /// <summary>Demo logins: e-mail, role, location code (null = all locations).</summary>
     public static readonly (string Email, string Name, string Role, string[] Locations)[] DemoUsers =

@@ -17,29 +17,52 @@ public sealed class LoginInput
 }
 
 [Route("account")]
-public sealed class AccountController(SignInManager<AppUser> signIn, LocationScope scope) : Controller
+public sealed class AccountController(SignInManager<AppUser> signIn, StaffPasswordCheck check, SignInLimits limits, LocationScope scope) : Controller
 {
+    /// <summary>
+    /// The one answer to every refused sign-in: wrong password, unknown e-mail and locked account look the same, so
+    /// the page does not tell which e-mails exist; it still says that repeated failures lock the account.
+    /// </summary>
+    public const string Refused = "Неверный e-mail или пароль. После 5 неудачных попыток подряд вход блокируется на 15 минут — " +
+                                  "если пароль точно верный, подождите или попросите администратора разблокировать.";
+
     [AllowAnonymous, HttpGet("login")]
     public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
 
+    /// <summary>Signs in; 429 with Retry-After and the form when this IP or this e-mail tried too often.</summary>
     [AllowAnonymous, HttpPost("login")]
     public async Task<IActionResult> Login(LoginInput input)
     {
+        if (limits.TryIp(HttpContext.Connection.RemoteIpAddress?.ToString()) is { } ipWait) return TooManyAttempts(input, ipWait);
         if (!ModelState.IsValid) return View(input);
-        var result = await signIn.PasswordSignInAsync(input.Email.Trim(), input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Слишком много неудачных попыток. Вход заблокирован на 15 минут — или попросите администратора разблокировать."
-            : "Неверный e-mail или пароль.");
-        return View(input);
+        var result = await check.CheckAsync(input.Email, input.Password);
+        if (result.RetryAfter is { } accountWait) return TooManyAttempts(input, accountWait);
+        if (result.User is not { } user)
+        {
+            ModelState.AddModelError("", Refused);
+            return View(input);
+        }
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
     }
 
+    /// <summary>Signs out and changes the security stamp, so a copy of this session's cookie stops working at once (and so do the user's other sessions).</summary>
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        var user = await signIn.UserManager.GetUserAsync(User);
         await signIn.SignOutAsync();
+        if (user is not null) await signIn.UserManager.UpdateSecurityStampAsync(user);
         return Redirect("/account/login");
+    }
+
+    private ViewResult TooManyAttempts(LoginInput input, TimeSpan wait)
+    {
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString();
+        ModelState.AddModelError("", $"Слишком много попыток входа. {SignInLimits.WaitText(wait)} и попробуйте снова.");
+        var view = View("Login", input);
+        view.StatusCode = StatusCodes.Status429TooManyRequests;
+        return view;
     }
 
     /// <summary>Header location switcher.</summary>

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account.Passwords;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,13 +7,22 @@ namespace AlAroma.Web.Features.Account;
 
 public static class AccountSetup
 {
-    /// <summary>Identity with roles, lockout after 5 failures for 15 minutes, cookie sign-in; 403 (not a redirect) when a role is missing.</summary>
+    /// <summary>
+    /// Identity with roles, lockout after 5 failures for 15 minutes, cookie sign-in whose session ends when the user's
+    /// security stamp changes; 403 (not a redirect) when a role is missing. Passwords follow NIST SP 800-63B: at least
+    /// 10 characters, no composition rules, common passwords refused. Sign-in attempts are limited by
+    /// <see cref="SignInLimits"/> ("Security:SignIn").
+    /// </summary>
     public static void AddAccount(this WebApplicationBuilder builder)
     {
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = 10;
+                o.Password.RequiredUniqueChars = 1;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -20,6 +30,8 @@ public static class AccountSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<RussianIdentityErrors>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -28,6 +40,7 @@ public static class AccountSetup
             o.Cookie.Name = "alaroma.auth";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
             o.Events.OnRedirectToLogin = ctx =>
             {
                 if (ctx.Request.IsHtmx() || ctx.Request.Path.StartsWithSegments("/api"))
@@ -44,8 +57,9 @@ public static class AccountSetup
                 return Task.CompletedTask;
             };
         });
-        // A changed role or a lock takes effect within a minute on every signed-in browser.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SignInLimitOptions>(builder.Configuration.GetSection("Security:SignIn"));
+        builder.Services.AddSingleton<SignInLimits>();
+        builder.Services.AddScoped<StaffPasswordCheck>();
         builder.Services.AddScoped<LocationScope>();
         builder.Services.AddScoped<StaffNames>();
         builder.Services.AddScoped<Seeder>();

@@ -26,6 +26,7 @@ public static class PosSetup
         s.AddScoped<EmailReceipt>();
         s.AddScoped<OpenShift>();
         s.AddScoped<CloseShift>();
+        s.AddScoped<ManagerApproval>();
         s.AddScoped<ReturnSale>();
         s.AddScoped<FindSaleForReturn>();
         s.AddScoped<MoveCash>();

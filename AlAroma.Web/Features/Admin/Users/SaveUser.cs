@@ -39,6 +39,9 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         var user = form.Id is null ? new AppUser { LockoutEnabled = true, EmailConfirmed = true }
             : await db.Users.Include(u => u.Locations).FirstOrDefaultAsync(u => u.Id == form.Id, ct)
               ?? throw new BusinessRuleException("Пользователь не найден — обновите список.");
+        // The sign-in cookie carries the e-mail and the locations: a change of either ends the user's sessions (below).
+        var sessionChanged = form.Id is not null && (!string.Equals(user.Email, form.Email.Trim(), StringComparison.OrdinalIgnoreCase)
+            || !user.Locations.Select(l => l.LocationId).Order().SequenceEqual(form.LocationIds.Distinct().Order()));
         user.Email = user.UserName = form.Email.Trim();
         user.FullName = form.FullName.Trim();
         user.Locations.RemoveAll(l => !form.LocationIds.Contains(l.LocationId));
@@ -50,7 +53,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         if (form.Id is not null && !string.IsNullOrEmpty(form.Password))
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, form.Password);
+            var reset = await users.ResetPasswordAsync(user, token, form.Password); // changes the security stamp itself
             if (!reset.Succeeded) return (null, IdentityErrors(reset));
         }
         var current = await users.GetRolesAsync(user);
@@ -58,8 +61,10 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         {
             await users.RemoveFromRolesAsync(user, current);
             await users.AddToRoleAsync(user, form.Role);
-            await users.UpdateSecurityStampAsync(user); // the stamp check (every minute) signs old sessions out, so the new role applies everywhere
+            sessionChanged = true;
         }
+        // SessionStampCheck compares the stamp on every request: old sessions end at once and sign in again with the new claims.
+        if (sessionChanged) await users.UpdateSecurityStampAsync(user);
         await tx.CommitAsync(ct);
         return (user.Id, []);
     }
@@ -68,25 +73,16 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
     {
         var e = new Dictionary<string, string>();
         if (!Roles.All.Contains(f.Role)) e[nameof(f.Role)] = "Выберите роль из списка.";
-        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя (не короче 8 символов).";
+        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя: не короче 10 символов, лучше фраза из нескольких слов.";
         if (f.Role is Roles.Seller or Roles.Cashier or Roles.Storekeeper && f.LocationIds.Count == 0)
             e[nameof(f.LocationIds)] = "Укажите хотя бы одну точку: продавцы, кассиры и кладовщики работают на своих точках.";
         return e;
     }
 
+    // Messages come in Russian from RussianIdentityErrors and CommonPasswordValidator.
     private static Dictionary<string, string> IdentityErrors(IdentityResult r) => new()
     {
         [r.Errors.Any(x => x.Code.Contains("Password")) ? nameof(UserForm.Password) : r.Errors.Any(x => x.Code.Contains("Email") || x.Code.Contains("UserName")) ? nameof(UserForm.Email) : ""] =
-            string.Join(" ", r.Errors.Select(x => Translate(x))),
-    };
-
-    private static string Translate(IdentityError e) => e.Code switch
-    {
-        "DuplicateEmail" or "DuplicateUserName" => "Пользователь с таким e-mail уже есть.",
-        "PasswordTooShort" => "Пароль должен быть не короче 8 символов.",
-        "PasswordRequiresDigit" => "В пароле нужна хотя бы одна цифра.",
-        "PasswordRequiresUpper" => "В пароле нужна хотя бы одна заглавная буква.",
-        "PasswordRequiresLower" => "В пароле нужна хотя бы одна строчная буква.",
-        _ => e.Description,
+            string.Join(" ", r.Errors.Select(x => x.Description).Distinct()),
     };
 }

@@ -15,6 +15,6 @@ public sealed class SetUserLock(UserManager<AppUser> users, ICurrentUser me)
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (!locked) await users.ResetAccessFailedCountAsync(user);
-        if (locked) await users.UpdateSecurityStampAsync(user);
+        if (locked) await users.UpdateSecurityStampAsync(user); // SessionStampCheck ends the user's open sessions on their next request
     }
 }
