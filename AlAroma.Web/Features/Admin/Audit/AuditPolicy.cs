@@ -17,7 +17,7 @@ namespace AlAroma.Web.Features.Admin.Audit;
 /// </summary>
 public static class AuditPolicy
 {
-    /// <summary>Entities never audited: the row itself is a secret, or (<see cref="AuditEntry"/>) the record.</summary>
+    /// <summary>Entities never audited: the row itself is a secret (the log itself, <see cref="AuditEntry"/>, is never audited either).</summary>
     public static readonly IReadOnlyList<Type> SecretEntities =
     [
         typeof(DataProtectionKey),
