@@ -19,7 +19,7 @@ public class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await TestPostgres.CreateDatabaseAsync();
+        ConnectionString = await CreateDatabaseAsync();
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Testing");
@@ -35,8 +35,14 @@ public class AppFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
-        await TestPostgres.DropDatabaseAsync(ConnectionString);
+        await DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>The fixture's database: a fresh copy of the migrated template on the tests' cluster.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync();
+
+    /// <summary>Removes what <see cref="CreateDatabaseAsync"/> made.</summary>
+    protected virtual Task DropDatabaseAsync(string connectionString) => TestPostgres.DropDatabaseAsync(connectionString);
 
     /// <summary>A DI scope of the app (handlers, AppDbContext with auditing). Dispose it.</summary>
     public IServiceScope Scope() => Factory.Services.CreateScope();

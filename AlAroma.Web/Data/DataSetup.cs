@@ -11,7 +11,8 @@ public static class DataSetup
 {
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on PostgreSQL. With no <c>ConnectionStrings:Default</c> the app starts
-    /// (or reuses) a private cluster in <c>.data/pg</c> of the checkout and stops it when the app stops.
+    /// (or reuses) a private cluster in <c>.data/pg</c> of the checkout and stops it when the app stops. The Data
+    /// Protection key ring lives in the database, encrypted with <see cref="KeyRingCertificate"/>.
     /// </summary>
     public static void AddData(this WebApplicationBuilder builder)
     {
@@ -37,7 +38,10 @@ public static class DataSetup
             // read every match to sort it, which is what the cap avoids.
             .ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning))
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
-        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlAroma");
+        // The key ring is shared by every instance through the database and encrypted there (KeyRingCertificate).
+        var dataDir = Path.Combine(WebRoot.RepoRoot() ?? builder.Environment.ContentRootPath, ".data");
+        builder.Services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("AlAroma")
+            .ProtectKeysWithCertificate(KeyRingCertificate.Load(builder.Configuration, dataDir));
         builder.Services.AddHealthChecks().AddNpgSql(cs, name: "postgresql", tags: ["ready"]);
     }
 

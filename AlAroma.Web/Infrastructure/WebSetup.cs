@@ -21,6 +21,7 @@ public static class WebSetup
                 o.Filters.Add(new AuthorizeFilter(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build()));
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<BusinessRuleFilter>();
+                o.ModelBinderProviders.Insert(0, new ControlCharStrippingBinderProvider());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"Поле «{f}» должно быть числом.");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"Значение «{v}» не подходит для поля «{f}».");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"Значение «{v}» не подходит.");

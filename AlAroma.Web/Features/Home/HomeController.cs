@@ -15,11 +15,16 @@ public sealed class HomeController(GetDashboard dashboard) : Controller
         return View(await dashboard.HandleAsync(ct));
     }
 
-    // Any method: status code pages re-execute the original request (a refused POST renders this page too).
+    /// <summary>
+    /// The error page for status code pages and the exception handler. Any method: both re-execute the original
+    /// request, so a refused POST renders this page too. It binds nothing (the code comes from the route values):
+    /// binding would read the refused request's form — a 60 MB body once more, or a field named "code" instead of
+    /// the route's. Its view needs no database (bare layout), so it still renders while PostgreSQL is down.
+    /// </summary>
     [AllowAnonymous, IgnoreAntiforgeryToken, Route("/error/{code:int}")]
-    public IActionResult Error(int code)
+    public IActionResult Error()
     {
-        if (code is < 400 or > 599) code = 404;
+        var code = ErrorStatus.Of(HttpContext, int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) ? routed : 404);
         Response.StatusCode = code;
         ViewData["Code"] = code;
         return View("Error");
