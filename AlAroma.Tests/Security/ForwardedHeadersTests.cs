@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AlAroma.Tests.Security;
 
 /// <summary>
-/// Behind the TLS proxy of the README (ReverseProxy:KnownProxies) the sign-in cookie is Secure, because the proxy's
+/// Behind the TLS proxy of the README (ReverseProxy:KnownProxies) the sign-in and antiforgery cookies are Secure, because the proxy's
 /// X-Forwarded-Proto: https is believed; the same header from any other address — including loopback when nothing
 /// is configured — changes nothing, so a client cannot pose as HTTPS or fake its address for the logs.
 /// </summary>
@@ -25,7 +25,9 @@ public sealed class ForwardedHeadersTests(AppFixture app) : IClassFixture<AppFix
     public async Task Https_from_the_configured_proxy_makes_the_sign_in_cookie_secure()
     {
         using var factory = Factory(knownProxy: Proxy);
-        Assert.Contains("secure", await SignInCookieAsync(factory, peer: Proxy), StringComparison.OrdinalIgnoreCase);
+        var cookies = await SignInCookiesAsync(factory, peer: Proxy);
+        Assert.Contains(cookies, c => c.StartsWith("alaroma.auth="));
+        Assert.All(cookies, c => Assert.Contains("; secure", c, StringComparison.OrdinalIgnoreCase)); // antiforgery too
     }
 
     [Theory]
@@ -34,7 +36,9 @@ public sealed class ForwardedHeadersTests(AppFixture app) : IClassFixture<AppFix
     public async Task Https_from_an_unconfigured_address_is_ignored(string? knownProxy, string peer)
     {
         using var factory = Factory(knownProxy);
-        Assert.DoesNotContain("secure", await SignInCookieAsync(factory, peer), StringComparison.OrdinalIgnoreCase);
+        var cookies = await SignInCookiesAsync(factory, peer);
+        Assert.Contains(cookies, c => c.StartsWith("alaroma.auth="));
+        Assert.All(cookies, c => Assert.DoesNotContain("; secure", c, StringComparison.OrdinalIgnoreCase));
     }
 
     private WebApplicationFactory<Program> Factory(string? knownProxy) => app.Factory.WithWebHostBuilder(b =>
@@ -43,8 +47,8 @@ public sealed class ForwardedHeadersTests(AppFixture app) : IClassFixture<AppFix
         b.ConfigureServices(s => s.AddSingleton<IStartupFilter, PeerFromHeader>());
     });
 
-    /// <summary>Signs in as the admin through a "proxy" at <paramref name="peer"/> that says the client used HTTPS; the auth Set-Cookie.</summary>
-    private static async Task<string> SignInCookieAsync(WebApplicationFactory<Program> factory, string peer)
+    /// <summary>Signs in as the admin through a "proxy" at <paramref name="peer"/> that says the client used HTTPS; every Set-Cookie on the way.</summary>
+    private static async Task<List<string>> SignInCookiesAsync(WebApplicationFactory<Program> factory, string peer)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add(PeerHeader, peer);
@@ -64,7 +68,7 @@ public sealed class ForwardedHeadersTests(AppFixture app) : IClassFixture<AppFix
         post.Headers.Add("Cookie", string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
         using var resp = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, resp.StatusCode);
-        return resp.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("alaroma.auth="));
+        return form.Headers.GetValues("Set-Cookie").Concat(resp.Headers.GetValues("Set-Cookie")).ToList();
     }
 
     /// <summary>Runs before the app's pipeline, where Kestrel would have set the peer address.</summary>

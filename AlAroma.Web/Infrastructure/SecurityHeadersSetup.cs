@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace AlAroma.Web.Infrastructure;
@@ -56,6 +57,8 @@ public static class SecurityHeadersSetup
     public static void UseProxyAndSecurityHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // Every cookie (sign-in, antiforgery, chosen location) is Secure whenever the request came over HTTPS.
+        app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.UseSecurityHeaders(new HeaderPolicyCollection()
             .AddContentSecurityPolicy(csp =>
             {
