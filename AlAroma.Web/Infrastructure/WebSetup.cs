@@ -36,6 +36,7 @@ public static class WebSetup
                 o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        builder.AddProxyAndSecurityHeaders();
         // Razor writes Cyrillic as is instead of &#x...; entities: smaller pages, readable source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -54,6 +55,7 @@ public static class WebSetup
     /// <summary>The request pipeline: errors, static files, auth, health endpoints, MVC routes.</summary>
     public static void UseWeb(this WebApplication app)
     {
+        app.UseProxyAndSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();

@@ -1,6 +1,13 @@
 // Al Aroma: small glue between htmx, the antiforgery token and Bootstrap toasts. No build step.
 (function () {
     "use strict";
+    // The Content-Security-Policy forbids eval and inline styles: no hx-on / "js:" values, and the indicator
+    // CSS htmx would inject lives in site.css. Behaviour goes into the delegated handlers at the end of this file.
+    if (window.htmx) {
+        htmx.config.allowEval = false;
+        htmx.config.allowScriptTags = false;
+        htmx.config.includeIndicatorStyles = false;
+    }
     var token = document.querySelector('meta[name="antiforgery"]');
 
     // Every htmx request carries the antiforgery token (ASP.NET Core validates it on every POST).
@@ -49,4 +56,38 @@
         var msg = (b && b.dataset.confirm) || e.target.dataset.confirm;
         if (msg && !window.confirm(msg)) e.preventDefault();
     }, true);
+
+    // Inline handlers are refused by the CSP; views say what a control does with data-* attributes instead.
+    //   <button data-print>                         prints the page
+    //   <button data-remove-closest="tr">           removes the row (or other ancestor) it sits in
+    //   <button data-check-all="#rows input[name=s]"> ticks every matching checkbox
+    //   <button data-clear="#rows" data-confirm="…"> empties the element after the question is answered yes
+    document.addEventListener("click", function (e) {
+        var el = e.target.closest && e.target.closest("[data-print],[data-remove-closest],[data-check-all],[data-clear]");
+        if (!el) return;
+        var d = el.dataset;
+        if (d.print !== undefined) window.print();
+        if (d.removeClosest) { var row = el.closest(d.removeClosest); if (row) row.remove(); }
+        if (d.checkAll) document.querySelectorAll(d.checkAll).forEach(function (c) { c.checked = true; });
+        if (d.clear && (!d.confirm || window.confirm(d.confirm))) {
+            var box = document.querySelector(d.clear);
+            if (box) box.innerHTML = "";
+        }
+    });
+
+    // <select data-autosubmit> sends its form as soon as a value is picked.
+    document.addEventListener("change", function (e) {
+        var sel = e.target;
+        if (sel.matches && sel.matches("select[data-autosubmit]") && sel.form) sel.form.requestSubmit();
+    });
+
+    // <form data-reset-on-success="#results">: after its own successful htmx request the form is emptied for the
+    // next scan and the element named by the attribute (search results) is cleared.
+    document.body.addEventListener("htmx:afterRequest", function (e) {
+        var form = e.detail.elt;
+        if (!form || !form.matches || !form.matches("form[data-reset-on-success]") || !e.detail.successful) return;
+        form.reset();
+        var box = form.dataset.resetOnSuccess && document.querySelector(form.dataset.resetOnSuccess);
+        if (box) box.innerHTML = "";
+    });
 })();
