@@ -48,7 +48,8 @@ public static class Cli
         }
         finally
         {
-            app.Services.GetService<LocalPostgres>()?.Stop();
+            // The web server of ./run.sh may be using the same private cluster.
+            app.Services.GetService<LocalPostgres>()?.Release(LocalPostgres.PrintToConsole);
         }
     }
 

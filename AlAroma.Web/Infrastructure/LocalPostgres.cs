@@ -13,6 +13,8 @@ namespace AlAroma.Web.Infrastructure;
 /// PostgreSQL refuses to run as root, so as root the binaries run through <c>runuser -u postgres</c>; when that user
 /// cannot enter the checkout (a clone under <c>/root</c> or in a <c>mktemp -d</c> folder, both mode 700) the cluster
 /// lives under <see cref="ReachableRoot"/> instead.
+/// Several processes of the app (the web server, CLI commands) may share one cluster: each leaves a lease file in it,
+/// and only the process responsible for the server stops it, when no other one uses it (see <see cref="Release"/>).
 /// </summary>
 public sealed class LocalPostgres
 {
@@ -34,12 +36,16 @@ public sealed class LocalPostgres
         Port = port;
     }
 
+    /// <summary>Writes a line about the cluster to the console, marked as the database's.</summary>
+    public static void PrintToConsole(string message) => Console.WriteLine($"[db] {message}");
+
     /// <summary>Connection string to database <paramref name="database"/> of this cluster.</summary>
     public string ConnectionString(string database = "postgres") =>
         $"Host=127.0.0.1;Port={Port};Username=alaroma;Database={database};Pooling=true;Maximum Pool Size=60";
 
     /// <summary>
-    /// Creates the cluster on first use, starts it if it is not running, and waits until it accepts connections.
+    /// Creates the cluster on first use, starts it if it is not running, waits until it accepts connections and
+    /// records this process as one of its users.
     /// </summary>
     /// <returns>True when this call started the server, false when it was already running (another process's).</returns>
     /// <exception cref="InvalidOperationException">The server binaries are missing or the server did not start; the message says what to do.</exception>
@@ -62,6 +68,7 @@ public sealed class LocalPostgres
         {
             Port = int.Parse(File.ReadAllText(portFile).Trim());
             log?.Invoke($"Reusing the running PostgreSQL on 127.0.0.1:{Port}");
+            Join();
             return false;
         }
         // The preferred port, else the one used last time, else any free one: another checkout's cluster may hold it.
@@ -76,16 +83,78 @@ public sealed class LocalPostgres
         var opts = $"-c listen_addresses=127.0.0.1 -p {Port} -c unix_socket_directories='' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         log?.Invoke($"Starting PostgreSQL on 127.0.0.1:{Port}");
         PgRun(bin, asRoot, "pg_ctl", $"-D \"{DataDir}\" -l \"{logFile}\" -o \"{opts}\" -w -t 60 start");
+        File.WriteAllText(OwnerFile, Environment.ProcessId.ToString());
+        Join();
         return true;
     }
 
-    /// <summary>Stops the cluster (fast shutdown). Safe to call when it is not running.</summary>
+    /// <summary>
+    /// Ends this process's use of the cluster. Stops the server only when this process is responsible for it (it started
+    /// it, was handed it, or the process that started it has exited) and no other live process of the app still uses
+    /// it; when others do, hands the responsibility to one of them. A server someone else started keeps running.
+    /// </summary>
+    /// <returns>Whether the server was stopped.</returns>
+    public bool Release(Action<string>? log = null)
+    {
+        var me = Environment.ProcessId;
+        File.Delete(Path.Combine(UsersDir, me.ToString()));
+        var owner = ReadPid(OwnerFile);
+        if (owner is null || (owner != me && IsAlive(owner.Value))) return false;
+        var others = OtherLiveUsers();
+        if (others.Count > 0)
+        {
+            File.WriteAllText(OwnerFile, others[0].ToString());
+            log?.Invoke($"Leaving PostgreSQL on 127.0.0.1:{Port} running: process {others[0]} still uses it");
+            return false;
+        }
+        log?.Invoke("Stopping PostgreSQL");
+        Stop();
+        return true;
+    }
+
+    /// <summary>Stops the cluster (fast shutdown) whoever uses it. Safe to call when it is not running.</summary>
     public void Stop()
     {
         var bin = FindBinDir();
         if (bin is null || !File.Exists(Path.Combine(DataDir, "postmaster.pid"))) return;
         try { PgRun(bin, Environment.UserName == "root", "pg_ctl", $"-D \"{DataDir}\" -m fast -w stop"); }
         catch (InvalidOperationException) { /* already stopped */ }
+        File.Delete(OwnerFile);
+        if (Directory.Exists(UsersDir)) Directory.Delete(UsersDir, recursive: true);
+    }
+
+    /// <summary>Holds the process id of the process responsible for stopping the server.</summary>
+    private string OwnerFile => Path.Combine(DataDir, "alaroma.owner");
+
+    /// <summary>One empty file per process using the server, named by its process id.</summary>
+    private string UsersDir => Path.Combine(DataDir, "alaroma.users");
+
+    private void Join()
+    {
+        Directory.CreateDirectory(UsersDir);
+        File.WriteAllText(Path.Combine(UsersDir, Environment.ProcessId.ToString()), "");
+    }
+
+    private List<int> OtherLiveUsers()
+    {
+        var live = new List<int>();
+        if (!Directory.Exists(UsersDir)) return live;
+        foreach (var file in Directory.GetFiles(UsersDir))
+        {
+            if (!int.TryParse(Path.GetFileName(file), out var pid) || pid == Environment.ProcessId) continue;
+            if (IsAlive(pid)) live.Add(pid);
+            else File.Delete(file); // a user that crashed or was killed
+        }
+        return live;
+    }
+
+    private static int? ReadPid(string file) =>
+        File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
+
+    private static bool IsAlive(int pid)
+    {
+        try { using var p = Process.GetProcessById(pid); return !p.HasExited; }
+        catch (ArgumentException) { return false; }
     }
 
     /// <summary>
