@@ -57,11 +57,12 @@ internal sealed class AppProcess : IDisposable
     }
 
     /// <summary>Waits until the web server at <paramref name="baseUrl"/> answers /health/ready (database reachable).</summary>
-    /// <exception cref="InvalidOperationException">It exited or was not ready in 120 s; the message holds its output.</exception>
+    /// <exception cref="InvalidOperationException">It exited or was not ready in 5 minutes (a fresh cluster applies every
+    /// migration first, and the machine is shared); the message holds its output.</exception>
     public async Task WaitReadyAsync(string baseUrl)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         while (DateTime.UtcNow < deadline)
         {
             if (HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Output}");
@@ -69,7 +70,7 @@ internal sealed class AppProcess : IDisposable
             catch (HttpRequestException) { }
             await Task.Delay(300);
         }
-        throw new InvalidOperationException("The app was not ready in 120 s:\n" + Output);
+        throw new InvalidOperationException("The app was not ready in 5 minutes:\n" + Output);
     }
 
     /// <summary>A loopback port nobody listens on right now.</summary>

@@ -27,7 +27,7 @@ public sealed class SharedClusterTests : IDisposable
 
         using (var cli = AppProcess.Start(["check-stock"], Env))
         {
-            Assert.True(await cli.WaitForExitAsync(TimeSpan.FromSeconds(120)) == 0, cli.Output);
+            Assert.True(await cli.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, cli.Output);
             Assert.Contains("Reusing the running PostgreSQL", cli.Output);
         }
         Assert.True(await AcceptsConnectionsAsync(), "the command stopped the web server's database");
@@ -45,7 +45,7 @@ public sealed class SharedClusterTests : IDisposable
     public async Task A_command_alone_stops_the_database_it_started()
     {
         using var cli = AppProcess.Start(["migrate"], Env);
-        Assert.True(await cli.WaitForExitAsync(TimeSpan.FromSeconds(180)) == 0, cli.Output);
+        Assert.True(await cli.WaitForExitAsync(TimeSpan.FromMinutes(5)) == 0, cli.Output);
         Assert.Contains("[db] Starting PostgreSQL", cli.Output);
         Assert.Contains("[db] Stopping PostgreSQL", cli.Output);
         Assert.False(await AcceptsConnectionsAsync(), "the command left its PostgreSQL running");
