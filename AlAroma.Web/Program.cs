@@ -16,7 +16,6 @@ using AlAroma.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
 builder.AddLogging();
-builder.AddData();
 builder.AddAccount();
 builder.AddHome();
 builder.AddAdmin();
@@ -30,6 +29,9 @@ builder.AddPromotions();
 builder.AddGiftCards();
 builder.AddReports();
 builder.AddNotifications();
+// Once every feature has registered its commands, and before AddData starts a database for nothing.
+if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
+builder.AddData();
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);

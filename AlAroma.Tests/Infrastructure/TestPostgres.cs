@@ -29,7 +29,7 @@ public static class TestPostgres
                 var root = WebRoot.RepoRoot() ?? Directory.GetCurrentDirectory();
                 // One cluster per test assembly: the unit/integration and E2E assemblies run in parallel.
                 var pg = new LocalPostgres(Path.Combine(root, ".data", "test-pg-" + typeof(TestPostgres).Assembly.GetName().Name));
-                pg.Start();
+                pg.Start(m => Console.Error.WriteLine($"[test-db] {m}")); // says where the cluster is when it cannot be in .data
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => pg.Stop();
                 cs = pg.ConnectionString();
             }

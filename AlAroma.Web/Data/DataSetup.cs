@@ -11,7 +11,7 @@ public static class DataSetup
 {
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on PostgreSQL. With no <c>ConnectionStrings:Default</c> the app starts
-    /// (or reuses) a private cluster in <c>.data/pg</c> of the checkout and stops it when the app stops. The Data
+    /// (or reuses) a private cluster in <c>LocalDb:DataDir</c> (default <c>.data/pg</c> of the checkout). The Data
     /// Protection key ring lives in the database, encrypted with <see cref="KeyRingCertificate"/>.
     /// </summary>
     public static void AddData(this WebApplicationBuilder builder)
@@ -20,8 +20,9 @@ public static class DataSetup
         if (string.IsNullOrWhiteSpace(cs))
         {
             var root = WebRoot.RepoRoot() ?? Directory.GetCurrentDirectory();
-            var local = new LocalPostgres(Path.Combine(root, ".data", "pg"), port: builder.Configuration.GetValue("LocalDb:Port", 54329));
-            local.Start(m => Console.WriteLine($"[db] {m}"));
+            var dataDir = builder.Configuration["LocalDb:DataDir"] is { Length: > 0 } d ? d : Path.Combine(root, ".data", "pg");
+            var local = new LocalPostgres(dataDir, port: builder.Configuration.GetValue("LocalDb:Port", 54329));
+            local.Start(LocalPostgres.PrintToConsole);
             CreateDatabaseIfMissing(local.ConnectionString(), "alaroma");
             cs = local.ConnectionString("alaroma");
             builder.Services.AddSingleton(local);
@@ -71,12 +72,12 @@ public static class DataSetup
 
     /// <summary>
     /// Applies pending migrations, seeds roles and the admin; with <c>Demo:Seed=true</c> also the demo chain.
-    /// Stops the private cluster (if the app started one) when the app stops.
+    /// Stops the private cluster when the app stops, unless another process started it or still uses it.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         if (app.Services.GetService<LocalPostgres>() is { } local)
-            app.Lifetime.ApplicationStopped.Register(() => { Console.WriteLine("[db] Stopping PostgreSQL"); local.Stop(); });
+            app.Lifetime.ApplicationStopped.Register(() => local.Release(LocalPostgres.PrintToConsole));
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();

@@ -21,16 +21,43 @@ public static class Cli
     /// <summary>Lets a feature add its own command (e.g. the catalog's import-catalog).</summary>
     public static void Register(string name, string usage, Func<IServiceProvider, string[], Task<int>> run) => Commands[name] = (usage, run);
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.ContainsKey(args[0]) || args[0] is "help" or "--help");
+    /// <summary>Whether <paramref name="args"/> name a command (first argument) rather than starting the web server.</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+
+    /// <summary>
+    /// Answers a command line that neither names a known command nor holds only host settings (see
+    /// <see cref="HostArguments"/>), before anything starts: prints the command list and returns the exit code, 0 for
+    /// <c>help</c>, 2 for an unknown command or argument (a typo, or a command of a newer version) so that an operator's
+    /// script stops instead of hanging on a web server. Returns null when the arguments are fine. Call it after every
+    /// feature has registered its commands.
+    /// </summary>
+    public static int? AnswerUsage(string[] args)
+    {
+        if (args.Length > 0 && args[0] is "help" or "--help" or "-h" or "-?")
+        {
+            PrintCommands(Console.Out);
+            return 0;
+        }
+        if (IsCommand(args)) return null;
+        var stray = HostArguments.FirstStray(args);
+        if (stray is null) return null;
+        Console.Error.WriteLine(
+            Commands.ContainsKey(stray) ? $"The command '{stray}' must come first." :
+            stray == args[0] && !stray.StartsWith('-') ? $"Unknown command '{stray}'." : $"Unknown argument '{stray}'.");
+        PrintCommands(Console.Error);
+        return 2;
+    }
+
+    private static void PrintCommands(TextWriter to)
+    {
+        to.WriteLine("Usage: AlAroma.Web <command> [arguments]   or, to start the web server: AlAroma.Web [--urls URL] [--Setting value]");
+        to.WriteLine("Commands:");
+        foreach (var c in Commands.Values) to.WriteLine("  " + c.Usage);
+        to.WriteLine("  help                                     this list");
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (args[0] is "help" or "--help")
-        {
-            Console.WriteLine("Commands:");
-            foreach (var c in Commands.Values) Console.WriteLine("  " + c.Usage);
-            return 0;
-        }
         try
         {
             if (args[0] != "migrate")
@@ -48,7 +75,8 @@ public static class Cli
         }
         finally
         {
-            app.Services.GetService<LocalPostgres>()?.Stop();
+            // The web server of ./run.sh may be using the same private cluster.
+            app.Services.GetService<LocalPostgres>()?.Release(LocalPostgres.PrintToConsole);
         }
     }
 
