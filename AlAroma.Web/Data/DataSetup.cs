@@ -20,8 +20,8 @@ public static class DataSetup
         if (string.IsNullOrWhiteSpace(cs))
         {
             var root = WebRoot.RepoRoot() ?? Directory.GetCurrentDirectory();
-            var dataDir = builder.Configuration["LocalDb:DataDir"] is { Length: > 0 } d ? d : Path.Combine(root, ".data", "pg");
-            var local = new LocalPostgres(dataDir, port: builder.Configuration.GetValue("LocalDb:Port", 54329));
+            var clusterDir = builder.Configuration["LocalDb:DataDir"] is { Length: > 0 } d ? d : Path.Combine(root, ".data", "pg");
+            var local = new LocalPostgres(clusterDir, port: builder.Configuration.GetValue("LocalDb:Port", 54329));
             local.Start(LocalPostgres.PrintToConsole);
             CreateDatabaseIfMissing(local.ConnectionString(), "alaroma");
             cs = local.ConnectionString("alaroma");
