@@ -134,6 +134,18 @@ public class CatalogImportSafetyTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task A_file_of_the_widest_size_accepted_shows_its_rejected_rows_on_the_result()
+    {
+        var extra = string.Join(";", Enumerable.Range(3, ImportFile.MaxColumns - 2).Select(i => "Доп" + i));
+        var id = await UploadAsync("wide.csv", Encoding.UTF8.GetBytes($"Название;Штрихкод;{extra}\nШирокий EDT;123;{extra}\n"));
+        await MapAsync(id);
+        Assert.Equal(1, (await RunAsync(id)).Rejected);
+        using var s = app.Scope();
+        var model = await s.ServiceProvider.GetRequiredService<GetCatalogImport>().HandleAsync(id, default);
+        Assert.Equal("2", Assert.Single(model.Rejected).Row);
+    }
+
+    [Fact]
     public async Task Later_steps_use_the_rows_the_upload_parsed_not_the_file()
     {
         var id = await UploadAsync("once.xlsx", Xlsx());

@@ -49,7 +49,7 @@ public class SpreadsheetInjectionTests
         // The file itself: no <f> element anywhere, so no spreadsheet program evaluates a cell.
         using (var zip = new ZipArchive(new MemoryStream(bytes)))
         using (var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()))
-            Assert.DoesNotContain("<x:f", reader.ReadToEnd().Replace("<f", "<x:f"));
+            Assert.DoesNotMatch(@"<(\w+:)?f[\s>/]", reader.ReadToEnd());
 
         using var back = new XLWorkbook(new MemoryStream(bytes));
         var ws = back.Worksheet("Лист");
@@ -58,7 +58,7 @@ public class SpreadsheetInjectionTests
             var cell = ws.Cell(ExcelSheetWriter.HeaderRow + 1 + i, 1);
             Assert.False(cell.HasFormula, rows[i].Name);
             Assert.Equal(XLDataType.Text, cell.DataType);
-            Assert.Equal(rows[i].Name, cell.GetString());
+            Assert.Equal(rows[i].Name.Replace('\r', '\n'), cell.GetString()); // XML reads a lone CR back as LF
             // The quote prefix keeps it text when someone edits the cell in Excel and presses Enter.
             Assert.Equal(SpreadsheetText.LooksLikeFormula(rows[i].Name), cell.Style.IncludeQuotePrefix);
         }
