@@ -1,6 +1,6 @@
 namespace AlAroma.Bench;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project bench/AlAroma.Bench -- warehouse|pos [options]</c> (see README.md).</summary>
+/// <summary>Entry point: <c>dotnet run -c Release --project bench/AlAroma.Bench -- warehouse|pos|import-bomb [options]</c> (see README.md).</summary>
 public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
@@ -9,8 +9,10 @@ public static class BenchMain
         {
             case "warehouse": return await WarehouseBench.RunAsync(args[1..]);
             case "pos": return await PosBench.RunAsync(args[1..]);
+            case "import-bomb": return await ImportBombBench.RunAsync(args[1..]);
             default:
                 Console.WriteLine("usage: dotnet run -c Release --project bench/AlAroma.Bench -- warehouse [--iterations N] [--products N] [--movements N] [--reuse]");
+                Console.WriteLine("       dotnet run -c Release --project bench/AlAroma.Bench -- import-bomb");
                 Console.WriteLine("       dotnet run -c Release --project bench/AlAroma.Bench -- pos [--iterations N] [--tills 20] [--seconds 20] [--products N] [--movements N] [--pgbench-scale 10] [--reuse]");
                 return 2;
         }

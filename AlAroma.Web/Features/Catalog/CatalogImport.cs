@@ -37,6 +37,12 @@ public class CatalogImport
     /// <summary>The confirmed <see cref="ImportMapping"/> as JSON (jsonb); null before the mapping step.</summary>
     public string? MappingJson { get; set; }
 
+    /// <summary>
+    /// The rows as the upload parsed them with the encoding and delimiter of <see cref="MappingJson"/>
+    /// (<see cref="ImportTableStore"/>); null for imports stored before it existed.
+    /// </summary>
+    public byte[]? ParsedTable { get; set; }
+
     public CatalogImportStatus Status { get; set; }
     public int TotalRows { get; set; }
     public int Created { get; set; }
@@ -54,7 +60,26 @@ public class CatalogImport
     /// <summary>The confirmed mapping, or before the mapping step the one guessed on upload.</summary>
     public ImportMapping Mapping() => ImportMapping.FromJson(MappingJson) ?? new ImportMapping();
 
-    /// <summary>Reads the stored file with the encoding and delimiter of <paramref name="mapping"/>.</summary>
+    /// <summary>
+    /// The rows of the file read with the encoding and delimiter of <paramref name="mapping"/>: the ones the upload
+    /// stored when those are the stored mapping's (an XLSX has neither), otherwise the file parsed again.
+    /// </summary>
     /// <exception cref="Infrastructure.BusinessRuleException">The file cannot be read as a table.</exception>
-    public ImportTable ReadTable(ImportMapping mapping) => ImportFile.Read(Content, mapping.Encoding, mapping.Delimiter);
+    public ImportTable ReadTable(ImportMapping mapping)
+    {
+        var stored = Mapping();
+        if (ParsedTable is not null && (Format == "xlsx" || (stored.Encoding == mapping.Encoding && stored.Delimiter == mapping.Delimiter)))
+            return ImportTableStore.Unpack(ParsedTable);
+        return ImportFile.Read(Content, mapping.Encoding, mapping.Delimiter);
+    }
+
+    /// <summary>Stores <paramref name="mapping"/> together with the rows read with its encoding and delimiter.</summary>
+    public void Keep(ImportMapping mapping, ImportTable table)
+    {
+        MappingJson = mapping.ToJson();
+        ParsedTable = ImportTableStore.Pack(table);
+    }
+
+    /// <summary>How the stored encoding reads the file (a CSV in several encodings, UTF-8 read as Windows-1252…); null for XLSX or when fine.</summary>
+    public EncodingNotice? EncodingNotice(ImportMapping mapping) => Format == "csv" ? CsvEncodingCheck.Check(Content, mapping.Encoding) : null;
 }

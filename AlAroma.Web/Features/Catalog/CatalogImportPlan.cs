@@ -109,6 +109,19 @@ public static class CatalogImportPlan
         return result;
     }
 
+    /// <summary>
+    /// What new products will lack because a column is not mapped, said plainly for the preview and the CLI: today the
+    /// price (the name is required by the mapping itself). Empty when nothing is missing.
+    /// </summary>
+    public static List<string> MissingForNewProducts(ImportMapping mapping)
+    {
+        if (mapping.Columns.ContainsKey(ImportField.RetailPrice)) return [];
+        var price = ImportMapping.Label(ImportField.RetailPrice);
+        return [mapping.DefaultPrice > 0
+            ? $"Не выбрана колонка «{price}»: все новые товары получат цену по умолчанию {Money.Format(mapping.DefaultPrice)}, а цены из файла не загрузятся. Если в файле есть цены — выберите их столбец."
+            : $"Не выбрана колонка «{price}»: новые товары будут созданы без цены, и касса не продаст их, пока цену не укажут вручную. Если в файле есть цены — выберите их столбец."];
+    }
+
     private static PlannedRow Reject(ImportRow row, string reason) => new(row, RowAction.Reject, null, null, reason);
 
     private static string NameBrandKey(string name, string? brand) => name + "\u0001" + (brand ?? "");
@@ -179,12 +192,13 @@ public static class CatalogImportPlan
     };
 
     /// <summary>
-    /// A cell cleaned for storing: control characters dropped (e.g. bytes a supplier's export left undefined in
+    /// A cell cleaned for storing: the quote our rejected-rows CSV puts before "=…"/"-…" dropped, control characters dropped (e.g. bytes a supplier's export left undefined in
     /// Windows-1252), line breaks normalised to "\n" (single-line fields: spaces collapsed), trimmed; null when empty.
     /// </summary>
     public static string? Clean(string? text, bool multiline = false)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
+        text = SpreadsheetText.FromCsv(text);
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

@@ -30,7 +30,8 @@ public sealed class GetCatalogImport(AppDbContext db)
         var rejected = new List<(string, string)>();
         if (file is not null)
         {
-            var table = ImportFile.Read(file.Value.Content, "utf-8", "semicolon");
+            // Our own file: the source's columns plus "Строка" and "Причина".
+            var table = ImportFile.Read(file.Value.Content, "utf-8", "semicolon", ImportFile.MaxColumns + 2);
             rejected.AddRange(table.Rows.Select(r => (r.Cells[0], r.Cells[^1])));
         }
         return new Model(summary, rejected);

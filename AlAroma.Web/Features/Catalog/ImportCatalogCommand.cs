@@ -3,14 +3,19 @@ using AlAroma.Web.Infrastructure;
 namespace AlAroma.Web.Features.Catalog;
 
 /// <summary>
-/// <c>import-catalog &lt;file&gt;</c>: imports a CSV/XLSX catalog with the detected encoding, delimiter and column mapping
-/// (new products unpriced), prints the counts and the rejected rows with reasons. Exit code 0 on success, 1 when the file
-/// is missing or unreadable or the import fails.
+/// <c>import-catalog &lt;file&gt; [--unpriced]</c>: imports a CSV/XLSX catalog with the detected encoding, delimiter and
+/// column mapping, prints the counts and the rejected rows with reasons. Before writing anything it prints what the
+/// preview would warn about, and refuses when the encoding would garble text or when new products would get no price
+/// (no price column recognised) unless <c>--unpriced</c> says that is meant. Exit code 0 on success, 1 when the file is
+/// missing or unreadable, the import is refused, or it fails.
 /// </summary>
 public static class ImportCatalogCommand
 {
     public const string Name = "import-catalog";
-    public const string Usage = "import-catalog <file>                    import products from CSV/XLSX (auto-detected mapping)";
+    public const string Usage = "import-catalog <file> [--unpriced]        import products from CSV/XLSX (auto-detected mapping; --unpriced: new products may have no price)";
+
+    /// <summary>The flag that lets new products be created without a price column.</summary>
+    public const string UnpricedFlag = "--unpriced";
 
     /// <summary>Runs the command with the scope's services, writing to the console.</summary>
     public static async Task<int> RunAsync(IServiceProvider sp, string[] args) => await RunAsync(sp, args, Console.Out, Console.Error);
@@ -18,12 +23,14 @@ public static class ImportCatalogCommand
     /// <summary>Runs the command with the scope's services, writing the report to <paramref name="output"/> and errors to <paramref name="error"/>.</summary>
     public static async Task<int> RunAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length != 1)
+        var unpriced = args.Contains(UnpricedFlag);
+        var files = args.Where(a => a != UnpricedFlag).ToArray();
+        if (files.Length != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
         {
             await error.WriteLineAsync("usage: " + Usage);
             return 1;
         }
-        var path = args[0];
+        var path = files[0];
         if (!File.Exists(path))
         {
             await error.WriteLineAsync($"error: file not found: {path}");
@@ -44,6 +51,20 @@ public static class ImportCatalogCommand
             if (await sp.GetRequiredService<MapCatalogImport>().SaveAsync(id, input, CancellationToken.None) is { } invalid)
             {
                 foreach (var e in invalid.Errors.Values) await error.WriteLineAsync("error: " + e);
+                return 1;
+            }
+            var preview = await sp.GetRequiredService<PreviewCatalogImport>().HandleAsync(id, CancellationToken.None);
+            if (preview.Encoding is { } notice)
+            {
+                await (notice.Blocks ? error : output).WriteLineAsync((notice.Blocks ? "error: " : "warning: ") + notice.Message);
+                foreach (var (line, text) in notice.Lines) await output.WriteLineAsync($"  line {line}: {text}");
+                if (notice.Blocks) return 1;
+            }
+            foreach (var missing in preview.Missing)
+                await (unpriced ? output : error).WriteLineAsync((unpriced ? "warning: " : "error: ") + missing);
+            if (preview.Missing.Count > 0 && !unpriced)
+            {
+                await error.WriteLineAsync($"error: nothing imported. Add a price column to the file, or run again with {UnpricedFlag} to create the new products without a price.");
                 return 1;
             }
             var r = await sp.GetRequiredService<RunCatalogImport>().HandleAsync(id, CancellationToken.None);

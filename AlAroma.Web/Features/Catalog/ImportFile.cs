@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AlAroma.Web.Infrastructure;
-using ClosedXML.Excel;
 using CsvHelper;
 
 namespace AlAroma.Web.Features.Catalog;
@@ -18,17 +17,39 @@ public sealed record ImportRow(int Number, string[] Cells);
 
 /// <summary>
 /// Reads a catalog file: XLSX (first worksheet, first row = headers) or CSV in UTF-8, Windows-1251 or
-/// Windows-1252 with <c>;</c>, <c>,</c> or tab between fields (RFC 4180 quoting, line breaks inside quotes).
-/// Detects the format, the encoding and the delimiter; the person may override the last two.
+/// Windows-1252 (or those mixed line by line) with <c>;</c>, <c>,</c> or tab between fields (RFC 4180 quoting, line
+/// breaks inside quotes). Detects the format, the encoding and the delimiter; the person may override the last two.
+/// A file over <see cref="MaxRows"/>, <see cref="MaxColumns"/> or <see cref="MaxCells"/> is refused before its rows
+/// are kept, so no upload holds more than a few hundred MB while it is read.
 /// </summary>
 public static class ImportFile
 {
+    /// <summary>Most product rows a file may have (the header row not counted); a bigger catalog is imported in parts.</summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>
+    /// Most columns a file may have. A catalog has about a dozen fields; 100 leaves room for a supplier's extra
+    /// columns while keeping the mapping screen (a list of columns per field) small.
+    /// </summary>
+    public const int MaxColumns = 100;
+
+    /// <summary>
+    /// Most cells (rows × columns up to the last filled one) a file may have: 1.5 million, e.g. 100 000 products of 15
+    /// columns. It bounds the memory of an upload: the worst accepted file (1.5 million distinct cells) peaks at about
+    /// 250 MiB (bench/AlAroma.Bench <c>import-bomb</c>).
+    /// </summary>
+    public const int MaxCells = 1_500_000;
+
+    /// <summary>The encoding name of a CSV whose lines are partly UTF-8, partly Windows-1251/1252 (see <see cref="CsvEncodingCheck"/>).</summary>
+    public const string Mixed = "mixed";
+
     /// <summary>The encodings a CSV may be in, by the name the screens and the mapping use.</summary>
     public static readonly IReadOnlyList<(string Name, string Label)> Encodings =
     [
         ("utf-8", "UTF-8"),
         ("windows-1251", "Windows-1251 (кириллица)"),
         ("windows-1252", "Windows-1252 (западноевропейская)"),
+        (Mixed, "Разная по строкам (UTF-8 и Windows-1251/1252)"),
     ];
 
     /// <summary>The delimiters a CSV may use, by code (the code is what forms and the mapping store).</summary>
@@ -45,20 +66,22 @@ public static class ImportFile
     public static bool IsXlsx(ReadOnlySpan<byte> bytes) => bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
 
     /// <summary>
-    /// The encoding of a CSV: UTF-8 when the bytes decode as strict UTF-8 (with or without BOM); otherwise Windows-1251
-    /// when the letters of 0xC0–0xFF stand in runs, as Cyrillic words do, else Windows-1252 (Western text has accented
-    /// letters alone between ASCII ones: "Narziß", "Thérèse"). Returns one of the <see cref="Encodings"/> names.
+    /// The encoding of a CSV: UTF-8 when the bytes decode as strict UTF-8 (with or without BOM); <see cref="Mixed"/> when
+    /// some lines do and others do not; otherwise <see cref="SingleByteEncoding"/>. Returns one of the <see cref="Encodings"/> names.
     /// </summary>
     public static string DetectEncoding(ReadOnlySpan<byte> bytes)
     {
-        try
-        {
-            new UTF8Encoding(false, throwOnInvalidBytes: true).GetCharCount(bytes);
-            return "utf-8";
-        }
-        catch (DecoderFallbackException)
-        {
-        }
+        var (utf8, other) = CsvEncodingCheck.Classify(CsvEncodingCheck.WithoutBom(bytes, out _));
+        if (other.Count == 0) return "utf-8";
+        return utf8.Count > 0 ? Mixed : SingleByteEncoding(bytes);
+    }
+
+    /// <summary>
+    /// Windows-1251 when the letters of 0xC0–0xFF stand in runs, as Cyrillic words do, else Windows-1252 (Western text
+    /// has accented letters alone between ASCII ones: "Narziß", "Thérèse").
+    /// </summary>
+    public static string SingleByteEncoding(ReadOnlySpan<byte> bytes)
+    {
         int letters = 0, inRuns = 0;
         for (var i = 0; i < bytes.Length; i++)
         {
@@ -74,6 +97,7 @@ public static class ImportFile
 
     /// <summary>The <see cref="Encoding"/> for one of the <see cref="Encodings"/> names.</summary>
     /// <exception cref="BusinessRuleException">An unknown name.</exception>
+    /// <remarks><see cref="Mixed"/> has no single <see cref="Encoding"/>: <see cref="Decode"/> handles it line by line.</remarks>
     public static Encoding EncodingFor(string name) => name switch
     {
         "utf-8" => new UTF8Encoding(false),
@@ -132,84 +156,68 @@ public static class ImportFile
         return records;
     }
 
-    /// <summary>Decodes CSV bytes (a BOM is skipped whatever the encoding says).</summary>
+    /// <summary>Decodes CSV bytes: <see cref="Mixed"/> line by line, otherwise a BOM means UTF-8 whatever the encoding says.</summary>
+    /// <exception cref="BusinessRuleException">An unknown encoding name.</exception>
     public static string Decode(byte[] bytes, string encoding)
     {
-        if (bytes.AsSpan().StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        return EncodingFor(encoding).GetString(bytes);
+        var body = CsvEncodingCheck.WithoutBom(bytes, out var bom);
+        if (encoding == Mixed) return CsvEncodingCheck.DecodeByLine(body, CsvEncodingCheck.SingleByteEncoding(body));
+        return bom ? Encoding.UTF8.GetString(body) : EncodingFor(encoding).GetString(body);
     }
 
+    /// <summary>The refusal of a file wider than <see cref="MaxColumns"/>.</summary>
+    public static BusinessRuleException TooManyColumns(int columns) =>
+        new($"В файле {Count(columns)} столбцов, а импорт принимает не больше {MaxColumns}. Оставьте в файле только нужные столбцы (название, цена, штрихкод…) и загрузите снова.");
+
+    /// <summary>The refusal of a file longer than <see cref="MaxRows"/>.</summary>
+    public static BusinessRuleException TooManyRows() =>
+        new($"В файле больше {Count(MaxRows)} строк с товарами. Разбейте файл на части (до {Count(MaxRows)} строк в каждой) и загрузите их по очереди.");
+
+    /// <summary>The refusal of a file with more than <see cref="MaxCells"/> cells.</summary>
+    public static BusinessRuleException TooManyCells() =>
+        new($"В файле больше {Count(MaxCells)} ячеек. Удалите лишние столбцы или разбейте файл на части и загрузите их по очереди.");
+
+    /// <summary>A count as people read it: "200 000" (a plain space between thousands, whatever the culture).</summary>
+    public static string Count(long n) => n.ToString("#,0", CultureInfo.InvariantCulture).Replace(',', ' ');
+
     /// <summary>Reads the file: XLSX by its content, otherwise CSV with the given encoding and delimiter code.</summary>
-    /// <exception cref="BusinessRuleException">The file is empty, not a table, or has no header row.</exception>
-    public static ImportTable Read(byte[] bytes, string encoding, string delimiter)
+    /// <param name="maxColumns">Widest file accepted; our own rejected-rows file is two columns wider than its source.</param>
+    /// <exception cref="BusinessRuleException">
+    /// The file is empty, not a table, has no header row, or more rows, columns or cells than <see cref="MaxRows"/>,
+    /// <paramref name="maxColumns"/> or <see cref="MaxCells"/>; an XLSX too big uncompressed (see <see cref="XlsxSheetReader"/>).
+    /// </exception>
+    public static ImportTable Read(byte[] bytes, string encoding, string delimiter, int maxColumns = MaxColumns)
     {
         if (bytes.Length == 0) throw new BusinessRuleException("Файл пустой. Выберите файл каталога в формате CSV или XLSX.");
-        if (IsXlsx(bytes)) return ReadXlsx(bytes);
+        if (IsXlsx(bytes)) return Table(XlsxSheetReader.Read(bytes));
         if (bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new BusinessRuleException("Это файл старого формата Excel (XLS). Сохраните его как XLSX или CSV и загрузите снова.");
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0)
             throw new BusinessRuleException("Файл не похож на таблицу CSV или XLSX. Выберите файл каталога в формате CSV или XLSX.");
-        return ReadCsv(Decode(bytes, encoding), DelimiterChar(delimiter));
+        // Decoded while parsed rather than into one string first: a 20 MB file would otherwise hold 40 MB more.
+        TextReader text = encoding == Mixed
+            ? new StringReader(Decode(bytes, encoding))
+            : new StreamReader(new MemoryStream(bytes, writable: false), EncodingFor(encoding), detectEncodingFromByteOrderMarks: true);
+        return ReadCsv(text, DelimiterChar(delimiter), maxColumns);
     }
 
-    private static ImportTable ReadCsv(string text, char delimiter)
+    private static ImportTable ReadCsv(TextReader text, char delimiter, int maxColumns)
     {
         var options = CsvReaderOptions.Default with { Separator = delimiter, HasHeader = false, SkipEmptyLines = true, DetectSeparatorHint = false };
-        using var csv = CsvReader.Create(new StringReader(text), options, leaveOpen: false);
+        using var csv = CsvReader.Create(text, options, leaveOpen: false);
         var records = new List<ImportRow>();
+        long total = 0;
         while (csv.Read())
         {
+            if (csv.FieldCount > maxColumns) throw TooManyColumns(csv.FieldCount);
+            if (records.Count > MaxRows) throw TooManyRows();
+            if ((total += csv.FieldCount) > MaxCells) throw TooManyCells();
             var cells = new string[csv.FieldCount];
             for (var i = 0; i < cells.Length; i++) cells[i] = csv.GetString(i);
             if (cells.All(string.IsNullOrWhiteSpace)) continue;
             records.Add(new ImportRow(checked((int)csv.RowNumber), cells));
         }
         return Table(records);
-    }
-
-    private static ImportTable ReadXlsx(byte[] bytes)
-    {
-        XLWorkbook book;
-        try
-        {
-            book = new XLWorkbook(new MemoryStream(bytes));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new BusinessRuleException("Не удалось прочитать файл XLSX: он повреждён или это не книга Excel. Сохраните его в Excel заново или загрузите CSV.");
-        }
-        using (book)
-        {
-            var sheet = book.Worksheets.FirstOrDefault()
-                ?? throw new BusinessRuleException("В книге XLSX нет листов. Загрузите файл с каталогом на первом листе.");
-            var used = sheet.RangeUsed();
-            if (used is null) return Table([]);
-            var lastCol = used.LastColumn().ColumnNumber();
-            var records = new List<ImportRow>();
-            foreach (var row in sheet.RowsUsed())
-            {
-                var cells = new string[lastCol];
-                for (var c = 1; c <= lastCol; c++) cells[c - 1] = CellText(row.Cell(c));
-                if (cells.All(string.IsNullOrWhiteSpace)) continue;
-                records.Add(new ImportRow(row.RowNumber(), cells));
-            }
-            return Table(records);
-        }
-    }
-
-    // Numbers as typed (a barcode 4601234000010 must not become 4,60123E+12), dates as dd.MM.yyyy.
-    private static string CellText(IXLCell cell)
-    {
-        if (cell.IsEmpty()) return "";
-        return cell.DataType switch
-        {
-            XLDataType.Number => cell.GetDouble() is var d && Math.Abs(d) < 1e15 && d == Math.Floor(d)
-                ? ((long)d).ToString(CultureInfo.InvariantCulture)
-                : ((decimal)cell.GetDouble()).ToString(CultureInfo.InvariantCulture),
-            XLDataType.Boolean => cell.GetBoolean() ? "да" : "нет",
-            XLDataType.DateTime => cell.GetDateTime().ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
-            _ => cell.GetString(),
-        };
     }
 
     private static ImportTable Table(List<ImportRow> records)

@@ -25,7 +25,7 @@ public enum ImportField
 /// (detected, or overridden by the person) and the price given to new products when no price column is mapped.
 /// Stored as JSON on <see cref="CatalogImport"/>.
 /// </summary>
-public sealed class ImportMapping
+public sealed partial class ImportMapping
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -60,43 +60,63 @@ public sealed class ImportMapping
         _ => f.ToString(),
     };
 
-    // Header titles (normalised: lower case, letters and digits only) that mean a field.
+    // Units and filler words a header carries besides its meaning: "Цена, руб.", "Цена (₽)", "Объём, мл", "Скидка, %".
+    private static readonly HashSet<string> Units =
+        ["руб", "рубли", "рублей", "рубль", "р", "₽", "rub", "rur", "eur", "usd", "%", "мл", "ml", "в", "шт", "за", "с", "ндс"];
+
+    // What a header may say for a field, written as people do; compared after HeaderKey, so case, "ё", units, punctuation
+    // and word order do not matter ("Розничная цена, руб" is "цена розничная").
     private static readonly Dictionary<ImportField, string[]> Synonyms = new()
     {
-        [ImportField.Sku] = ["sku", "артикул", "код", "кодтовара", "code", "article", "articul"],
-        [ImportField.Name] = ["name", "название", "наименование", "товар", "product", "productname", "title", "наименованиетовара"],
-        [ImportField.Brand] = ["brand", "бренд", "марка", "производитель", "manufacturer", "торговаямарка"],
-        [ImportField.Category] = ["category", "категория", "группа", "группатоваров"],
-        [ImportField.VolumeMl] = ["volume", "volumeml", "объём", "объем", "объёммл", "объеммл", "ml", "мл", "size"],
+        [ImportField.Sku] = ["sku", "артикул", "код", "код товара", "code", "article", "articul", "артикул товара", "артикул поставщика"],
+        [ImportField.Name] = ["name", "название", "наименование", "товар", "product", "product name", "productname", "title", "наименование товара", "название товара"],
+        [ImportField.Brand] = ["brand", "бренд", "марка", "производитель", "manufacturer", "торговая марка"],
+        [ImportField.Category] = ["category", "категория", "группа", "группа товаров", "категория товара"],
+        [ImportField.VolumeMl] = ["volume", "volume ml", "volumeml", "объём", "объём мл", "ml", "мл", "size", "объём флакона"],
         [ImportField.Concentration] = ["concentration", "концентрация", "type", "тип"],
         [ImportField.Gender] = ["gender", "пол", "sex", "для"],
-        [ImportField.RetailPrice] = ["price", "retailprice", "цена", "розничнаяцена", "ценарозничная", "стоимость", "розница"],
-        [ImportField.Barcode] = ["barcode", "штрихкод", "штрихкоды", "ean", "ean13", "gtin", "barcodes"],
-        [ImportField.IsActive] = ["active", "isactive", "активен", "активный", "активность"],
+        [ImportField.RetailPrice] = ["price", "retail price", "retailprice", "цена", "розничная цена", "стоимость", "розница", "цена продажи", "рц", "цена розн", "розн цена"],
+        [ImportField.Barcode] = ["barcode", "штрихкод", "штрих код", "штрихкоды", "ean", "ean13", "ean 13", "gtin", "barcodes"],
+        [ImportField.IsActive] = ["active", "is active", "isactive", "активен", "активный", "активность"],
         [ImportField.Description] = ["description", "описание"],
         [ImportField.Notes] = ["notes", "ноты", "пирамида", "composition", "состав"],
-        [ImportField.ImageUrl] = ["imageurl", "image", "изображение", "фото", "картинка", "picture", "photo", "url", "ссылканаизображение"],
+        [ImportField.ImageUrl] = ["image url", "imageurl", "image", "изображение", "фото", "картинка", "picture", "photo", "url", "ссылка на изображение"],
     };
 
-    /// <summary>The mapping guessed from the header titles ("Name"/"Название" → Name, "Штрихкод"/"EAN" → Barcode…).</summary>
+    private static readonly Dictionary<string, ImportField> ByKey = Synonyms
+        .SelectMany(kv => kv.Value.Select(name => (Key: HeaderKey(name), Field: kv.Key)))
+        .DistinctBy(x => x.Key).ToDictionary(x => x.Key, x => x.Field);
+
+    /// <summary>The mapping guessed from the header titles ("Name"/"Название" → Name, "Цена, руб." → RetailPrice, "Штрихкод"/"EAN" → Barcode…).</summary>
     public static Dictionary<ImportField, int> Guess(IReadOnlyList<string> headers)
     {
         var map = new Dictionary<ImportField, int>();
         for (var i = 0; i < headers.Count; i++)
-        {
-            var h = Normalise(headers[i]);
-            foreach (var (field, names) in Synonyms)
-            {
-                if (map.ContainsKey(field) || !names.Contains(h)) continue;
-                map[field] = i;
-                break;
-            }
-        }
+            if (ByKey.TryGetValue(HeaderKey(headers[i]), out var field) || ByKey.TryGetValue(HeaderKey(Brackets().Replace(headers[i], " ")), out field))
+                map.TryAdd(field, i);
         return map;
     }
 
-    private static string Normalise(string header) =>
-        new(header.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+    // A clarification in brackets: "Штрих-код (EAN-13)" is tried as "Штрих-код" too.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\([^)]*\)|\[[^\]]*\]")]
+    private static partial System.Text.RegularExpressions.Regex Brackets();
+
+    /// <summary>
+    /// A header reduced to what it means: lower case, "ё" as "е", punctuation and brackets as spaces, units and filler
+    /// words ("руб.", "₽", "%", "мл", "с НДС") dropped unless nothing else is left ("мл" alone stays), words sorted.
+    /// </summary>
+    public static string HeaderKey(string header)
+    {
+        var sb = new System.Text.StringBuilder(header.Length);
+        foreach (var c in header.ToLowerInvariant().Replace('ё', 'е'))
+            sb.Append(char.IsLetterOrDigit(c) || c is '₽' or '%' ? c : ' ');
+        // "₽" and "%" stick to numbers and words ("цена₽"): make them words of their own.
+        var words = sb.Replace("₽", " ₽ ").Replace("%", " % ").ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var meaning = words.Where(w => !Units.Contains(w)).ToList();
+        if (meaning.Count == 0) meaning = [.. words];
+        meaning.Sort(StringComparer.Ordinal);
+        return string.Join(' ', meaning);
+    }
 
     /// <summary>Serialises for <see cref="CatalogImport.MappingJson"/>.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

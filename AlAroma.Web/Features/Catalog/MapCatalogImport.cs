@@ -16,7 +16,8 @@ public sealed class MapCatalogImport(AppDbContext db)
     /// <summary>The mapping screen.</summary>
     public sealed record Model(
         Guid Id, string FileName, string Format, string? DetectedEncoding, string? DetectedDelimiter, ImportMapping Mapping,
-        IReadOnlyList<string> Headers, IReadOnlyList<string[]> Sample, int TotalRows, string DefaultPriceText, IReadOnlyDictionary<string, string> Errors);
+        IReadOnlyList<string> Headers, IReadOnlyList<string[]> Sample, int TotalRows, string DefaultPriceText, IReadOnlyDictionary<string, string> Errors,
+        EncodingNotice? Encoding, IReadOnlyList<string> Missing);
 
     /// <summary>What the mapping form posts. <see cref="Columns"/>: field name → column index, -1 = not imported.</summary>
     public sealed class Input
@@ -58,6 +59,7 @@ public sealed class MapCatalogImport(AppDbContext db)
             mapping.Encoding = input.Encoding ?? mapping.Encoding;
             mapping.Delimiter = input.Delimiter ?? mapping.Delimiter;
         }
+        var reread = import.Format == "csv" && (mapping.Encoding != import.Mapping().Encoding || mapping.Delimiter != import.Mapping().Delimiter);
         var table = import.ReadTable(mapping);
         var errors = new Dictionary<string, string>();
         mapping.Columns = [];
@@ -75,7 +77,8 @@ public sealed class MapCatalogImport(AppDbContext db)
         else mapping.DefaultPrice = price.Value;
         if (errors.Count > 0) return ToModel(import, mapping, table, input.DefaultPrice ?? "", errors);
 
-        import.MappingJson = mapping.ToJson();
+        if (reread) import.Keep(mapping, table);
+        else import.MappingJson = mapping.ToJson();
         import.Status = CatalogImportStatus.Mapped;
         await db.SaveChangesAsync(ct);
         return null;
@@ -87,5 +90,6 @@ public sealed class MapCatalogImport(AppDbContext db)
 
     private static Model ToModel(CatalogImport i, ImportMapping m, ImportTable t, string priceText, IReadOnlyDictionary<string, string> errors) =>
         new(i.Id, i.FileName, i.Format, i.DetectedEncoding, i.DetectedDelimiter, m, t.Headers,
-            t.Rows.Take(SampleRows).Select(r => r.Cells).ToList(), t.Rows.Count, priceText, errors);
+            t.Rows.Take(SampleRows).Select(r => r.Cells).ToList(), t.Rows.Count, priceText, errors,
+            i.EncodingNotice(m), CatalogImportPlan.MissingForNewProducts(m));
 }

@@ -10,8 +10,17 @@ public sealed class PreviewCatalogImport(AppDbContext db)
     /// <summary>Rows listed on the preview (the totals count all).</summary>
     public const int ShownRows = 100;
 
-    /// <summary>The preview screen: totals and the first rows, rejected rows first.</summary>
-    public sealed record Model(Guid Id, string FileName, ImportMapping Mapping, int TotalRows, int ToCreate, int ToUpdate, int ToReject, IReadOnlyList<PlannedRow> Rows);
+    /// <summary>
+    /// The preview screen: totals and the first rows, rejected rows first; how the encoding reads the file
+    /// (<see cref="CanRun"/> is false while that would write garbage) and, when rows would create products, the
+    /// columns new products need that are not mapped.
+    /// </summary>
+    public sealed record Model(Guid Id, string FileName, ImportMapping Mapping, int TotalRows, int ToCreate, int ToUpdate, int ToReject, IReadOnlyList<PlannedRow> Rows,
+        EncodingNotice? Encoding, IReadOnlyList<string> Missing)
+    {
+        /// <summary>True when the import may run: something to write and no blocking encoding problem.</summary>
+        public bool CanRun => ToCreate + ToUpdate > 0 && Encoding is not { Blocks: true };
+    }
 
     /// <exception cref="BusinessRuleException">Unknown import, or its mapping is not confirmed yet.</exception>
     public async Task<Model> HandleAsync(Guid id, CancellationToken ct)
@@ -23,7 +32,9 @@ public sealed class PreviewCatalogImport(AppDbContext db)
         var table = import.ReadTable(mapping);
         var plan = CatalogImportPlan.Plan(table, mapping, await RunCatalogImport.LoadExistingAsync(db, ct));
         var shown = plan.Where(r => r.Action == RowAction.Reject).Concat(plan.Where(r => r.Action != RowAction.Reject)).Take(ShownRows).ToList();
+        var toCreate = plan.Count(r => r.Action == RowAction.Create);
         return new Model(import.Id, import.FileName, mapping, table.Rows.Count,
-            plan.Count(r => r.Action == RowAction.Create), plan.Count(r => r.Action == RowAction.Update), plan.Count(r => r.Action == RowAction.Reject), shown);
+            toCreate, plan.Count(r => r.Action == RowAction.Update), plan.Count(r => r.Action == RowAction.Reject), shown,
+            import.EncodingNotice(mapping), toCreate > 0 ? CatalogImportPlan.MissingForNewProducts(mapping) : []);
     }
 }

@@ -22,7 +22,10 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
     public sealed record Result(Guid ImportId, int TotalRows, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<(int Row, string Reason)> RejectedRows);
 
     /// <summary>Runs the import <paramref name="importId"/>.</summary>
-    /// <exception cref="BusinessRuleException">The import is unknown, has no confirmed mapping, already ran, or the catalog changed meanwhile.</exception>
+    /// <exception cref="BusinessRuleException">
+    /// The import is unknown, has no confirmed mapping, already ran, its encoding would garble text (<see cref="CsvEncodingCheck"/>),
+    /// or the catalog changed meanwhile.
+    /// </exception>
     public async Task<Result> HandleAsync(Guid importId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -36,6 +39,7 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
                 : "Сначала подтвердите сопоставление столбцов.");
 
         var mapping = import.Mapping();
+        if (import.EncodingNotice(mapping) is { Blocks: true } notice) throw new BusinessRuleException("Импорт не выполнен. " + notice.Message);
         var table = import.ReadTable(mapping);
         var plan = CatalogImportPlan.Plan(table, mapping, await LoadExistingAsync(db, ct));
 
@@ -118,14 +122,18 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
         return codes;
     }
 
-    /// <summary>The rejected rows as CSV (UTF-8 with BOM, <c>;</c>): the file's own columns plus "Причина".</summary>
+    /// <summary>
+    /// The rejected rows as CSV (UTF-8 with BOM, <c>;</c>): the file's own columns plus "Причина". Formula-like cells
+    /// ("=2+2", "-5") get a leading quote (<see cref="SpreadsheetText.ForCsv"/>) so Excel shows them instead of running them.
+    /// </summary>
     public static byte[] RejectedRowsCsv(IReadOnlyList<string> headers, IEnumerable<PlannedRow> rejected)
     {
         using var ms = new MemoryStream();
         using (var csv = CsvWriter.Create(ms, CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true))
         {
-            csv.WriteRecord(["Строка", .. headers, "Причина"]);
-            foreach (var r in rejected) csv.WriteRecord([r.Row.Number.ToString(CultureInfo.InvariantCulture), .. r.Row.Cells, r.Reason ?? ""]);
+            csv.WriteRecord(["Строка", .. headers.Select(SpreadsheetText.ForCsv), "Причина"]);
+            foreach (var r in rejected)
+                csv.WriteRecord([r.Row.Number.ToString(CultureInfo.InvariantCulture), .. r.Row.Cells.Select(SpreadsheetText.ForCsv), SpreadsheetText.ForCsv(r.Reason)]);
             csv.Flush();
         }
         return ms.ToArray();

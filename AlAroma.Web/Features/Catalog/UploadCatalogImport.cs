@@ -16,7 +16,6 @@ public sealed class UploadCatalogImport(AppDbContext db, TimeProvider clock, ICu
     /// <exception cref="BusinessRuleException">The file is empty, too large, or not a readable CSV/XLSX table.</exception>
     public async Task<Guid> HandleAsync(string fileName, byte[] content, CancellationToken ct)
     {
-        if (content.Length > MaxBytes) throw new BusinessRuleException("Файл больше 20 МБ. Разделите каталог на несколько файлов.");
         var import = Detect(fileName, content);
         import.CreatedAtUtc = clock.GetUtcNow().UtcDateTime;
         import.CreatedBy = user.UserName;
@@ -25,10 +24,11 @@ public sealed class UploadCatalogImport(AppDbContext db, TimeProvider clock, ICu
         return import.Id;
     }
 
-    /// <summary>A new import of <paramref name="content"/> with format, encoding, delimiter and the guessed mapping (not saved).</summary>
-    /// <exception cref="BusinessRuleException">The file is not a readable table.</exception>
+    /// <summary>A new import of <paramref name="content"/> with format, encoding, delimiter, the guessed mapping and the parsed rows (not saved).</summary>
+    /// <exception cref="BusinessRuleException">The file is over <see cref="MaxBytes"/>, not a readable table, or bigger than <see cref="ImportFile"/> takes.</exception>
     public static CatalogImport Detect(string fileName, byte[] content)
     {
+        if (content.Length > MaxBytes) throw new BusinessRuleException("Файл больше 20 МБ. Разделите каталог на несколько файлов.");
         var import = new CatalogImport { Id = Guid.CreateVersion7(), FileName = Path.GetFileName(fileName), Content = content };
         var mapping = new ImportMapping();
         if (ImportFile.IsXlsx(content))
@@ -45,7 +45,7 @@ public sealed class UploadCatalogImport(AppDbContext db, TimeProvider clock, ICu
         var table = import.ReadTable(mapping);
         if (table.Rows.Count == 0) throw new BusinessRuleException("В файле только строка заголовков, товаров нет.");
         mapping.Columns = ImportMapping.Guess(table.Headers);
-        import.MappingJson = mapping.ToJson();
+        import.Keep(mapping, table); // the later steps read these rows, not the file
         return import;
     }
 }

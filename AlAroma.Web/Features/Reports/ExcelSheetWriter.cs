@@ -280,7 +280,10 @@ public static class ExcelSheetWriter
             case null:
                 return;
             case string s:
+                // Stored as a text cell, so Excel does not run "=2+2"; the quote prefix keeps it text when someone edits
+                // the cell and presses Enter (OWASP CSV injection, same rule as the CSV exports).
                 cell.SetValue(s);
+                if (SpreadsheetText.LooksLikeFormula(s)) cell.Style.IncludeQuotePrefix = true;
                 return;
             case DateTime d:
                 cell.SetValue(d);
