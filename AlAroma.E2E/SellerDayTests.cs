@@ -220,6 +220,7 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
         await page.CloseShiftAsync("1 000,00", "1000");
         await Assertions.Expect(page.Locator("#r-receipts")).ToHaveTextAsync("0");
         await Assertions.Expect(page.Locator("#r-returns-count")).ToHaveTextAsync(new Regex(@"^1 · 9\s278,98\s₽$"));
+        await Assertions.Expect(page.Locator("#r-goods-returned")).ToHaveTextAsync(Rub("9 278,98"));
         var r = page.Locator("#r-returns");
         await Assertions.Expect(Row(r, "— Сертификат")).ToContainTextAsync(Rub("857,10"));
         await Assertions.Expect(Row(r, "— Баллы")).ToContainTextAsync(Rub("857,00"));
@@ -238,7 +239,11 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
         await page.CloseShiftAsync("5 000,00", "5000");
         var z = page.Locator("#shift-report");
         await Assertions.Expect(page.Locator("#r-receipts")).ToHaveTextAsync("2");
-        await Assertions.Expect(page.Locator("#r-revenue")).ToHaveTextAsync(Rub("35 480,00"));
+        // Revenue is the goods (32 480); the 3 000 ₽ certificate sold is an advance on its own line; tenders add up to both.
+        await Assertions.Expect(page.Locator("#r-revenue")).ToHaveTextAsync(Rub("32 480,00"));
+        await Assertions.Expect(page.Locator("#r-goods-returned")).ToHaveTextAsync(new Regex(@"^0,00\s₽$"));
+        await Assertions.Expect(page.Locator("#r-tendered")).ToHaveTextAsync(Rub("35 480,00"));
+        await Assertions.Expect(page.Locator("#r-net-tendered")).ToHaveTextAsync(Rub("35 480,00"));
         await Assertions.Expect(Row(z, "Скидки")).ToContainTextAsync(Rub("12 990,00"));
         await Assertions.Expect(Row(z, "Карта")).ToContainTextAsync(Rub("29 480,00"));
         await Assertions.Expect(Row(z, "Сертификат")).ToContainTextAsync(Rub("3 000,00"));

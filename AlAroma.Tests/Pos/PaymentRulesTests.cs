@@ -71,6 +71,33 @@ public class PaymentRulesTests
         Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(100m, new PaymentInput(PaymentMode.Card, 100m, 50m)));
     }
 
+    [Theory]
+    [InlineData(1000, 1000)] // the whole receipt is the certificate
+    [InlineData(4000, 500)] // goods and a certificate, the certificate offered only for a part
+    public void A_receipt_that_sells_a_certificate_cannot_be_paid_even_partly_with_a_certificate(int due, int fromCertificate)
+    {
+        var e = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(due, new PaymentInput(PaymentMode.Card, due - fromCertificate, null,
+            [new CertificatePaymentInput("4600000000017", fromCertificate)]), certificatesSold: 1000m));
+        Assert.StartsWith("Сертификат нельзя оплатить другим сертификатом: ", e.Message);
+        Assert.Contains("наличные или карту", e.Message);
+    }
+
+    [Fact]
+    public void A_receipt_of_goods_only_may_still_be_paid_with_a_certificate()
+    {
+        var plan = PaymentRules.Plan(3000m, new PaymentInput(PaymentMode.Card, 1000m, null, [new CertificatePaymentInput("4600000000017", 2000m)]));
+        Assert.Equal((2000m, 1000m), (plan.Certificates, plan.Card));
+    }
+
+    [Fact]
+    public void Points_pay_only_for_the_goods_of_a_receipt_that_sells_a_certificate()
+    {
+        var e = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(4000m, new PaymentInput(PaymentMode.Card, 2999m, null, Points: 1001), maxPoints: 5000, certificatesSold: 3000m));
+        Assert.Contains("только товары", e.Message);
+        var plan = PaymentRules.Plan(4000m, new PaymentInput(PaymentMode.Card, 3000m, null, Points: 1000), maxPoints: 5000, certificatesSold: 3000m);
+        Assert.Equal((1000, 3000m), (plan.Points, plan.Card));
+    }
+
     [Fact]
     public void Shift_figures_net_cash_of_change_and_average_the_receipts()
     {

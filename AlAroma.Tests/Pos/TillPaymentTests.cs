@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlAroma.Tests.Pos;
 
@@ -56,6 +57,31 @@ public class TillPaymentTests(TillFixture app) : IClassFixture<TillFixture>
         var entries = await db.Set<PointsEntry>().Where(e => e.SaleId == sale.Id).OrderBy(e => e.Id).Select(e => new { e.Kind, e.Points, e.Comment }).ToListAsync();
         Assert.Equal([(PointsEntryKind.Redemption, -1500), (PointsEntryKind.Accrual, earned)], entries.Select(e => (e.Kind, e.Points)));
         Assert.Equal($"Чек {sale.Number}", entries[1].Comment); // the final receipt number, taken at the end of the sale
+    }
+
+    [Fact]
+    public async Task A_certificate_cannot_pay_for_a_receipt_that_sells_a_certificate_and_nothing_is_written()
+    {
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
+        var register = await app.TillAsync(cashier, "Касса 1");
+        var code = await CertificateAsync(5000m);
+        var (id, price) = (await app.ProductsAsync(9, 1))[0];
+        await app.AddAsync(cashier, register, (id, 1));
+        await app.AsAsync(cashier, sp => sp.GetRequiredService<EditCart>().ChangeCertificateAsync(register, 1000m, 1, default));
+        await using (var db = app.Db())
+            Assert.Equal(0, await db.Sales.CountAsync(s => s.RegisterId == register && s.Lines.Any(l => l.IsGiftCertificate)));
+
+        // Even a part no larger than the goods is refused: the new certificate would be bought with the old one.
+        var e = await Assert.ThrowsAsync<BusinessRuleException>(() => app.PayAsync(cashier, register,
+            new PaymentInput(PaymentMode.Card, price + 1000m - 500m, null, [new CertificatePaymentInput(code, 500m)])));
+        Assert.StartsWith("Сертификат нельзя оплатить другим сертификатом", e.Message);
+        Assert.Equal((5000m, 0), await CertificateStateAsync(code));
+        await using (var db = app.Db())
+            Assert.Equal(0, await db.Sales.CountAsync(s => s.RegisterId == register && s.Lines.Any(l => l.IsGiftCertificate)));
+
+        // Paid with money, the same receipt goes through.
+        var sale = await app.SaleAsync((await app.PayAsync(cashier, register, new PaymentInput(PaymentMode.Card, price + 1000m, null))).SaleId);
+        Assert.Single(sale.Lines, l => l.IsGiftCertificate);
     }
 
     [Fact]

@@ -68,6 +68,40 @@ public class DailySalesReportTests(SalesReportFixture f) : IClassFixture<SalesRe
     }
 
     [Fact]
+    public async Task Revenue_agrees_with_the_z_report_certificates_sold_are_an_advance_and_returns_are_deducted()
+    {
+        using var scope = f.App.Scope();
+        var r = await scope.ServiceProvider.GetRequiredService<GetDailySales>()
+            .ForShopsAsync([f.S1, f.S2], SalesReportFixture.ReturnsDay, GetDailySales.AllShopsLabel, null, CancellationToken.None);
+
+        Assert.Equal(2, r.Receipts);
+        Assert.Equal((2000m, 0m, 1000m), (r.Subtotal, r.Discount, r.Returns));
+        Assert.Equal(1000m, r.Revenue);
+        Assert.Equal(4000m, r.Certificates);
+        Assert.Equal(2000m, r.AverageReceipt); // one receipt with goods; the certificate-only one is not a purchase
+        var p1 = Assert.Single(r.Products);
+        Assert.Equal((f.P1.Sku, 1, 1000m), (p1.Sku, p1.Quantity, p1.Revenue));
+        Assert.Equal(1, r.Units);
+        Assert.Equal([(PaymentMethod.Cash, 1000m, 0m), (PaymentMethod.Card, 5000m, 1000m)], r.Payments.Select(p => (p.Method, p.Amount, p.Refunded)));
+        Assert.Equal(r.Revenue + r.Certificates, r.Payments.Sum(p => p.Net));
+        var ksenia = Assert.Single(r.Cashiers);
+        Assert.Equal((2, 1000m, 2000m), (ksenia.Receipts, ksenia.Revenue, ksenia.AverageReceipt));
+
+        // The Z-report's definition, through the same figures: goods sold − goods returned, certificates beside.
+        var z = ShiftReport.Compute(0m, [new(5000m, 0m, 3000m, 1), new(1000m, 0m, 1000m, 1)],
+            [new(PaymentMethod.Card, 5000m, null, null), new(PaymentMethod.Cash, 1000m, 1000m, 0m)], [new(1, PaymentMethod.Card, 1000m)]);
+        Assert.Equal((z.Revenue, z.CertificatesSold, z.AverageReceipt), (r.Revenue, r.Certificates, r.AverageReceipt));
+
+        using var built = DailySalesWorkbook.Build(r);
+        using var wb = Reopen(built);
+        var summary = wb.Worksheet(DailySalesWorkbook.Summary);
+        decimal Field(string label) => summary.RowsUsed().Single(x => x.Cell(1).GetString() == label).Cell(2).GetValue<decimal>();
+        Assert.Equal((1000m, 1000m, 4000m), (Field("Возвраты"), Field("Выручка"), Field("Продано сертификатов (аванс)")));
+        var payments = TotalsRow(wb.Worksheet(DailySalesWorkbook.ByPayment));
+        Assert.Equal((6000m, 1000m, 5000m), (payments.Cell(3).GetValue<decimal>(), payments.Cell(4).GetValue<decimal>(), payments.Cell(5).GetValue<decimal>()));
+    }
+
+    [Fact]
     public async Task One_shop_report_uses_only_that_shop()
     {
         var r = await ReportAsync(onlyS2: true);
@@ -100,7 +134,7 @@ public class DailySalesReportTests(SalesReportFixture f) : IClassFixture<SalesRe
         // Every table sheet: bold frozen header, autofilter from the header, bold totals with money formats.
         foreach (var (name, moneyColumn, expected) in new[]
                  {
-                     (DailySalesWorkbook.ByShop, 6, 11100m), (DailySalesWorkbook.ByProduct, 5, 11100m),
+                     (DailySalesWorkbook.ByShop, 7, 11100m), (DailySalesWorkbook.ByProduct, 5, 11100m),
                      (DailySalesWorkbook.ByPayment, 3, 11100m), (DailySalesWorkbook.ByCashier, 3, 11100m),
                  })
         {
@@ -119,8 +153,8 @@ public class DailySalesReportTests(SalesReportFixture f) : IClassFixture<SalesRe
 
         var byShop = wb.Worksheet(DailySalesWorkbook.ByShop);
         Assert.Equal(4, TotalsRow(byShop).Cell(3).GetValue<int>());
-        Assert.Equal(ExcelSheetWriter.DateTimeFormat, byShop.Cell(H + 1, 8).Style.NumberFormat.Format);
-        Assert.Equal(new DateTime(2026, 11, 23, 23, 55, 0), byShop.Cell(H + 1, 9).GetDateTime());
+        Assert.Equal(ExcelSheetWriter.DateTimeFormat, byShop.Cell(H + 1, 9).Style.NumberFormat.Format);
+        Assert.Equal(new DateTime(2026, 11, 23, 23, 55, 0), byShop.Cell(H + 1, 10).GetDateTime());
         Assert.Equal(6, TotalsRow(wb.Worksheet(DailySalesWorkbook.ByProduct)).Cell(4).GetValue<int>());
         var payments = wb.Worksheet(DailySalesWorkbook.ByPayment);
         Assert.Equal("Наличные", payments.Cell(H + 1, 1).GetString());
@@ -138,12 +172,12 @@ public class DailySalesReportTests(SalesReportFixture f) : IClassFixture<SalesRe
         Assert.Equal("attachment", resp.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal("prodazhi-2026-11-23.xlsx", resp.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var wb = Open(await resp.Content.ReadAsByteArrayAsync());
-        Assert.Equal(11100m, TotalsRow(wb.Worksheet(DailySalesWorkbook.ByShop)).Cell(6).GetValue<decimal>());
+        Assert.Equal(11100m, TotalsRow(wb.Worksheet(DailySalesWorkbook.ByShop)).Cell(7).GetValue<decimal>());
 
         var one = await client.GetAsync($"/reports/daily-sales.xlsx?date=2026-11-23&locationId={f.S1.Id}");
         Assert.Equal("prodazhi-S1-2026-11-23.xlsx", one.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var wb1 = Open(await one.Content.ReadAsByteArrayAsync());
-        Assert.Equal(4400m, TotalsRow(wb1.Worksheet(DailySalesWorkbook.ByShop)).Cell(6).GetValue<decimal>());
+        Assert.Equal(4400m, TotalsRow(wb1.Worksheet(DailySalesWorkbook.ByShop)).Cell(7).GetValue<decimal>());
     }
 
     [Theory]
@@ -187,7 +221,7 @@ public class DailySalesReportTests(SalesReportFixture f) : IClassFixture<SalesRe
         var client = await f.App.ClientAsync("manager-s1@alaroma.local");
 
         using var wb = Open(await client.GetByteArrayAsync("/reports/daily-sales.xlsx?date=2026-11-23"));
-        Assert.Equal(4400m, TotalsRow(wb.Worksheet(DailySalesWorkbook.ByShop)).Cell(6).GetValue<decimal>());
+        Assert.Equal(4400m, TotalsRow(wb.Worksheet(DailySalesWorkbook.ByShop)).Cell(7).GetValue<decimal>());
 
         var other = await client.GetAsync($"/reports/daily-sales.xlsx?date=2026-11-23&locationId={f.S2.Id}");
         Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);

@@ -10,10 +10,13 @@ namespace AlAroma.Tests.Reports;
 /// The demo chain plus known sales around 23.11.2026: S1 in Moscow (UTC+3), S2 moved to Yekaterinburg (UTC+5),
 /// two cashiers, cash/card mixes, and sales just before and after each shop's local midnight.
 /// Expected for 23.11.2026, all shops: 4 receipts, subtotal 11 500 ₽, discounts 400 ₽, revenue 11 100 ₽.
+/// On <see cref="ReturnsDay"/> (20.11.2026) at S1: goods 2 × 1 000 ₽ with a 3 000 ₽ certificate by card, a 1 000 ₽
+/// certificate alone in cash, and one unit of the goods returned to the card: revenue 1 000 ₽, certificates 4 000 ₽.
 /// </summary>
 public sealed class SalesReportFixture : IAsyncLifetime
 {
     public static readonly DateOnly Day = new(2026, 11, 23);
+    public static readonly DateOnly ReturnsDay = new(2026, 11, 20);
     public AppFixture App { get; } = new();
     public Location S1 { get; private set; } = null!;
     public Location S2 { get; private set; } = null!;
@@ -69,6 +72,28 @@ public sealed class SalesReportFixture : IAsyncLifetime
             Make(S2, shift2, Utc(23, 19, 10), polina, Polina, [(P2, 1, 2500m, 0m)], (PaymentMethod.Card, 2500m, null)),
             Make(S2, shift2, Utc(22, 19, 5), polina, Polina, [(P3, 1, 3000m, 0m)], (PaymentMethod.Cash, 3000m, 5000m)));
         await db.SaveChangesAsync();
+
+        var withCertificate = WithCertificate(Make(S1, shift1, Utc(20, 9, 0), ksenia, Ksenia, [(P1, 2, 1000m, 0m)], (PaymentMethod.Card, 5000m, null)), 3000m);
+        var certificateOnly = WithCertificate(Make(S1, shift1, Utc(20, 10, 0), ksenia, Ksenia, [], (PaymentMethod.Cash, 1000m, 1000m)), 1000m);
+        db.Sales.AddRange(withCertificate, certificateOnly);
+        await db.SaveChangesAsync();
+        var line = withCertificate.Lines.First(l => !l.IsGiftCertificate);
+        db.SaleReturns.Add(new SaleReturn
+        {
+            Number = "S1-V000001", SaleId = withCertificate.Id, LocationId = S1.Id, RegisterId = shift1.RegisterId, ShiftId = shift1.Id,
+            CashierName = Ksenia, CreatedAtUtc = Utc(20, 11, 0), IdempotencyKey = Guid.NewGuid(), Total = 1000m,
+            Lines = [new SaleReturnLine { SaleLineId = line.Id, ProductId = P1.Id, Name = P1.Name, Quantity = 1, Amount = 1000m }],
+            Payments = [new SaleReturnPayment { Method = PaymentMethod.Card, Amount = 1000m }],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static Sale WithCertificate(Sale sale, decimal nominal)
+    {
+        sale.Lines.Add(new SaleLine { Sku = "CERT", Name = "Подарочный сертификат", Quantity = 1, UnitPrice = nominal, Total = nominal, UnitTotals = [nominal], IsGiftCertificate = true });
+        sale.Subtotal += nominal;
+        sale.Total += nominal;
+        return sale;
     }
 
     private static async Task<Shift> OpenShiftAsync(Web.Data.AppDbContext db, Location shop)

@@ -41,7 +41,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
     /// <summary>Sells the register's cart.</summary>
     /// <exception cref="BusinessRuleException">
     /// Empty cart, no open shift of this user, a product that cannot be sold, payment not equal to the amount due,
-    /// too many points, a certificate that cannot pay that much, a refused manual discount, the total changed since
+    /// too many points, a certificate that cannot pay that much or offered for a receipt that sells one, a refused manual discount, the total changed since
     /// the dialog opened, or not enough stock. Nothing is written.
     /// </exception>
     public Task<CheckoutResult> HandleAsync(CheckoutCommand cmd, CancellationToken ct) => RunAsync(cmd, null, ct);
@@ -93,7 +93,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             if (cmd.ExpectedTotal is { } seen && Money.Round(seen) != sale.Total)
                 throw new BusinessRuleException($"Сумма чека изменилась: сейчас к оплате {Money.Format(sale.Total)}. Проверьте чек и примите оплату заново.");
             var maxPoints = priced.Customer is { } buyer ? loyalty.MaxRedeemable(priced.GoodsTotal, buyer.PointsBalance) : 0;
-            var plan = PaymentRules.Plan(sale.Total, cmd.Payment, maxPoints);
+            var plan = PaymentRules.Plan(sale.Total, cmd.Payment, maxPoints, certificatesSold: sale.Total - priced.GoodsTotal);
             sale.Payments.AddRange(plan.Payments);
             sale.PointsRedeemed = plan.Points;
             sale.Number = ProvisionalNumber(cmd.IdempotencyKey);

@@ -11,6 +11,12 @@ public sealed class GetShiftReport(AppDbContext db, TillAccess till)
     public sealed record Model(Shift Shift, Register Register, Location Shop, ShiftFigures Figures, bool MayClose)
     {
         public string Title => Shift.IsOpen ? "X-отчёт" : "Z-отчёт";
+
+        /// <summary>
+        /// Cash the drawer should hold, ₽: as fixed when the shift was closed (the figure the counted cash was
+        /// compared with), else as of now.
+        /// </summary>
+        public decimal ExpectedCash => Shift.ExpectedCash ?? Figures.ExpectedCash;
     }
 
     /// <summary>The report, or null when the shift does not exist or is of a shop the user does not see.</summary>

@@ -26,7 +26,11 @@ public sealed class ListShifts(AppDbContext db, LocationScope scope)
             .Select(s => new
             {
                 s.Id, s.LocationId, Register = s.Register!.Name, s.OpenedByName, s.OpenedAtUtc, s.ClosedAtUtc, s.OpeningFloat, s.CountedCash, s.ExpectedCash,
-                Receipts = db.Sales.Count(x => x.ShiftId == s.Id), Revenue = db.Sales.Where(x => x.ShiftId == s.Id).Sum(x => (decimal?)x.Total) ?? 0,
+                Receipts = db.Sales.Count(x => x.ShiftId == s.Id),
+                // The Z-report's revenue (ShiftFigures.Revenue): goods sold − goods returned, certificates sold left out.
+                Revenue = (db.Sales.Where(x => x.ShiftId == s.Id).Sum(x => (decimal?)x.Total) ?? 0)
+                    - (db.Sales.Where(x => x.ShiftId == s.Id).SelectMany(x => x.Lines).Where(l => l.IsGiftCertificate).Sum(l => (decimal?)l.Total) ?? 0)
+                    - (db.SaleReturns.Where(r => r.ShiftId == s.Id).Sum(r => (decimal?)r.Total) ?? 0),
             }).ToListAsync(ct);
         var byId = shops.ToDictionary(s => s.Id);
         return new Model(locationId, shops, rows.Select(r => new Row(r.Id, byId[r.LocationId].Name, byId[r.LocationId].TimeZoneId, r.Register, r.OpenedByName,

@@ -54,7 +54,10 @@ public sealed record PaymentPlan(IReadOnlyList<SalePayment> Payments, decimal Ch
 /// Payment rules of a sale (DOMAIN.md "Point of sale"): the receipt may be split across gift certificates, points,
 /// card and cash; paid must equal due exactly; certificates and points never exceed what is due (no change from
 /// them); points at most <c>maxPoints</c> (30 % / balance, see LoyaltyRules); card never exceeds the money part;
-/// cash tendered must cover the cash part; change is given only from cash. Pure: no database, no clock.
+/// cash tendered must cover the cash part; change is given only from cash. A receipt that sells a gift certificate
+/// takes no certificate at all, and its points pay only for its goods (DOMAIN.md "Gift certificates": a certificate
+/// cannot pay for another certificate, which would renew its 12 months; no points on the sale of a certificate).
+/// Pure: no database, no clock.
 /// </summary>
 public static class PaymentRules
 {
@@ -62,15 +65,26 @@ public static class PaymentRules
     /// <param name="due">Amount to pay, ₽ (&gt; 0).</param>
     /// <param name="input">What the cashier entered.</param>
     /// <param name="maxPoints">Most points the customer may spend on this receipt (0 without a customer).</param>
+    /// <param name="certificatesSold">Part of <paramref name="due"/> that sells gift certificates, ₽ (0 when the receipt sells none).</param>
     /// <returns>The payments (certificates, points, cash with Tendered/Change, card) and the change.</returns>
-    /// <exception cref="BusinessRuleException">Underpaid, overpaid by card/certificates/points, too many points, negative amounts, or an empty receipt; the message says what to fix.</exception>
-    public static PaymentPlan Plan(decimal due, PaymentInput input, int maxPoints = 0)
+    /// <exception cref="BusinessRuleException">
+    /// Underpaid, overpaid by card/certificates/points, too many points, negative amounts, an empty receipt, a
+    /// certificate offered on a receipt that sells one, or points beyond its goods; the message says what to fix.
+    /// </exception>
+    public static PaymentPlan Plan(decimal due, PaymentInput input, int maxPoints = 0, decimal certificatesSold = 0)
     {
         due = Money.Round(due);
         if (due <= 0) throw new BusinessRuleException("Чек пуст: добавьте товар, чтобы принять оплату.");
         var card = Money.Round(input.CardAmount ?? 0);
         decimal? tendered = input.CashTendered is { } t ? Money.Round(t) : null;
         if (card < 0 || tendered < 0 || input.Points < 0) throw new BusinessRuleException("Сумма оплаты не может быть отрицательной.");
+
+        certificatesSold = Money.Round(certificatesSold);
+        if (certificatesSold > 0 && input.Certificates is { Count: > 0 })
+            throw new BusinessRuleException("Сертификат нельзя оплатить другим сертификатом: в чеке продаётся подарочный сертификат. "
+                + "Уберите оплату сертификатом и примите наличные или карту, либо пробейте сертификат отдельным чеком.");
+        if (certificatesSold > 0 && input.Points > due - certificatesSold)
+            throw new BusinessRuleException($"Баллами оплачиваются только товары ({Money.Format(due - certificatesSold)}), а не подарочный сертификат. Уменьшите количество баллов.");
 
         var payments = new List<SalePayment>();
         foreach (var c in input.Certificates ?? [])

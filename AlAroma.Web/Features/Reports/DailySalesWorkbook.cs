@@ -4,7 +4,8 @@ namespace AlAroma.Web.Features.Reports;
 
 /// <summary>
 /// The daily sales workbook: sheets "Сводка", "По магазинам", "По товарам", "По способам оплаты", "По кассирам",
-/// all laid out by <see cref="ExcelSheetWriter"/>. Pure: takes the report record, touches no database.
+/// all laid out by <see cref="ExcelSheetWriter"/>. Revenue is net of returns and without certificates sold, which
+/// have their own column (see <see cref="DailySales"/>). Pure: takes the report record, touches no database.
 /// </summary>
 public static class DailySalesWorkbook
 {
@@ -27,8 +28,10 @@ public static class DailySalesWorkbook
             new("Продано товаров, шт.", r.Units, ExcelFormat.Integer),
             new("Сумма без скидок", r.Subtotal, ExcelFormat.Money),
             new("Скидки", r.Discount, ExcelFormat.Money),
+            new("Возвраты", r.Returns, ExcelFormat.Money),
             new("Выручка", r.Revenue, ExcelFormat.Money),
             new("Средний чек", r.AverageReceipt, ExcelFormat.Money),
+            new("Продано сертификатов (аванс)", r.Certificates, ExcelFormat.Money),
         ]);
 
         ExcelSheetWriter.Table(wb, ByShop, $"Продажи по магазинам за {r.Day:dd.MM.yyyy} — {r.ScopeLabel}", subtitle,
@@ -38,10 +41,12 @@ public static class DailySalesWorkbook
             new ExcelColumn<ShopSalesRow>("Чеков", x => x.Receipts, ExcelFormat.Integer, 10).Summed(),
             new ExcelColumn<ShopSalesRow>("Сумма без скидок", x => x.Subtotal, ExcelFormat.Money, 18).Summed(),
             new ExcelColumn<ShopSalesRow>("Скидки", x => x.Discount, ExcelFormat.Money, 16).Summed(),
+            new ExcelColumn<ShopSalesRow>("Возвраты", x => x.Returns, ExcelFormat.Money, 16).Summed(),
             new ExcelColumn<ShopSalesRow>("Выручка", x => x.Revenue, ExcelFormat.Money, 18).Summed(),
             new ExcelColumn<ShopSalesRow>("Средний чек", x => x.AverageReceipt, ExcelFormat.Money, 16).WithTotal(_ => r.AverageReceipt),
             new ExcelColumn<ShopSalesRow>("Первый чек", x => x.FirstReceiptLocal, ExcelFormat.DateTime, 17),
             new ExcelColumn<ShopSalesRow>("Последний чек", x => x.LastReceiptLocal, ExcelFormat.DateTime, 17),
+            new ExcelColumn<ShopSalesRow>("Сертификаты (аванс)", x => x.Certificates, ExcelFormat.Money, 18).Summed(),
         ], r.Shops, "Нет магазинов");
 
         ExcelSheetWriter.Table(wb, ByProduct, $"Продажи по товарам за {r.Day:dd.MM.yyyy} — {r.ScopeLabel}", subtitle,
@@ -59,6 +64,8 @@ public static class DailySalesWorkbook
             new ExcelColumn<PaymentSalesRow>("Способ оплаты", x => x.Label, Width: 24),
             new ExcelColumn<PaymentSalesRow>("Количество оплат", x => x.Payments, ExcelFormat.Integer, 18).Summed(),
             new ExcelColumn<PaymentSalesRow>("Сумма", x => x.Amount, ExcelFormat.Money, 18).Summed(),
+            new ExcelColumn<PaymentSalesRow>("Возвращено", x => x.Refunded, ExcelFormat.Money, 18).Summed(),
+            new ExcelColumn<PaymentSalesRow>("За вычетом возвратов", x => x.Net, ExcelFormat.Money, 20).Summed(),
         ], r.Payments, "Оплат за день не было");
 
         ExcelSheetWriter.Table(wb, ByCashier, $"Продажи по кассирам за {r.Day:dd.MM.yyyy} — {r.ScopeLabel}", subtitle,

@@ -7,29 +7,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Reports;
 
-/// <summary>Sales of one shop on a business day (all money in ₽; times local to the shop).</summary>
-public sealed record ShopSalesRow(int LocationId, string Code, string Name, int Receipts, decimal Subtotal, decimal Discount, decimal Revenue,
-    DateTime? FirstReceiptLocal, DateTime? LastReceiptLocal)
+/// <summary>
+/// Sales of one shop on a business day (all money in ₽; times local to the shop). Revenue as in the Z-report
+/// (DOMAIN.md "Point of sale"): goods sold − goods returned; certificates sold are an advance beside it.
+/// </summary>
+/// <param name="Receipts">All receipts, certificate-only ones included.</param>
+/// <param name="Subtotal">Goods at retail prices, before discounts (certificates excluded).</param>
+/// <param name="Discount">Discounts on the goods.</param>
+/// <param name="Returns">Goods returned at the shop that day, at the prices paid.</param>
+/// <param name="Certificates">Gift certificates sold, at nominal: not revenue.</param>
+/// <param name="GoodsReceipts">Receipts with goods: the base of the average receipt.</param>
+public sealed record ShopSalesRow(int LocationId, string Code, string Name, int Receipts, decimal Subtotal, decimal Discount,
+    DateTime? FirstReceiptLocal, DateTime? LastReceiptLocal, decimal Returns = 0, decimal Certificates = 0, int GoodsReceipts = 0)
 {
-    /// <summary>Revenue per receipt, ₽ (0 without receipts).</summary>
-    public decimal AverageReceipt => DailySales.Average(Revenue, Receipts);
+    /// <summary>"Выручка": goods sold (Subtotal − Discount) − goods returned.</summary>
+    public decimal Revenue => Subtotal - Discount - Returns;
+
+    /// <summary>Goods sold per receipt with goods, ₽ (0 without them).</summary>
+    public decimal AverageReceipt => DailySales.Average(Subtotal - Discount, GoodsReceipts);
 }
 
-/// <summary>Sales of one product on a business day: units, revenue after discounts and the discounts given, ₽.</summary>
+/// <summary>
+/// One product on a business day: units sold net of units returned, revenue (paid for them net of refunds) and the
+/// discounts given on the units sold, ₽.
+/// </summary>
 public sealed record ProductSalesRow(string Sku, string Name, string? Brand, int Quantity, decimal Revenue, decimal Discount);
 
-/// <summary>Payments by one method: how many payments and the amount applied to receipts (cash net of change), ₽.</summary>
-public sealed record PaymentSalesRow(PaymentMethod Method, int Payments, decimal Amount)
+/// <summary>
+/// Payments by one method: how many payments, the amount applied to receipts (cash net of change) and the refunds
+/// of the day's returns to that method, ₽.
+/// </summary>
+public sealed record PaymentSalesRow(PaymentMethod Method, int Payments, decimal Amount, decimal Refunded = 0)
 {
     /// <summary>Russian name of the method.</summary>
     public string Label => Sale.MethodLabel(Method);
+
+    /// <summary>Amount − refunds; over all methods this is revenue + certificates sold.</summary>
+    public decimal Net => Amount - Refunded;
 }
 
-/// <summary>Sales rung up by one cashier: receipts and revenue, ₽.</summary>
-public sealed record CashierSalesRow(string Name, int Receipts, decimal Revenue)
+/// <summary>One cashier's day: receipts, revenue (goods sold − goods they took back) and goods receipts, ₽.</summary>
+public sealed record CashierSalesRow(string Name, int Receipts, decimal Revenue, decimal GoodsSold = 0, int GoodsReceipts = 0)
 {
-    /// <summary>Revenue per receipt, ₽.</summary>
-    public decimal AverageReceipt => DailySales.Average(Revenue, Receipts);
+    /// <summary>Goods sold per receipt with goods, ₽.</summary>
+    public decimal AverageReceipt => DailySales.Average(GoodsSold, GoodsReceipts);
 }
 
 /// <summary>
@@ -46,19 +67,25 @@ public sealed record DailySales(DateOnly Day, string ScopeLabel, int? LocationId
     /// <summary>Number of receipts.</summary>
     public int Receipts => Shops.Sum(s => s.Receipts);
 
-    /// <summary>Sum at retail prices before discounts, ₽.</summary>
+    /// <summary>Goods at retail prices before discounts, ₽.</summary>
     public decimal Subtotal => Shops.Sum(s => s.Subtotal);
 
     /// <summary>All discounts, ₽.</summary>
     public decimal Discount => Shops.Sum(s => s.Discount);
 
-    /// <summary>Revenue after discounts (what customers paid), ₽.</summary>
+    /// <summary>Goods returned at the prices paid, ₽.</summary>
+    public decimal Returns => Shops.Sum(s => s.Returns);
+
+    /// <summary>"Выручка": goods sold after discounts − goods returned, ₽ (the Z-report's definition).</summary>
     public decimal Revenue => Shops.Sum(s => s.Revenue);
 
-    /// <summary>Revenue per receipt, ₽.</summary>
-    public decimal AverageReceipt => Average(Revenue, Receipts);
+    /// <summary>Gift certificates sold (an advance, not revenue), ₽.</summary>
+    public decimal Certificates => Shops.Sum(s => s.Certificates);
 
-    /// <summary>Units sold.</summary>
+    /// <summary>Goods sold per receipt with goods, ₽.</summary>
+    public decimal AverageReceipt => Average(Subtotal - Discount, Shops.Sum(s => s.GoodsReceipts));
+
+    /// <summary>Units sold net of units returned.</summary>
     public int Units => Products.Sum(p => p.Quantity);
 
     /// <summary><paramref name="revenue"/> / <paramref name="receipts"/> rounded to kopecks; 0 when there are no receipts.</summary>
@@ -71,7 +98,8 @@ public sealed record DailySalesQuery(DateOnly? Day, int? LocationId);
 /// <summary>
 /// Builds <see cref="DailySales"/> from the sales of the day. Each shop's day is its own local calendar day
 /// (<see cref="Location.TimeZoneId"/>), turned into a UTC range; the aggregation runs in PostgreSQL.
-/// Returns are not deducted yet (there are no return documents).
+/// The day's returns at those shops are deducted where they were made (shop, cashier, product, method), as the
+/// Z-report deducts them in the shift that paid them out; certificate lines are not goods.
 /// </summary>
 public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProvider clock)
 {
@@ -110,38 +138,76 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
 
         var ids = SaleIdsOfDay(db, shops, d);
         var sales = db.Sales.AsNoTracking().Where(s => ids.Contains(s.Id));
+        var returnIds = ReturnIdsOfDay(db, shops, d);
+        var returns = db.SaleReturns.AsNoTracking().Where(r => returnIds.Contains(r.Id));
+        var certificateLines = sales.SelectMany(s => s.Lines.Where(l => l.IsGiftCertificate), (s, l) => new { s.LocationId, s.CashierId, l.Total });
+        var certificateOnly = sales.Where(s => s.Lines.All(l => l.IsGiftCertificate));
 
         var byShop = await sales.GroupBy(s => s.LocationId)
             .Select(g => new
             {
-                g.Key, Count = g.Count(), Subtotal = g.Sum(s => s.Subtotal), Discount = g.Sum(s => s.DiscountTotal), Total = g.Sum(s => s.Total),
+                g.Key, Count = g.Count(), Subtotal = g.Sum(s => s.Subtotal), Discount = g.Sum(s => s.DiscountTotal),
                 First = g.Min(s => s.CreatedAtUtc), Last = g.Max(s => s.CreatedAtUtc),
             })
             .ToDictionaryAsync(x => x.Key, ct);
-        var shopRows = shops.Select(l => byShop.TryGetValue(l.Id, out var x)
-                ? new ShopSalesRow(l.Id, l.Code, l.Name, x.Count, x.Subtotal, x.Discount, x.Total,
-                    BusinessDay.ToLocal(x.First, l.TimeZoneId), BusinessDay.ToLocal(x.Last, l.TimeZoneId))
-                : new ShopSalesRow(l.Id, l.Code, l.Name, 0, 0m, 0m, 0m, null, null))
+        var certificatesByShop = await certificateLines.GroupBy(x => x.LocationId).Select(g => new { g.Key, Amount = g.Sum(x => x.Total) }).ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        var certificateOnlyByShop = await certificateOnly.GroupBy(s => s.LocationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var returnsByShop = await returns.GroupBy(r => r.LocationId).Select(g => new { g.Key, Total = g.Sum(r => r.Total) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var shopRows = shops.Select(l =>
+            {
+                var certificates = certificatesByShop.GetValueOrDefault(l.Id);
+                var returned = returnsByShop.GetValueOrDefault(l.Id);
+                return byShop.TryGetValue(l.Id, out var x)
+                    ? new ShopSalesRow(l.Id, l.Code, l.Name, x.Count, x.Subtotal - certificates, x.Discount,
+                        BusinessDay.ToLocal(x.First, l.TimeZoneId), BusinessDay.ToLocal(x.Last, l.TimeZoneId), returned, certificates,
+                        x.Count - certificateOnlyByShop.GetValueOrDefault(l.Id))
+                    : new ShopSalesRow(l.Id, l.Code, l.Name, 0, 0m, 0m, null, null, returned);
+            })
             .ToList();
 
-        var byProduct = await sales.SelectMany(s => s.Lines).GroupBy(l => l.ProductId)
-            .Select(g => new { g.Key, Sku = g.Max(l => l.Sku), Name = g.Max(l => l.Name), Qty = g.Sum(l => l.Quantity), Total = g.Sum(l => l.Total), Discount = g.Sum(l => l.Discount) })
-            .ToListAsync(ct);
-        var productIds = byProduct.Select(p => p.Key).ToList();
-        var brands = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Brand, ct);
-        var productRows = byProduct
-            .Select(p => new ProductSalesRow(p.Sku ?? "", p.Name ?? "", brands.GetValueOrDefault(p.Key), p.Qty, p.Total, p.Discount))
+        var byProduct = await sales.SelectMany(s => s.Lines).Where(l => !l.IsGiftCertificate).GroupBy(l => l.ProductId)
+            .Select(g => new { g.Key, Qty = g.Sum(l => l.Quantity), Total = g.Sum(l => l.Total), Discount = g.Sum(l => l.Discount) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var returnedByProduct = await returns.SelectMany(r => r.Lines).GroupBy(l => l.ProductId)
+            .Select(g => new { g.Key, Qty = g.Sum(l => l.Quantity), Amount = g.Sum(l => l.Amount) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var productIds = byProduct.Keys.Union(returnedByProduct.Keys).ToList();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => new { p.Sku, p.Name, p.Brand }, ct);
+        var productRows = productIds
+            .Select(id =>
+            {
+                var sold = byProduct.GetValueOrDefault(id);
+                var back = returnedByProduct.GetValueOrDefault(id);
+                var p = products.GetValueOrDefault(id);
+                return new ProductSalesRow(p?.Sku ?? "", p?.Name ?? "", p?.Brand, (sold?.Qty ?? 0) - (back?.Qty ?? 0),
+                    (sold?.Total ?? 0) - (back?.Amount ?? 0), sold?.Discount ?? 0);
+            })
             .OrderByDescending(p => p.Revenue).ThenBy(p => p.Name).ToList();
 
         var byMethod = await sales.SelectMany(s => s.Payments).GroupBy(p => p.Method)
             .Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(p => p.Amount) })
-            .ToListAsync(ct);
-        var paymentRows = byMethod.OrderBy(p => p.Key).Select(p => new PaymentSalesRow(p.Key, p.Count, p.Amount)).ToList();
+            .ToDictionaryAsync(x => x.Key, ct);
+        var refundedByMethod = await returns.SelectMany(r => r.Payments).GroupBy(p => p.Method)
+            .Select(g => new { g.Key, Amount = g.Sum(p => p.Amount) })
+            .ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        var paymentRows = byMethod.Keys.Union(refundedByMethod.Keys).Order()
+            .Select(m => new PaymentSalesRow(m, byMethod.GetValueOrDefault(m)?.Count ?? 0, byMethod.GetValueOrDefault(m)?.Amount ?? 0, refundedByMethod.GetValueOrDefault(m)))
+            .ToList();
 
+        // Returns know the cashier only by name: cashiers are matched on it.
         var byCashier = await sales.GroupBy(s => s.CashierId)
-            .Select(g => new { Name = g.Max(s => s.CashierName), Count = g.Count(), Total = g.Sum(s => s.Total) })
+            .Select(g => new { g.Key, Name = g.Max(s => s.CashierName), Count = g.Count(), Total = g.Sum(s => s.Total) })
             .ToListAsync(ct);
-        var cashierRows = byCashier.Select(c => new CashierSalesRow(c.Name ?? "", c.Count, c.Total))
+        var certificatesByCashier = await certificateLines.GroupBy(x => x.CashierId).Select(g => new { g.Key, Amount = g.Sum(x => x.Total) }).ToDictionaryAsync(x => x.Key, x => x.Amount, ct);
+        var certificateOnlyByCashier = await certificateOnly.GroupBy(s => s.CashierId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var returnsByCashier = await returns.GroupBy(r => r.CashierName).Select(g => new { g.Key, Total = g.Sum(r => r.Total) }).ToDictionaryAsync(x => x.Key, x => x.Total, ct);
+        var cashierRows = byCashier
+            .Select(c =>
+            {
+                var goods = c.Total - certificatesByCashier.GetValueOrDefault(c.Key);
+                return new CashierSalesRow(c.Name ?? "", c.Count, goods - returnsByCashier.GetValueOrDefault(c.Name ?? ""), goods, c.Count - certificateOnlyByCashier.GetValueOrDefault(c.Key));
+            })
+            .Concat(returnsByCashier.Where(r => byCashier.All(c => c.Name != r.Key)).Select(r => new CashierSalesRow(r.Key, 0, -r.Value)))
             .OrderByDescending(c => c.Revenue).ThenBy(c => c.Name).ToList();
 
         return new DailySales(d, scopeLabel, locationId, BusinessDay.ToLocal(now.UtcDateTime, tzId), tzId,
@@ -152,16 +218,24 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
     /// Ids of the sales made at <paramref name="shops"/> on local day <paramref name="day"/>: one UTC range per time
     /// zone (usually one), combined with UNION ALL in a single SQL subquery.
     /// </summary>
-    public static IQueryable<long> SaleIdsOfDay(AppDbContext db, IReadOnlyList<Location> shops, DateOnly day)
+    public static IQueryable<long> SaleIdsOfDay(AppDbContext db, IReadOnlyList<Location> shops, DateOnly day) =>
+        IdsOfDay(shops, day, (locationIds, from, to) =>
+            db.Sales.Where(s => locationIds.Contains(s.LocationId) && s.CreatedAtUtc >= from && s.CreatedAtUtc < to).Select(s => s.Id));
+
+    /// <summary>Ids of the returns made at <paramref name="shops"/> on local day <paramref name="day"/>, as <see cref="SaleIdsOfDay"/>.</summary>
+    public static IQueryable<long> ReturnIdsOfDay(AppDbContext db, IReadOnlyList<Location> shops, DateOnly day) =>
+        IdsOfDay(shops, day, (locationIds, from, to) =>
+            db.SaleReturns.Where(r => locationIds.Contains(r.LocationId) && r.CreatedAtUtc >= from && r.CreatedAtUtc < to).Select(r => r.Id));
+
+    private static IQueryable<long> IdsOfDay(IReadOnlyList<Location> shops, DateOnly day, Func<List<int>, DateTime, DateTime, IQueryable<long>> inRange)
     {
         IQueryable<long>? ids = null;
         foreach (var zone in shops.GroupBy(s => s.TimeZoneId))
         {
             var (from, to) = BusinessDay.UtcRange(day, zone.Key);
-            var locationIds = zone.Select(s => s.Id).ToList();
-            var part = db.Sales.Where(s => locationIds.Contains(s.LocationId) && s.CreatedAtUtc >= from && s.CreatedAtUtc < to).Select(s => s.Id);
+            var part = inRange(zone.Select(s => s.Id).ToList(), from, to);
             ids = ids is null ? part : ids.Concat(part);
         }
-        return ids ?? db.Sales.Where(_ => false).Select(s => s.Id);
+        return ids ?? inRange([], DateTime.UnixEpoch, DateTime.UnixEpoch);
     }
 }
