@@ -355,6 +355,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("mapping_json");
 
+                    b.Property<byte[]>("ParsedTable")
+                        .HasColumnType("bytea")
+                        .HasColumnName("parsed_table");
+
                     b.Property<int>("Rejected")
                         .HasColumnType("integer")
                         .HasColumnName("rejected");
