@@ -18,6 +18,20 @@ public static class DbExceptions
     public static bool IsTransient(this Exception e) =>
         Find(e) is { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
+    /// <summary>
+    /// No answer from PostgreSQL at all (connection refused, timed out or broken; a server shutting down): what the
+    /// user meets as "the database is down" rather than an error in the request.
+    /// </summary>
+    public static bool IsDatabaseUnreachable(this Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is PostgresException pg) return pg.IsTransient;
+            if (x is NpgsqlException or System.Net.Sockets.SocketException) return true;
+        }
+        return false;
+    }
+
     private static PostgresException? Find(Exception? e)
     {
         while (e is not null)

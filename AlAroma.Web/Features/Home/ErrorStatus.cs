@@ -1,7 +1,6 @@
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Npgsql;
+using AlAroma.Web.Infrastructure;
 
 namespace AlAroma.Web.Features.Home;
 
@@ -28,14 +27,7 @@ public static class ErrorStatus
     public static int OfException(Exception e)
     {
         for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            switch (x)
-            {
-                case BadHttpRequestException bad: return bad.StatusCode;
-                case PostgresException pg: return pg.IsTransient ? 503 : 500;
-                case NpgsqlException or SocketException: return 503; // no connection: refused, timed out, broken
-            }
-        }
-        return 500;
+            if (x is BadHttpRequestException bad) return bad.StatusCode;
+        return e.IsDatabaseUnreachable() ? 503 : 500;
     }
 }
