@@ -219,4 +219,25 @@ public class PaymentRulesEdgeTests
     [Fact]
     public void An_unknown_payment_mode_is_refused() =>
         Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(100m, new PaymentInput((PaymentMode)9, null, null)));
+    [Fact]
+    public void Two_certificates_add_up_and_a_certificate_sale_with_none_offered_is_fine()
+    {
+        var plan = PaymentRules.Plan(5000m, new PaymentInput(PaymentMode.Cash, null, null, [Cert, new CertificatePaymentInput("5000000000005", 1500m)]));
+        Assert.Equal((2500m, 2500m), (plan.Certificates, plan.Cash));
+        var sale = PaymentRules.Plan(5000m, new PaymentInput(PaymentMode.Card, 5000m, null, []), certificatesSold: 5000m);
+        Assert.Equal(5000m, sale.Card);
+    }
+
+    [Fact]
+    public void Refusals_name_the_amounts_to_fix()
+    {
+        var card = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(100m, new PaymentInput(PaymentMode.Cash, -5m, 200m)));
+        Assert.Contains("не может быть отрицательной", card.Message);
+        var points = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(1000m, new PaymentInput(PaymentMode.Cash, null, null, Points: 1500), maxPoints: 2000));
+        Assert.Contains("Сдача с сертификата и баллов не выдаётся", points.Message);
+        var goods = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(1500m, new PaymentInput(PaymentMode.Cash, null, null, Points: 600), maxPoints: 600, certificatesSold: 1000m));
+        Assert.Contains(Money.Format(500m), goods.Message);
+        var cash = Assert.Throws<BusinessRuleException>(() => PaymentRules.Plan(1990m, new PaymentInput(PaymentMode.Cash, null, 1000m)));
+        Assert.Contains("Не хватает " + Money.Format(990m), cash.Message);
+    }
 }

@@ -126,4 +126,7 @@ public class ReturnRulesSplitTests
         Assert.Equal(0m, ReturnRules.LineRefund(units, 2, 1, "A"));
         Assert.Contains("больше нуля", Assert.Throws<BusinessRuleException>(() => ReturnRules.LineRefund(units, 0, -1, "A")).Message);
     }
+    [Fact]
+    public void Of_two_payments_by_one_method_the_first_takes_the_rounding_rest() =>
+        Assert.Equal([0.01m, 0m], ReturnRules.Split(2m, Buckets((PaymentMethod.GiftCertificate, 1m, 0m), (PaymentMethod.GiftCertificate, 1m, 0m)), 0.01m));
 }
