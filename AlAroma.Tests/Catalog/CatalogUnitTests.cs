@@ -48,6 +48,23 @@ public class EanTests
         Assert.Contains("13 цифр", Ean.Problem("40063813339"));
         Assert.Contains("только из цифр", Ean.Problem("40063813339AB"));
     }
+
+    [Fact]
+    public void The_last_in_store_number_is_still_issued() =>
+        Assert.True(Ean.IsValid(Ean.InStore(99_999_999_999)));
+
+    [Fact]
+    public void A_payload_with_a_letter_has_no_check_digit() =>
+        Assert.Throws<ArgumentException>(() => Ean.CheckDigit("40063813339A"));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void An_empty_cell_normalises_to_an_empty_barcode(string? input) => Assert.Equal("", Ean.Normalise(input));
+
+    [Fact]
+    public void Twelve_characters_with_a_letter_get_no_leading_zero() =>
+        Assert.Equal("40063813339A", Ean.Normalise("40063813339A"));
 }
 
 public class MoneyTests

@@ -43,3 +43,35 @@ public sealed class PhoneNormalizerTests
     [Fact]
     public void Display_groups_the_digits() => Assert.Equal("+7 916 123-45-67", PhoneNormalizer.Display("+79161234567"));
 }
+
+/// <summary>The reasons the cashier reads, and the display of numbers that are not Russian E.164.</summary>
+public sealed class PhoneNormalizerMessagesTests
+{
+    [Theory]
+    [InlineData(null, "Введите номер")]
+    [InlineData("   ", "Введите номер")]
+    [InlineData("hello", "не похоже на номер")]
+    [InlineData("8916123456", "неполный")]
+    public void Each_refusal_says_what_is_wrong(string? input, string reason)
+    {
+        var r = PhoneNormalizer.NormalizeRussian(input);
+        Assert.Null(r.E164);
+        Assert.Contains(reason, r.Error);
+    }
+
+    [Fact]
+    public void An_accepted_number_has_no_error() => Assert.Null(PhoneNormalizer.NormalizeRussian("+79161234567").Error);
+
+    [Fact]
+    public void Eleven_digits_starting_with_7_and_spaces_are_read_with_the_country_code() =>
+        Assert.Equal("+79161234567", PhoneNormalizer.NormalizeRussian("7 916 123 45 67").E164);
+
+    [Theory]
+    [InlineData(null, "")]
+    [InlineData("", "")]
+    [InlineData("+7916123456", "+7916123456")]     // one digit short
+    [InlineData("+791612345678", "+791612345678")] // one digit too many
+    [InlineData("+38050123456", "+38050123456")]   // 12 characters, not +7
+    public void Display_leaves_other_values_as_they_are(string? value, string shown) =>
+        Assert.Equal(shown, PhoneNormalizer.Display(value));
+}

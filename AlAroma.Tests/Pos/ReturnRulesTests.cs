@@ -50,3 +50,83 @@ public class ReturnRulesTests
         Assert.Equal(0, ReturnRules.KeptAccrual(0, 1050m, 1050m));
     }
 }
+
+/// <summary>Second and later returns of one receipt, rounding rests and the kept accrual at its edges.</summary>
+public class ReturnRulesSplitTests
+{
+    private static List<ReturnRules.Bucket> Buckets(params (PaymentMethod Method, decimal Paid, decimal Refunded)[] b) =>
+        b.Select((x, i) => new ReturnRules.Bucket(i, x.Method, x.Paid, x.Refunded)).ToList();
+
+    [Fact]
+    public void A_second_partial_return_is_split_on_everything_returned_so_far()
+    {
+        // 3 000 ₽ paid half by card, half in cash; the first return gave back 500 + 500.
+        var split = ReturnRules.Split(3000m, Buckets((PaymentMethod.Card, 1500m, 500m), (PaymentMethod.Cash, 1500m, 500m)), 1000m);
+        Assert.Equal([500m, 500m], split);
+    }
+
+    [Fact]
+    public void After_an_earlier_return_only_what_is_left_can_go_back()
+    {
+        var buckets = Buckets((PaymentMethod.Card, 1500m, 500m), (PaymentMethod.Cash, 1500m, 500m));
+        Assert.Equal([1000m, 1000m], ReturnRules.Split(3000m, buckets, 2000m)); // the rest of the receipt, exactly
+        var e = Assert.Throws<BusinessRuleException>(() => ReturnRules.Split(3000m, buckets, 2000.01m));
+        Assert.Contains("больше оплаченной", e.Message);
+    }
+
+    [Fact]
+    public void A_negative_refund_is_refused() =>
+        Assert.Throws<BusinessRuleException>(() => ReturnRules.Split(100m, Buckets((PaymentMethod.Cash, 100m, 0m)), -1m));
+
+    [Fact]
+    public void A_refund_over_what_the_payments_paid_is_refused() =>
+        Assert.Throws<BusinessRuleException>(() => ReturnRules.Split(1000m, Buckets((PaymentMethod.Cash, 600m, 0m)), 700m));
+
+    [Fact]
+    public void A_rounding_rest_goes_to_the_certificate_first_then_points_card_cash()
+    {
+        Assert.Equal([0m, 0m, 0.01m], ReturnRules.Split(3m, Buckets((PaymentMethod.Cash, 1m, 0m), (PaymentMethod.Card, 1m, 0m), (PaymentMethod.GiftCertificate, 1m, 0m)), 0.01m));
+        Assert.Equal([0m, 0.01m], ReturnRules.Split(2m, Buckets((PaymentMethod.Cash, 1m, 0m), (PaymentMethod.Card, 1m, 0m)), 0.01m));
+    }
+
+    [Fact]
+    public void Points_come_back_whole_and_the_kopecks_go_to_money()
+    {
+        // 300 ₽: 100 points and 200 cash; returning 1 ₽ cannot give back a third of a point.
+        Assert.Equal([0m, 1m], ReturnRules.Split(300m, Buckets((PaymentMethod.Points, 100m, 0m), (PaymentMethod.Cash, 200m, 0m)), 1m));
+        Assert.Equal([50m, 100m], ReturnRules.Split(300m, Buckets((PaymentMethod.Points, 100m, 0m), (PaymentMethod.Cash, 200m, 0m)), 150m));
+    }
+
+    [Fact]
+    public void A_receipt_of_zero_returns_zero() =>
+        Assert.Equal([0m], ReturnRules.Split(0m, Buckets((PaymentMethod.Cash, 0m, 0m)), 0m));
+
+    [Theory]
+    [InlineData(PaymentMethod.GiftCertificate, 0)]
+    [InlineData(PaymentMethod.Points, 1)]
+    [InlineData(PaymentMethod.Card, 2)]
+    [InlineData(PaymentMethod.Cash, 3)]
+    public void The_rest_order_is_fixed(PaymentMethod method, int order) => Assert.Equal(order, ReturnRules.Order(method));
+
+    [Theory]
+    [InlineData(35, 1000, 500, 15)]   // 3 points per 100 ₽ (35 / 10 hundreds, rounded down)
+    [InlineData(30, -100, 500, 0)]    // no money base: nothing to keep
+    [InlineData(30, 1000, -100, 0)]   // nothing kept
+    [InlineData(-10, 1000, 1000, 0)]
+    [InlineData(30, 99.99, 99.99, 0)]
+    [InlineData(30, 1000, 1000, 30)]
+    public void Kept_accrual_edges(int accrued, decimal moneyBase, decimal kept, int points) =>
+        Assert.Equal(points, ReturnRules.KeptAccrual(accrued, moneyBase, kept));
+
+    [Fact]
+    public void Returning_one_cheap_unit_after_the_expensive_ones()
+    {
+        decimal[] units = [0m, 500m, 1000m]; // stored in any order: the most expensive goes back first
+        Assert.Equal(1000m, ReturnRules.LineRefund(units, 0, 1, "A"));
+        Assert.Equal(0m, ReturnRules.LineRefund(units, 2, 1, "A"));
+        Assert.Contains("больше нуля", Assert.Throws<BusinessRuleException>(() => ReturnRules.LineRefund(units, 0, -1, "A")).Message);
+    }
+    [Fact]
+    public void Of_two_payments_by_one_method_the_first_takes_the_rounding_rest() =>
+        Assert.Equal([0.01m, 0m], ReturnRules.Split(2m, Buckets((PaymentMethod.GiftCertificate, 1m, 0m), (PaymentMethod.GiftCertificate, 1m, 0m)), 0.01m));
+}

@@ -103,3 +103,109 @@ public class ManualDiscountTests
         Assert.Contains("сертификат", certificate.Message);
     }
 }
+
+/// <summary>Manual discounts at their limits: per line, stacked, rounding and the role rules.</summary>
+public class ManualDiscountLimitTests
+{
+    // a: 2 × 1000, b: 500, a certificate of 3000 (never discounted): 2500 ₽ of goods.
+    private static PricingResult Price(IReadOnlyList<string>? roles, IReadOnlyList<ManualDiscount> manual, decimal sellerLimit = 15m, params Promotion[] promotions) =>
+        PricingEngine.Price(Request([Line("a", 1, 1000m, 2), Line("b", 2, 500m), Certificate("g", 3000m)], promotions) with
+        {
+            ManualDiscounts = manual,
+            ActorRoles = roles!,
+            SellerManualLimitPercent = sellerLimit,
+        });
+
+    [Fact]
+    public void A_seller_cannot_give_half_off_one_line_even_when_the_receipt_stays_under_the_limit()
+    {
+        // 50 % of b is 250 ₽ = 10 % of the receipt, but 50 % of the line.
+        var e = Assert.Throws<ManualDiscountRefusedException>(() => Price([Roles.Seller], [new ManualDiscount(ManualDiscountKind.Percent, 50m, "b")]));
+        Assert.Contains("не более 15 %", e.Message);
+        Assert.Throws<ManualDiscountRefusedException>(() => Price([Roles.Seller], [new ManualDiscount(ManualDiscountKind.Amount, 75.01m, "b")]));
+    }
+
+    [Fact]
+    public void A_seller_may_give_exactly_the_limit_on_one_line()
+    {
+        var r = Price([Roles.Seller], [new ManualDiscount(ManualDiscountKind.Amount, 75m, "b")]);
+        Assert.Equal(425m, r.Of("b").Total);
+        var applied = Assert.Single(r.Of("b").Applied);
+        Assert.Equal((null, ManualDiscountPolicy.ReceiptName, DiscountKind.Manual, 1, 75m), (applied.PromotionId, applied.Name, applied.Kind, applied.Units, applied.Amount));
+    }
+
+    [Fact]
+    public void A_receipt_discount_is_taken_from_what_is_left_after_the_line_discount()
+    {
+        // 10 % off a (200 ₽), then 10 % of the remaining 2300 ₽ = 230 ₽.
+        var r = Price([Roles.Manager], [new ManualDiscount(ManualDiscountKind.Percent, 10m), new ManualDiscount(ManualDiscountKind.Percent, 10m, "a")]);
+        AssertConsistent(r);
+        Assert.Equal(430m, r.DiscountTotal);
+        Assert.Equal(380m, r.Of("a").Discount); // 200 + 180 (1800 of the 2300)
+        Assert.Equal(50m, r.Of("b").Discount);
+        var manual = r.ByPromotion.Single();
+        Assert.Equal((3, 3, 430m), (manual.Units, manual.Applications, manual.Amount));
+    }
+
+    [Fact]
+    public void A_manual_discount_comes_off_what_promotions_left()
+    {
+        var r = Price([Roles.Seller], [new ManualDiscount(ManualDiscountKind.Percent, 15m)], 15m, Percent(1, 50m, ProductGroup.OfProducts(1)));
+        AssertConsistent(r);
+        Assert.Equal(1000m + 225m, r.DiscountTotal); // promotion 1000, then 15 % of 1500
+        Assert.Throws<ManualDiscountRefusedException>(() =>
+            Price([Roles.Seller], [new ManualDiscount(ManualDiscountKind.Amount, 225.01m)], 15m, Percent(1, 50m, ProductGroup.OfProducts(1))));
+    }
+
+    [Fact]
+    public void The_whole_amount_left_may_be_given_by_a_manager_but_not_a_kopeck_more()
+    {
+        Assert.Equal(3000m, Price([Roles.Manager], [new ManualDiscount(ManualDiscountKind.Amount, 2500m)]).Total);
+        Assert.Equal(0m, Price([Roles.Manager], [new ManualDiscount(ManualDiscountKind.Amount, 500m, "b")]).Of("b").Total);
+        var e = Assert.Throws<ManualDiscountRefusedException>(() => Price([Roles.Manager], [new ManualDiscount(ManualDiscountKind.Amount, 500.01m, "b")]));
+        Assert.Contains("больше суммы к оплате", e.Message);
+    }
+
+    [Theory]
+    [InlineData(ManualDiscountKind.Percent, "0", "в процентах")]
+    [InlineData(ManualDiscountKind.Percent, "-5", "в процентах")]
+    [InlineData(ManualDiscountKind.Amount, "-5", "в рублях")]
+    [InlineData(ManualDiscountKind.Amount, "10.005", "в рублях")]
+    public void Malformed_values_are_refused_with_what_to_type(ManualDiscountKind kind, string value, string reason)
+    {
+        var e = Assert.Throws<ManualDiscountRefusedException>(() =>
+            Price([Roles.Admin], [new ManualDiscount(kind, decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture))]));
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void One_hundred_percent_off_one_line_is_allowed_for_an_admin() =>
+        Assert.Equal(0m, Price([Roles.Admin], [new ManualDiscount(ManualDiscountKind.Percent, 100m, "a")]).Of("a").Total);
+
+    [Fact]
+    public void The_seller_limit_is_kept_within_0_and_100_percent()
+    {
+        Assert.Equal(100m, ManualDiscountPolicy.LimitPercent([Roles.Seller], 150m));
+        Assert.Equal(0m, ManualDiscountPolicy.LimitPercent([Roles.Seller], -5m));
+        Assert.Equal(15m, ManualDiscountPolicy.LimitPercent([Roles.Seller]));
+    }
+
+    [Fact]
+    public void Roles_are_matched_regardless_of_case_and_no_roles_means_no_discount()
+    {
+        Assert.Null(ManualDiscountPolicy.LimitPercent([Roles.Admin.ToLowerInvariant()]));
+        Assert.Equal(15m, ManualDiscountPolicy.LimitPercent([Roles.Seller.ToUpperInvariant()]));
+        Assert.Equal(0m, ManualDiscountPolicy.LimitPercent(null));
+        Assert.Contains("недоступна", Assert.Throws<ManualDiscountRefusedException>(() =>
+            Price(null, [new ManualDiscount(ManualDiscountKind.Amount, 1m)])).Message);
+    }
+
+    [Fact]
+    public void The_allowed_amount_is_rounded_to_the_kopeck()
+    {
+        // 15 % of 333.33 = 49.9995 → 50.00 allowed.
+        ManualDiscountPolicy.EnsureAllowed([Roles.Seller], 15m, 50m, 333.33m);
+        Assert.Throws<ManualDiscountRefusedException>(() => ManualDiscountPolicy.EnsureAllowed([Roles.Seller], 15m, 50.01m, 333.33m));
+        ManualDiscountPolicy.EnsureAllowed([Roles.Manager], 15m, 1_000m, 10m);
+    }
+}

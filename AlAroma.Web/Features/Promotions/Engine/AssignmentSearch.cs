@@ -123,8 +123,12 @@ internal sealed class SearchProblem(GroupPromo[] groups, int[] unitIndex, long[]
                         complete = true;
                     }
                 }
-                if (!complete || Evaluate(trial) is not { } v || v <= value) break;
-                (choice, value) = (trial, v);
+                // Plain statements rather than one pattern condition: mutation testing can then flip each test
+                // without leaving a pattern variable unassigned (which would not compile).
+                if (!complete) break;
+                var v = Evaluate(trial);
+                if (v is null || v <= value) break;
+                (choice, value) = (trial, v.Value);
             }
         }
         return choice;
