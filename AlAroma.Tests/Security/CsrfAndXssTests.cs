@@ -42,7 +42,7 @@ public sealed partial class CsrfAndXssTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task A_product_name_with_markup_is_shown_as_text_in_the_catalog_and_at_the_till_search()
+    public async Task A_product_name_and_brand_with_markup_are_shown_as_text_in_the_catalog()
     {
         const string name = "<script>alert('xss')</script> Аромат \"<img src=x onerror=alert(1)>\"";
         await using (var db = app.Db())
