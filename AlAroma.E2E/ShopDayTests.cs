@@ -48,7 +48,7 @@ public sealed class ShopDayTests(AppServer app, ITestOutputHelper output) : ICla
     // 1. The admin uploads the supplier's Windows-1252 CSV, gives new products a price, checks the preview, imports.
     private async Task ImportCatalogAsync()
     {
-        var file = Path.GetFullPath(Path.Combine(WebRoot.RepoRoot()!, "..", "shared", "data", "catalog", "supplier-perfumes-cp1252.csv"));
+        var file = Path.Combine(WebRoot.RepoRoot()!, "AlAroma.Tests", "TestData", "catalog", "supplier-perfumes-cp1252.csv");
         var page = await app.LoginAsync("admin@alaroma.local");
         await page.GotoAsync("/catalog/import");
         await page.GetByLabel("Файл каталога").SetInputFilesAsync(file);

@@ -15,8 +15,8 @@ namespace AlAroma.Tests.Catalog;
 internal static class ImportSteps
 {
     public static string SupplierFile =>
-        Path.GetFullPath(Path.Combine(WebRoot.RepoRoot() ?? throw new InvalidOperationException("Run the tests from the checkout."),
-            "..", "shared", "data", "catalog", "supplier-perfumes-cp1252.csv"));
+        Path.Combine(WebRoot.RepoRoot() ?? throw new InvalidOperationException("Run the tests from the checkout."),
+            "AlAroma.Tests", "TestData", "catalog", "supplier-perfumes-cp1252.csv");
 
     /// <summary>Upload, confirm the guessed mapping (optionally changed), run. Returns the import id and the result.</summary>
     public static async Task<(Guid Id, RunCatalogImport.Result Result)> ImportAsync(AppFixture app, string fileName, byte[] content,
