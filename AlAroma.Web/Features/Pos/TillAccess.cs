@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Admin;
+namespace AlAroma.Web.Features.Locations;
 
 /// <summary>Kind of a stock location.</summary>
 public enum LocationKind
