@@ -16,6 +16,7 @@ public static class AccountSetup
     /// </summary>
     public static void AddAccount(this WebApplicationBuilder builder)
     {
+        Cli.Register(CreateUserCommand.Name, CreateUserCommand.Usage, CreateUserCommand.RunAsync);
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
