@@ -144,7 +144,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("user_locations", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Admin.Audit.AuditEntry", b =>
+            modelBuilder.Entity("AlAroma.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Reports;

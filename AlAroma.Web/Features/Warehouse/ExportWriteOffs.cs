@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;

@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Admin.Audit;
+namespace AlAroma.Web.Infrastructure.Auditing;
 
 /// <summary>One audited change or system task: who, when, from where, what, before and after.</summary>
 public class AuditEntry

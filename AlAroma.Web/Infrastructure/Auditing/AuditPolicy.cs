@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace AlAroma.Web.Features.Admin.Audit;
+namespace AlAroma.Web.Infrastructure.Auditing;
 
 /// <summary>
 /// The one place that decides what the audit log keeps: which entities are recorded at all and which of their
