@@ -57,19 +57,3 @@ public sealed class TillAccess(AppDbContext db, LocationScope scope, IHttpContex
         return shift;
     }
 }
-
-/// <summary>Local time of a location for screens and receipts.</summary>
-public static class PosTime
-{
-    /// <summary>UTC → "dd.MM.yyyy HH:mm" in the location's time zone (Europe/Moscow when unknown).</summary>
-    public static string Format(DateTime utc, string? timeZoneId = null) =>
-        ToLocal(utc, timeZoneId).ToString("dd.MM.yyyy HH:mm", Money.Ru);
-
-    /// <summary>UTC → local time of the zone (Europe/Moscow when unknown).</summary>
-    public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId));
-
-    /// <summary>The time zone by IANA id, Europe/Moscow when missing or unknown.</summary>
-    public static TimeZoneInfo Zone(string? timeZoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? "Europe/Moscow", out var tz) ? tz : TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-}

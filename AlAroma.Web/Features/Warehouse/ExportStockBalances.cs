@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Infrastructure.Excel;
 
 namespace AlAroma.Web.Features.Warehouse;
