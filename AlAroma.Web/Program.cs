@@ -16,6 +16,7 @@ using AlAroma.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
 builder.AddLogging();
+builder.AddDataCommands();
 builder.AddAccount();
 builder.AddHome();
 builder.AddAdmin();

@@ -144,7 +144,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("user_locations", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Admin.Audit.AuditEntry", b =>
+            modelBuilder.Entity("AlAroma.Web.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -209,7 +209,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Admin.Location", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2792,7 +2792,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Account.UserLocation", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", "Location")
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", "Location")
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2841,7 +2841,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2934,7 +2934,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Register", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2950,7 +2950,7 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_sales_customers_customer_id");
 
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3004,7 +3004,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.SaleReturn", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3062,7 +3062,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.Shift", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3081,7 +3081,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3116,7 +3116,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.LowStock.LowStockAlert", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3133,7 +3133,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockBalance", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3150,7 +3150,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockMovement", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3167,7 +3167,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocktakes.Stocktake", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3213,7 +3213,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("FromLocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3226,7 +3226,7 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_transfers_transfer_requests_request_id");
 
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("ToLocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3255,14 +3255,14 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("RequestingLocationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_transfer_requests_locations_requesting_location_id");
 
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("SupplyingLocationId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3297,7 +3297,7 @@ namespace AlAroma.Web.Migrations
 
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Admin.Location", null)
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -162,6 +162,22 @@ public sealed class AuditSecretsTests(AppFixture app) : IClassFixture<AppFixture
         Assert.Equal(AuditPolicy.Hidden, AuditPolicy.Shown(user.FindProperty(nameof(AppUser.PasswordHash))!, "AQAAAA"));
         Assert.False(AuditPolicy.Audits(user.FindProperty(nameof(AppUser.ConcurrencyStamp))!));
         Assert.Equal("Иванова А.", AuditPolicy.Shown(user.FindProperty(nameof(AppUser.FullName))!, "Иванова А."));
+    }
+
+    [Fact]
+    public async Task Codes_the_features_mark_secret_show_hidden()
+    {
+        await using var db = app.Db();
+        var types = db.Model.GetEntityTypes().ToList();
+        var marked = new (Type Entity, string Property)[]
+        {
+            (typeof(AlAroma.Web.Features.Customers.CustomerCode), nameof(AlAroma.Web.Features.Customers.CustomerCode.Code)),
+            (typeof(AlAroma.Web.Features.GiftCards.GiftCertificate), nameof(AlAroma.Web.Features.GiftCards.GiftCertificate.Code)),
+            (typeof(AlAroma.Web.Features.Pos.SaleLine), nameof(AlAroma.Web.Features.Pos.SaleLine.CertificateCode)),
+            (typeof(AlAroma.Web.Features.Pos.SalePayment), nameof(AlAroma.Web.Features.Pos.SalePayment.CertificateCode)),
+        };
+        foreach (var (entity, property) in marked)
+            Assert.Equal(AuditPolicy.Hidden, AuditPolicy.Shown(types.Single(e => e.ClrType == entity).FindProperty(property)!, "GC-1234-5678"));
     }
 
     private async Task<long> LastIdAsync()

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Catalog;
@@ -103,7 +104,7 @@ public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
         var admin = await app.ClientAsync("admin@alaroma.local");
         var resp = await admin.GetAsync("/admin/audit/export.xlsx?Entity=Location");
         Assert.Equal(System.Net.HttpStatusCode.OK, resp.StatusCode);
-        Assert.Equal(AlAroma.Web.Features.Reports.ExcelSheetWriter.ContentType, resp.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.ContentType, resp.Content.Headers.ContentType?.MediaType);
         using var wb = new ClosedXML.Excel.XLWorkbook(await resp.Content.ReadAsStreamAsync());
         var ws = wb.Worksheet("Аудит");
         var entities = ws.Column(5).CellsUsed().Skip(1).Select(c => c.GetString()).ToList();

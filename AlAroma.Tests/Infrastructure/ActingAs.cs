@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Locations;
 using System.Security.Claims;
 using AlAroma.Web.Features.Account;
 using Microsoft.AspNetCore.Http;

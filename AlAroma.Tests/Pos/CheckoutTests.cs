@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Pos;
@@ -51,7 +52,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
     {
         var cashier = await app.PrincipalAsync("cashier@alaroma.local");
         var register = await app.TillAsync(cashier, "Касса 1");
-        var today = DateOnly.FromDateTime(PosTime.ToLocal(DateTime.UtcNow, "Europe/Moscow"));
+        var today = DateOnly.FromDateTime(LocalTime.ToLocal(DateTime.UtcNow, "Europe/Moscow"));
         var customer = await app.CustomerAsync(birthday: today.AddYears(-30), birthdaySetAtUtc: DateTime.UtcNow.AddDays(-60));
         app.Promotions.Current = [new BirthdayPromotion(12, "С днём рождения!") { Percent = 10m }];
         var (id, price) = (await app.ProductsAsync(6, 1))[0];

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Pos;

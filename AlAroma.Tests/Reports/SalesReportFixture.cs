@@ -1,5 +1,5 @@
 using AlAroma.Tests.Infrastructure;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Pos;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.IO.Compression;
-using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Infrastructure;
 using ClosedXML.Excel;
 

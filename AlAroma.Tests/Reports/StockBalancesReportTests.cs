@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Reports;

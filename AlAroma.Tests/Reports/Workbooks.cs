@@ -1,4 +1,4 @@
-using AlAroma.Web.Features.Reports;
+using AlAroma.Web.Infrastructure.Excel;
 using ClosedXML.Excel;
 
 namespace AlAroma.Tests.Reports;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
 using ClosedXML.Excel;
@@ -62,7 +63,7 @@ public sealed class MovementJournalTests(AppFixture app) : IClassFixture<AppFixt
         resp.EnsureSuccessStatusCode();
         using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
         var ws = wb.Worksheets.First();
-        const int header = AlAroma.Web.Features.Reports.ExcelSheetWriter.HeaderRow;
+        const int header = AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.HeaderRow;
         var dataRows = ws.RowsUsed().Count(r => r.RowNumber() > header && r.Cell(4).GetString() == "Перемещение (приёмка)");
         Assert.Equal(count, dataRows);
         Assert.True(count > 0);

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
@@ -151,7 +152,7 @@ public class StockBalancesTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
         using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
         var ws = wb.Worksheet(1);
-        const int header = AlAroma.Web.Features.Reports.ExcelSheetWriter.HeaderRow;
+        const int header = AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.HeaderRow;
         var headers = ws.Row(header).CellsUsed().Select(c => c.GetString()).ToList();
         await using var db = app.Db();
         var names = await db.Locations.Select(l => l.Name + ", шт.").ToListAsync();

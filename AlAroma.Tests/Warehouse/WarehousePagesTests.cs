@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;
@@ -130,7 +131,7 @@ public class WarehousePagesTests(AppFixture app) : IClassFixture<AppFixture>
 
         using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
         var ws = wb.Worksheet(1);
-        const int header = AlAroma.Web.Features.Reports.ExcelSheetWriter.HeaderRow;
+        const int header = AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.HeaderRow;
         Assert.Equal("Артикул", ws.Cell(header, 1).GetString());
         Assert.Equal(header, ws.SheetView.SplitRow);
         Assert.True(ws.AutoFilter.IsEnabled);
@@ -138,7 +139,7 @@ public class WarehousePagesTests(AppFixture app) : IClassFixture<AppFixture>
         var dior = await db.Products.CountAsync(x => x.Brand == "Dior");
         var totals = header + dior + 1;
         Assert.Equal("Итого", ws.Cell(totals, 1).GetString());
-        Assert.Equal(AlAroma.Web.Features.Reports.ExcelSheetWriter.MoneyFormat, ws.Cell(header + 1, 9).Style.NumberFormat.Format);
+        Assert.Equal(AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.MoneyFormat, ws.Cell(header + 1, 9).Style.NumberFormat.Format);
         var expected = await db.StockBalances.Where(b => b.LocationId == wh)
             .Join(db.Products.Where(x => x.Brand == "Dior"), b => b.ProductId, x => x.Id, (b, x) => b.Quantity).SumAsync();
         Assert.Equal(expected, ws.Cell(totals, 6).GetValue<int>());

@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;
-using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 using ClosedXML.Excel;

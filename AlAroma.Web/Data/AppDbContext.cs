@@ -1,6 +1,6 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
-using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Customers;

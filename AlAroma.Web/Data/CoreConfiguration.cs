@@ -1,6 +1,6 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
-using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

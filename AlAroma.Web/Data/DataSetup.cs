@@ -1,4 +1,4 @@
-using AlAroma.Web.Features.Admin.Audit;
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Warehouse;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AlAroma.Web.Features.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;

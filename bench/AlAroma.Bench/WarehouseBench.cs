@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Claims;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,7 +1,8 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Auditing;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Reports;
@@ -18,7 +19,7 @@ namespace AlAroma.Tests.Promotions.Admin;
 /// </summary>
 public sealed class PromotionsAdminTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly DateOnly Today = BusinessDay.Today(TimeProvider.System.GetUtcNow(), null);
+    private static readonly DateOnly Today = LocalTime.Today(TimeProvider.System.GetUtcNow(), null);
 
     /// <summary>A DI scope acting as the demo manager (no location bindings: sees every location).</summary>
     private IServiceScope AsManager() => As("manager@alaroma.local");

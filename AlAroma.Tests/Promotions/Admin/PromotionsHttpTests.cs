@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Time;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace AlAroma.Tests.Promotions.Admin;
 /// <summary>The screens over HTTP as the real roles: the form, the preview, the list, and the 403 for shop staff.</summary>
 public sealed class PromotionsHttpTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly string Today = BusinessDay.Today(TimeProvider.System.GetUtcNow(), null).ToString("yyyy-MM-dd");
+    private static readonly string Today = LocalTime.Today(TimeProvider.System.GetUtcNow(), null).ToString("yyyy-MM-dd");
 
     private static async Task<string> HtmlAsync(HttpResponseMessage resp) => WebUtility.HtmlDecode(await resp.Content.ReadAsStringAsync());
 

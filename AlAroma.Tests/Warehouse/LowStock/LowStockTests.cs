@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
@@ -177,7 +178,7 @@ public sealed class LowStockTests(AppFixture app) : IClassFixture<AppFixture>
         var client = await app.ClientAsync(StorekeeperUser);
         Assert.Contains(p.Name, WebUtility.HtmlDecode(await client.GetStringAsync($"/warehouse/reorder?LocationId={s1}")));
         var resp = await client.GetAsync($"/warehouse/reorder/export.xlsx?LocationId={s1}");
-        Assert.Equal(AlAroma.Web.Features.Reports.ExcelSheetWriter.ContentType, resp.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.ContentType, resp.Content.Headers.ContentType?.MediaType);
         using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
         var ws = wb.Worksheets.First();
         var cells = ws.CellsUsed().Select(c => c.GetString()).ToList();

@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Locations;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account.Passwords;
 using AlAroma.Web.Infrastructure;
@@ -15,6 +16,7 @@ public static class AccountSetup
     /// </summary>
     public static void AddAccount(this WebApplicationBuilder builder)
     {
+        Cli.Register(CreateUserCommand.Name, CreateUserCommand.Usage, CreateUserCommand.RunAsync);
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;

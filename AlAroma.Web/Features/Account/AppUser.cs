@@ -1,4 +1,4 @@
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using Microsoft.AspNetCore.Identity;
 
 namespace AlAroma.Web.Features.Account;

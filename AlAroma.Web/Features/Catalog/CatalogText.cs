@@ -1,13 +1,12 @@
+using AlAroma.Web.Infrastructure.Time;
+
 namespace AlAroma.Web.Features.Catalog;
 
 /// <summary>How the catalog screens show times, import statuses and delimiters.</summary>
 public static class CatalogText
 {
-    private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-
-    /// <summary>A UTC time as "dd.MM.yyyy HH:mm" in Moscow time (the back office has no location of its own).</summary>
-    public static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Moscow).ToString("dd.MM.yyyy HH:mm");
+    /// <summary>A UTC time as "dd.MM.yyyy HH:mm" in the chain default zone (<see cref="LocalTime.DefaultZone"/>: the catalog belongs to no location).</summary>
+    public static string Local(DateTime utc) => LocalTime.Format(utc);
 
     /// <summary>Russian label of an import status.</summary>
     public static string Status(CatalogImportStatus s) => s switch

@@ -1,7 +1,7 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Infrastructure;
 
 namespace AlAroma.Web.Features.Customers;

@@ -14,6 +14,7 @@ public class CustomerCode
     public long CustomerId { get; set; }
 
     /// <summary>Six digits; unique among unused codes.</summary>
+    [Infrastructure.Auditing.AuditSecret]
     public string Code { get; set; } = "";
     public DateTime IssuedAtUtc { get; set; }
     public DateTime ExpiresAtUtc { get; set; }

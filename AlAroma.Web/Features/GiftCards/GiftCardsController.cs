@@ -1,5 +1,6 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -29,8 +30,8 @@ public sealed class GiftCardsController(GetCertificateLiability liability, Data.
     public async Task<IActionResult> Export(CancellationToken ct)
     {
         var m = await liability.HandleAsync(null, ct);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(m.AtUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
-        var title = $"Обязательства по подарочным сертификатам на {local:dd.MM.yyyy HH:mm}";
+        // The liability spans every shop: stated in the chain default zone.
+        var title = $"Обязательства по подарочным сертификатам на {LocalTime.Format(m.AtUtc)}";
         using var wb = ExcelSheetWriter.NewWorkbook(title);
         ExcelSheetWriter.Table(wb, "По магазинам", title, "Непогашенный остаток действующих сертификатов — по магазину продажи",
         [
@@ -39,6 +40,6 @@ public sealed class GiftCardsController(GetCertificateLiability liability, Data.
             new ExcelColumn<GetCertificateLiability.ShopRow>("Номинал", r => r.Nominal, ExcelFormat.Money, 16).Summed(),
             new ExcelColumn<GetCertificateLiability.ShopRow>("Остаток (обязательство)", r => r.Outstanding, ExcelFormat.Money, 22).Summed(),
         ], m.ByShop, "Действующих сертификатов нет");
-        return File(ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.ContentType, ExcelSheetWriter.FileName("sertifikaty", DateOnly.FromDateTime(local)));
+        return File(ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.ContentType, ExcelSheetWriter.FileName("sertifikaty", LocalTime.Today(new DateTimeOffset(m.AtUtc, TimeSpan.Zero))));
     }
 }

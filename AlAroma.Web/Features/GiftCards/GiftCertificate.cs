@@ -28,6 +28,7 @@ public class GiftCertificate
     public long Id { get; set; }
 
     /// <summary>13 digits, Luhn check digit (<see cref="CertificateCode"/>); unique.</summary>
+    [Infrastructure.Auditing.AuditSecret]
     public string Code { get; set; } = "";
 
     /// <summary>Face value, ₽.</summary>

@@ -1,3 +1,5 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Warehouse;
@@ -16,10 +18,9 @@ public sealed class GetDashboard(AppDbContext db, LocationScope scope, TimeProvi
     public async Task<Model> HandleAsync(CancellationToken ct)
     {
         var ids = (await scope.AllowedAsync(ct)).Select(l => l.Id).ToList();
-        var tz = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
-        var localToday = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), tz).Date;
-        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(localToday, tz);
-        var toUtc = fromUtc.AddDays(1);
+        // "Today" is the business day of the viewer's current location (the chain default when they have none).
+        var zone = (await scope.CurrentAsync(ct))?.TimeZoneId;
+        var (fromUtc, toUtc) = LocalTime.UtcRange(LocalTime.Today(clock.GetUtcNow(), zone), zone);
 
         var sales = await db.Sales.Where(s => ids.Contains(s.LocationId) && s.CreatedAtUtc >= fromUtc && s.CreatedAtUtc < toUtc)
             .GroupBy(s => s.LocationId).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(s => s.Total) }).ToListAsync(ct);

@@ -1,5 +1,5 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;

@@ -1,6 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Pos;

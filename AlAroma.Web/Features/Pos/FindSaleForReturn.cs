@@ -1,5 +1,5 @@
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Pos;

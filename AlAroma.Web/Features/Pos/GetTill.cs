@@ -1,5 +1,5 @@
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;

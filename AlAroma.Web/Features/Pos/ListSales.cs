@@ -1,11 +1,12 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Pos;
 
-/// <summary>Filters of the receipts list (/pos/sales). Dates are local days of Europe/Moscow, inclusive.</summary>
+/// <summary>Filters of the receipts list (/pos/sales). Dates are local days of the chosen shop (the chain default zone for all shops), inclusive.</summary>
 public sealed record SalesFilter(DateOnly? From = null, DateOnly? To = null, int? LocationId = null, string? Q = null, long? ShiftId = null, int Page = 1);
 
 /// <summary>The receipts list: newest first, 50 per page, totals over the whole filter.</summary>
@@ -25,9 +26,11 @@ public sealed class ListSales(AppDbContext db, LocationScope scope)
         var ids = shops.Select(s => s.Id).ToList();
         if (f.LocationId is { } only) ids = ids.Where(i => i == only).ToList();
         var q = db.Sales.AsNoTracking().Where(s => ids.Contains(s.LocationId));
-        var tz = PosTime.Zone(null);
-        if (f.From is { } from) { var u = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), tz); q = q.Where(s => s.CreatedAtUtc >= u); }
-        if (f.To is { } to) { var u = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), tz); q = q.Where(s => s.CreatedAtUtc < u); }
+        // Days of the chosen shop; of the chain default zone when the list spans several shops.
+        var zone = shops.FirstOrDefault(l => l.Id == f.LocationId)?.TimeZoneId;
+        var (fromUtc, toUtc) = LocalTime.Period(f.From, f.To, zone);
+        if (fromUtc is { } start) q = q.Where(s => s.CreatedAtUtc >= start);
+        if (toUtc is { } end) q = q.Where(s => s.CreatedAtUtc < end);
         if (!string.IsNullOrWhiteSpace(f.Q)) { var n = f.Q.Trim(); q = q.Where(s => s.Number.Contains(n)); }
         if (f.ShiftId is { } shiftId) q = q.Where(s => s.ShiftId == shiftId);
 

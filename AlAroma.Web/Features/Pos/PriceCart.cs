@@ -1,5 +1,6 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Infrastructure;
@@ -70,7 +71,7 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
             lines.Add(new CartLine(CertificateLineId(c.Key), 0, null, null, c.Key, c.Sum(x => x.Quantity), IsGiftCertificate: true));
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(PosTime.ToLocal(nowUtc, location.TimeZoneId));
+        var today = DateOnly.FromDateTime(LocalTime.ToLocal(nowUtc, location.TimeZoneId));
         Customer? customer = null;
         PricingCustomer? pricingCustomer = null;
         if (content.CustomerId is { } customerId)
@@ -78,11 +79,11 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
             customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct);
             if (customer is not null)
             {
-                var yearStartUtc = TimeZoneInfo.ConvertTimeToUtc(new DateTime(today.Year, 1, 1), PosTime.Zone(location.TimeZoneId));
+                var yearStartUtc = LocalTime.UtcRange(new DateOnly(today.Year, 1, 1), location.TimeZoneId).FromUtc;
                 var used = await db.Sales.AnyAsync(s => s.CustomerId == customerId && s.CreatedAtUtc >= yearStartUtc
                     && s.Lines.Any(l => l.Discounts.Any(d => d.Kind == DiscountKind.Birthday)), ct);
                 pricingCustomer = new PricingCustomer(customer.Birthday,
-                    customer.BirthdaySetAtUtc is { } set ? DateOnly.FromDateTime(PosTime.ToLocal(set, location.TimeZoneId)) : null, used);
+                    customer.BirthdaySetAtUtc is { } set ? DateOnly.FromDateTime(LocalTime.ToLocal(set, location.TimeZoneId)) : null, used);
             }
         }
 

@@ -91,6 +91,7 @@ public class SaleLine
     public bool IsGiftCertificate { get; set; }
 
     /// <summary>Code of the certificate activated by this line (13 digits).</summary>
+    [Infrastructure.Auditing.AuditSecret]
     public string? CertificateCode { get; set; }
 
     /// <summary>Why the line is discounted: one row per promotion (or the manual discount).</summary>
@@ -135,6 +136,7 @@ public class SalePayment
     public decimal? Change { get; set; }
 
     /// <summary>Code of the gift certificate paid with (certificate only, 13 digits).</summary>
+    [Infrastructure.Auditing.AuditSecret]
     public string? CertificateCode { get; set; }
 
     /// <summary>The certificate paid with (certificate only).</summary>

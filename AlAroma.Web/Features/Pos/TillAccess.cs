@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,20 +56,4 @@ public sealed class TillAccess(AppDbContext db, LocationScope scope, IHttpContex
             throw new BusinessRuleException($"Смена на этой кассе открыта кассиром {shift.OpenedByName}. Продавать в ней может только он или менеджер.");
         return shift;
     }
-}
-
-/// <summary>Local time of a location for screens and receipts.</summary>
-public static class PosTime
-{
-    /// <summary>UTC → "dd.MM.yyyy HH:mm" in the location's time zone (Europe/Moscow when unknown).</summary>
-    public static string Format(DateTime utc, string? timeZoneId = null) =>
-        ToLocal(utc, timeZoneId).ToString("dd.MM.yyyy HH:mm", Money.Ru);
-
-    /// <summary>UTC → local time of the zone (Europe/Moscow when unknown).</summary>
-    public static DateTime ToLocal(DateTime utc, string? timeZoneId) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId));
-
-    /// <summary>The time zone by IANA id, Europe/Moscow when missing or unknown.</summary>
-    public static TimeZoneInfo Zone(string? timeZoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId ?? "Europe/Moscow", out var tz) ? tz : TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 }

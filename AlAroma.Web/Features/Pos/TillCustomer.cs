@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Auditing;
 using System.Text.RegularExpressions;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Customers;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>A wrong customer code typed at a register (kept one <see cref="CustomerCodeAttempts.Window"/>, for the limit).</summary>
-[Admin.Audit.NotAudited]
+[Infrastructure.Auditing.NotAudited]
 public class CustomerCodeFailure
 {
     public long Id { get; set; }

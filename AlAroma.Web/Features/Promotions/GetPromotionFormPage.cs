@@ -1,5 +1,6 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,7 @@ public sealed class GetPromotionFormPage(AppDbContext db, TimeProvider clock, Pr
 
     /// <summary>The page of a new promotion: starting today (Moscow), 10 %, every shop.</summary>
     public Task<PromotionFormPage> NewAsync(CancellationToken ct) =>
-        ForFormAsync(new PromotionForm { ValidFrom = BusinessDay.Today(clock.GetUtcNow(), null), Value = "10" }, ct);
+        ForFormAsync(new PromotionForm { ValidFrom = LocalTime.Today(clock.GetUtcNow(), null), Value = "10" }, ct);
 
     /// <summary>The page for <paramref name="form"/> as posted (e.g. to show its mistakes).</summary>
     public async Task<PromotionFormPage> ForFormAsync(PromotionForm form, CancellationToken ct, PromotionRecord? stored = null)
@@ -43,7 +44,7 @@ public sealed class GetPromotionFormPage(AppDbContext db, TimeProvider clock, Pr
         var brands = await CatalogFacets.BrandsAsync(db, ct);
         var categories = await CatalogFacets.CategoriesAsync(db, ct);
         var chosen = form.Slots.Select(s => s.Group).Append(form.Group).ToList();
-        var today = BusinessDay.Today(clock.GetUtcNow(), null);
+        var today = LocalTime.Today(clock.GetUtcNow(), null);
         return new PromotionFormPage(
             form,
             Merge(brands, chosen.SelectMany(g => g.Brands)),

@@ -1,3 +1,5 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Reports;
@@ -27,7 +29,7 @@ public sealed class ListPromotions(AppDbContext db, TimeProvider clock, Location
     /// <summary>Runs the query; a user bound to locations sees chain-wide promotions and those of their locations.</summary>
     public async Task<PromotionListPage> HandleAsync(PromotionListQuery query, CancellationToken ct)
     {
-        var today = BusinessDay.Today(clock.GetUtcNow(), null);
+        var today = LocalTime.Today(clock.GetUtcNow(), null);
         var q = db.Set<PromotionRecord>().AsNoTracking();
         if (!scope.SeesAll)
         {

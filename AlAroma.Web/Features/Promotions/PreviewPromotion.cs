@@ -1,5 +1,6 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
@@ -76,7 +77,7 @@ public sealed class PreviewPromotion(AppDbContext db, GetActivePromotions active
         cart.RemoveAll(l => !products.ContainsKey(l.ProductId));
 
         var shops = await db.Locations.AsNoTracking().Where(l => l.IsActive && l.Kind == LocationKind.Shop).OrderBy(l => l.Code).ToListAsync(ct);
-        var today = BusinessDay.Today(clock.GetUtcNow(), null);
+        var today = LocalTime.Today(clock.GetUtcNow(), null);
         var date = input.PreviewDate ?? (form.ValidFrom is { } from && from > today ? from : today);
         var locationId = input.PreviewLocationId is { } chosen && shops.Any(s => s.Id == chosen) ? chosen
             : shops.FirstOrDefault(s => form.LocationIds.Contains(s.Id))?.Id ?? shops.FirstOrDefault()?.Id ?? 0;

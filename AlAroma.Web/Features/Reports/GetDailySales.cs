@@ -1,6 +1,7 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -131,9 +132,9 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
     /// <exception cref="BusinessRuleException">The day is before 2000 or after 2100.</exception>
     public async Task<DailySales> ForShopsAsync(IReadOnlyList<Location> shops, DateOnly? day, string scopeLabel, int? locationId, CancellationToken ct)
     {
-        var tzId = shops.Count == 1 ? shops[0].TimeZoneId : BusinessDay.DefaultTimeZoneId;
+        var tzId = shops.Count == 1 ? shops[0].TimeZoneId : LocalTime.DefaultZone;
         var now = clock.GetUtcNow();
-        var d = day ?? BusinessDay.Today(now, tzId);
+        var d = day ?? LocalTime.Today(now, tzId);
         if (d.Year < 2000 || d.Year > 2100) throw new BusinessRuleException("Выберите день между 2000 и 2100 годом.");
 
         var ids = SaleIdsOfDay(db, shops, d);
@@ -159,7 +160,7 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
                 var returned = returnsByShop.GetValueOrDefault(l.Id);
                 return byShop.TryGetValue(l.Id, out var x)
                     ? new ShopSalesRow(l.Id, l.Code, l.Name, x.Count, x.Subtotal - certificates, x.Discount,
-                        BusinessDay.ToLocal(x.First, l.TimeZoneId), BusinessDay.ToLocal(x.Last, l.TimeZoneId), returned, certificates,
+                        LocalTime.ToLocal(x.First, l.TimeZoneId), LocalTime.ToLocal(x.Last, l.TimeZoneId), returned, certificates,
                         x.Count - certificateOnlyByShop.GetValueOrDefault(l.Id))
                     : new ShopSalesRow(l.Id, l.Code, l.Name, 0, 0m, 0m, null, null, returned);
             })
@@ -210,7 +211,7 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
             .Concat(returnsByCashier.Where(r => byCashier.All(c => c.Name != r.Key)).Select(r => new CashierSalesRow(r.Key, 0, -r.Value)))
             .OrderByDescending(c => c.Revenue).ThenBy(c => c.Name).ToList();
 
-        return new DailySales(d, scopeLabel, locationId, BusinessDay.ToLocal(now.UtcDateTime, tzId), tzId,
+        return new DailySales(d, scopeLabel, locationId, LocalTime.ToLocal(now.UtcDateTime, tzId), tzId,
             shopRows, productRows, paymentRows, cashierRows);
     }
 
@@ -232,7 +233,7 @@ public sealed class GetDailySales(AppDbContext db, LocationScope scope, TimeProv
         IQueryable<long>? ids = null;
         foreach (var zone in shops.GroupBy(s => s.TimeZoneId))
         {
-            var (from, to) = BusinessDay.UtcRange(day, zone.Key);
+            var (from, to) = LocalTime.UtcRange(day, zone.Key);
             var part = inRange(zone.Select(s => s.Id).ToList(), from, to);
             ids = ids is null ? part : ids.Concat(part);
         }

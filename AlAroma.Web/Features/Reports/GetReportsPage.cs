@@ -1,5 +1,5 @@
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 
 namespace AlAroma.Web.Features.Reports;
 

@@ -1,6 +1,7 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,8 +80,8 @@ public sealed class GetStockBalances(AppDbContext db, LocationScope scope, TimeP
             .Select(x => new StockBalanceRow(x.Location.Code, x.Location.Name, x.Row.Sku, x.Row.Name, x.Row.Brand, x.Row.Quantity,
                 x.Row.AverageCost, Money.Round(x.Row.Quantity * x.Row.AverageCost), x.Row.RetailPrice, Money.Round(x.Row.Quantity * x.Row.RetailPrice)))
             .ToList();
-        var tzId = locations.Count == 1 ? locations[0].TimeZoneId : BusinessDay.DefaultTimeZoneId;
+        var tzId = locations.Count == 1 ? locations[0].TimeZoneId : LocalTime.DefaultZone;
         return new StockBalances(scopeLabel, locationId, locationId is null ? null : locations[0].Code,
-            BusinessDay.ToLocal(clock.GetUtcNow().UtcDateTime, tzId), tzId, result);
+            LocalTime.ToLocal(clock.GetUtcNow().UtcDateTime, tzId), tzId, result);
     }
 }

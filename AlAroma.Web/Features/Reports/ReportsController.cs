@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using ClosedXML.Excel;
 
 namespace AlAroma.Web.Features.Reports;

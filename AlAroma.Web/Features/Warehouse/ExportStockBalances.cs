@@ -1,4 +1,5 @@
-using AlAroma.Web.Features.Reports;
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Excel;
 
 namespace AlAroma.Web.Features.Warehouse;
 

@@ -1,5 +1,7 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 
 namespace AlAroma.Web.Features.Warehouse;
 

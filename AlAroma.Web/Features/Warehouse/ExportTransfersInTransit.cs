@@ -1,6 +1,8 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;
@@ -28,7 +30,7 @@ public sealed class ExportTransfersInTransit(AppDbContext db, LocationScope scop
                          select new { t.Number, t.ShippedAtUtc, lf.TimeZoneId, From = lf.Name, To = lt.Name, l.Product!.Sku, l.Product.Name, l.Quantity, l.Product.AverageCost })
             .ToListAsync(ct);
         var rows = raw.Select(x => new Row(x.Number,
-            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(x.ShippedAtUtc!.Value, DateTimeKind.Utc), LocalTime.Zone(x.TimeZoneId)),
+            LocalTime.ToLocal(x.ShippedAtUtc!.Value, x.TimeZoneId),
             (int)(now.UtcDateTime - x.ShippedAtUtc.Value).TotalDays, x.From, x.To, x.Sku, x.Name, x.Quantity, x.AverageCost,
             Infrastructure.Money.Round(x.Quantity * x.AverageCost))).ToList();
 

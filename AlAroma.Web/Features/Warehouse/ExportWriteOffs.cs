@@ -1,6 +1,8 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;
@@ -33,7 +35,7 @@ public sealed class ExportWriteOffs(AppDbContext db, LocationScope scope, ListWr
             .ToListAsync(ct);
 
         var lines = raw.Select(x => new LineRow(x.Number,
-            TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(x.DecidedAtUtc!.Value, DateTimeKind.Utc), LocalTime.Zone(x.TimeZoneId)),
+            LocalTime.ToLocal(x.DecidedAtUtc!.Value, x.TimeZoneId),
             x.Name, WriteOff.ReasonLabel(x.Reason), x.Sku, x.Product, x.Quantity, x.UnitCost, Infrastructure.Money.Round(x.Quantity * x.UnitCost), x.Comment)).ToList();
         var byReason = WriteOff.Reasons.Select(r => raw.Where(x => x.Reason == r).ToList())
             .Zip(WriteOff.Reasons, (xs, r) => new ByReason(WriteOff.ReasonLabel(r), xs.Select(x => x.Id).Distinct().Count(), xs.Sum(x => x.Quantity),

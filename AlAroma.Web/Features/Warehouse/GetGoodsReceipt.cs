@@ -1,3 +1,5 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,8 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -93,7 +94,7 @@ public sealed class TransfersController : Controller
     public async Task<IActionResult> InTransit([FromServices] ExportTransfersInTransit export, CancellationToken ct)
     {
         var (content, name) = await export.HandleAsync(ct);
-        return File(content, Reports.ExcelSheetWriter.ContentType, name);
+        return File(content, Infrastructure.Excel.ExcelSheetWriter.ContentType, name);
     }
 
     [HttpPost("{id:long}/cancel")]

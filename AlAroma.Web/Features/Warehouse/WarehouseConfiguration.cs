@@ -1,4 +1,4 @@
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,10 +1,13 @@
+using AlAroma.Web.Infrastructure;
+
 namespace AlAroma.Web.Features.Warehouse;
 
 public static class WarehouseSetup
 {
-    /// <summary>Registers the Warehouse feature's handlers and services.</summary>
+    /// <summary>Registers the Warehouse feature's handlers and services, and the <c>check-stock</c> command.</summary>
     public static void AddWarehouse(this WebApplicationBuilder builder)
     {
+        Cli.Register(CheckStockCommand.Name, CheckStockCommand.Usage, CheckStockCommand.RunAsync);
         var s = builder.Services;
         s.AddScoped<FindProducts>();
         s.AddScoped<ListGoodsReceipts>();

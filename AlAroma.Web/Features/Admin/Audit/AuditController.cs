@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,6 @@ public sealed class AuditController(SearchAudit search, ExportAudit export) : Co
     public async Task<IActionResult> Export([FromQuery] AuditFilter filter, CancellationToken ct)
     {
         var (content, name) = await export.HandleAsync(filter, ct);
-        return File(content, Reports.ExcelSheetWriter.ContentType, name);
+        return File(content, Infrastructure.Excel.ExcelSheetWriter.ContentType, name);
     }
 }

@@ -1,4 +1,5 @@
-using AlAroma.Web.Features.Reports;
+using AlAroma.Web.Infrastructure.Auditing;
+using AlAroma.Web.Infrastructure.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Audit;

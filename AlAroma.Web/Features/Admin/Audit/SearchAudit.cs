@@ -1,25 +1,27 @@
+using AlAroma.Web.Infrastructure.Time;
+using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Audit;
 
-/// <summary>Audit log filter. Dates are local calendar days (Europe/Moscow), inclusive.</summary>
+/// <summary>Audit log filter. Dates are local calendar days of the chain default zone (<see cref="LocalTime.DefaultZone"/>: the log spans every location), inclusive.</summary>
 public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? Entity, string? Key, string? Action, long? Before);
 
 /// <summary>Finds audit entries newest first, 50 per page with keyset paging on the id (fast at any depth).</summary>
 public sealed class SearchAudit(AppDbContext db)
 {
     public const int PageSize = 50;
-    private static readonly TimeZoneInfo Tz = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
 
     public sealed record Page(IReadOnlyList<AuditEntry> Rows, long? NextBefore, IReadOnlyList<string> Entities);
 
     public IQueryable<AuditEntry> Query(AuditFilter f)
     {
         var q = db.AuditEntries.AsNoTracking();
-        if (f.From is { } from) { var utc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc >= utc); }
-        if (f.To is { } to) { var utc = TimeZoneInfo.ConvertTimeToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue), Tz); q = q.Where(a => a.AtUtc < utc); }
+        var (fromUtc, toUtc) = LocalTime.Period(f.From, f.To);
+        if (fromUtc is { } start) q = q.Where(a => a.AtUtc >= start);
+        if (toUtc is { } end) q = q.Where(a => a.AtUtc < end);
         if (!string.IsNullOrWhiteSpace(f.User)) {
             var user = SqlLike.Contains(f.User);
             q = q.Where(a => EF.Functions.ILike(a.UserName, user, SqlLike.Escape));
@@ -40,8 +42,8 @@ public sealed class SearchAudit(AppDbContext db)
         return new Page(rows.Take(PageSize).ToList(), next, entities);
     }
 
-    /// <summary>Local time of the entry for display.</summary>
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tz);
+    /// <summary>Local time of the entry for display, in the chain default zone (the log spans every location).</summary>
+    public static DateTime Local(DateTime utc) => LocalTime.ToLocal(utc);
 
     /// <summary>Russian label of an action.</summary>
     public static string ActionLabel(string a) => a switch

@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
-using AlAroma.Web.Features.Reports;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using AlAroma.Web.Infrastructure;
 using ClosedXML.Excel;
 
-namespace AlAroma.Web.Features.Reports;
+namespace AlAroma.Web.Infrastructure.Excel;
 
 /// <summary>How the cells of a report column are typed and formatted.</summary>
 public enum ExcelFormat

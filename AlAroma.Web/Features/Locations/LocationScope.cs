@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlAroma.Web.Features.Account;
+namespace AlAroma.Web.Features.Locations;
 
 /// <summary>
 /// Which locations the signed-in user may see and which one they work at now. Admins and managers without

@@ -1,11 +1,8 @@
-using AlAroma.Web.Features.Customers;
-using AlAroma.Web.Features.GiftCards;
-using AlAroma.Web.Features.Pos;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace AlAroma.Web.Features.Admin.Audit;
+namespace AlAroma.Web.Infrastructure.Auditing;
 
 /// <summary>
 /// The one place that decides what the audit log keeps: which entities are recorded at all and which of their
@@ -26,16 +23,14 @@ public static class AuditPolicy
     ];
 
     /// <summary>
-    /// Properties whose values never appear, by the entity (or a base type of it) that declares them: a value is
-    /// written as <see cref="Hidden"/>, so the log still says that a password, a stamp or a code changed, and when.
+    /// Framework properties whose values never appear, by the entity (or a base type of it) that declares them: a
+    /// value is written as <see cref="Hidden"/>, so the log still says that a password, a stamp or a code changed,
+    /// and when. A feature marks its own secrets (customer till codes, certificate codes) with
+    /// <see cref="AuditSecretAttribute"/>, so this kernel list names no feature.
     /// </summary>
     public static readonly IReadOnlyDictionary<Type, string[]> SecretProperties = new Dictionary<Type, string[]>
     {
         [typeof(IdentityUser)] = [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp)],
-        [typeof(CustomerCode)] = [nameof(CustomerCode.Code)],
-        [typeof(GiftCertificate)] = [nameof(GiftCertificate.Code)],
-        [typeof(SaleLine)] = [nameof(SaleLine.CertificateCode)],
-        [typeof(SalePayment)] = [nameof(SalePayment.CertificateCode)],
     };
 
     /// <summary>Properties left out altogether: Identity's concurrency tokens change with every save and tell a reader nothing.</summary>
@@ -66,7 +61,11 @@ public static class AuditPolicy
     public static bool Audits(IProperty property) => property.ClrType != typeof(byte[]) && !Lists(IgnoredProperties, property);
 
     /// <summary>What the log writes for <paramref name="value"/> of <paramref name="property"/>: <see cref="Hidden"/> for a secret that has a value.</summary>
-    public static object? Shown(IProperty property, object? value) => value is not null && Lists(SecretProperties, property) ? Hidden : value;
+    public static object? Shown(IProperty property, object? value) => value is not null && IsSecret(property) ? Hidden : value;
+
+    /// <summary>True when <paramref name="property"/> is listed in <see cref="SecretProperties"/> or marked <see cref="AuditSecretAttribute"/>.</summary>
+    public static bool IsSecret(IProperty property) =>
+        Lists(SecretProperties, property) || property.PropertyInfo?.IsDefined(typeof(AuditSecretAttribute), true) == true;
 
     private static bool Lists(IReadOnlyDictionary<Type, string[]> lists, IProperty property)
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace AlAroma.Web.Features.Admin.Audit;
+namespace AlAroma.Web.Infrastructure.Auditing;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every created, updated or deleted entity in the same transaction

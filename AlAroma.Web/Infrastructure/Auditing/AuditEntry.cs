@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Admin.Audit;
+namespace AlAroma.Web.Infrastructure.Auditing;
 
 /// <summary>One audited change or system task: who, when, from where, what, before and after.</summary>
 public class AuditEntry
@@ -29,3 +29,10 @@ public class AuditEntry
 /// <summary>Marks an entity the audit interceptor skips (append-only journals that are themselves a record).</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>
+/// Marks a property whose value never goes into the audit log (a bearer code, a one-time code): the log shows
+/// <see cref="AuditPolicy.Hidden"/> instead, so it still says that the value changed, and when.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditSecretAttribute : Attribute;

@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Admin;
+namespace AlAroma.Web.Features.Locations;
 
 /// <summary>Kind of a stock location.</summary>
 public enum LocationKind
@@ -19,7 +19,7 @@ public class Location
     public string Address { get; set; } = "";
 
     /// <summary>IANA time zone of the location (business days and reports are local to it).</summary>
-    public string TimeZoneId { get; set; } = "Europe/Moscow";
+    public string TimeZoneId { get; set; } = Infrastructure.Time.LocalTime.DefaultZone;
     public bool IsActive { get; set; } = true;
 
     public string KindLabel => Kind == LocationKind.Warehouse ? "Склад" : "Магазин";
