@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;

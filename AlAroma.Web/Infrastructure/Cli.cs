@@ -131,7 +131,7 @@ public static class Cli
 
     private static async Task<int> CheckStock(IServiceProvider sp, string[] args)
     {
-        var mismatches = await Features.Warehouse.StockInvariant.FindMismatchesAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
+        var mismatches = await Features.Warehouse.Stocks.StockInvariant.FindMismatchesAsync(sp.GetRequiredService<AppDbContext>(), CancellationToken.None);
         if (mismatches.Count == 0)
         {
             Console.WriteLine("Stock is consistent: every balance equals the sum of its ledger.");

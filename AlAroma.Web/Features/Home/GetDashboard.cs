@@ -1,5 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.Transfers;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
