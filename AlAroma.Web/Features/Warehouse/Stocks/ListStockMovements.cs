@@ -9,9 +9,10 @@ namespace AlAroma.Web.Features.Warehouse.Stocks;
 /// <summary>
 /// "Движение товаров": the stock ledger at the user's locations, newest first, filtered, with keyset paging
 /// ("Показать ещё" asks for the rows with id below the last one shown), so any depth is one index range scan
-/// over (location_id, id) or the primary key and never counts or skips rows.
+/// over (location_id, id) or the primary key and never counts or skips rows. "Кто" is the person's full name for
+/// every kind: warehouse documents record the login (e-mail), the till records the cashier's name already.
 /// </summary>
-public sealed class ListStockMovements(AppDbContext db, LocationScope scope)
+public sealed class ListStockMovements(AppDbContext db, LocationScope scope, StaffNames staff)
 {
     /// <summary>Filters from the query string; empty fields do not filter.</summary>
     public sealed class Input
@@ -59,14 +60,21 @@ public sealed class ListStockMovements(AppDbContext db, LocationScope scope)
         var rows = await Project(q).Take(PageSize + 1).ToListAsync(ct);
         long? next = rows.Count > PageSize ? rows[PageSize - 1].Id : null;
         if (rows.Count > PageSize) rows.RemoveAt(PageSize);
-        return new Model(input, allowed, rows, next);
+        return new Model(input, allowed, await WithFullNamesAsync(rows), next);
     }
 
     /// <summary>The newest <paramref name="limit"/> rows of the filter, ignoring the cursor (for the Excel export).</summary>
     public async Task<List<Row>> AllAsync(Input input, int limit, CancellationToken ct)
     {
         var (_, q) = await FilterAsync(input, ct);
-        return await Project(q).Take(limit).ToListAsync(ct);
+        return await WithFullNamesAsync(await Project(q).Take(limit).ToListAsync(ct));
+    }
+
+    private async Task<List<Row>> WithFullNamesAsync(List<Row> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+            rows[i] = rows[i] with { UserName = await staff.NameAsync(rows[i].UserName) };
+        return rows;
     }
 
     private async Task<(List<Location> Allowed, IQueryable<StockMovement> Query)> FilterAsync(Input input, CancellationToken ct)
