@@ -21,7 +21,7 @@ public sealed class CreateGoodsReceipt(AppDbContext db, LocationScope scope, Tim
         /// <summary>A supplier from the directory; when set, its name is copied to the receipt.</summary>
         public int? SupplierId { get; set; }
 
-        /// <summary>Free-text supplier name, used when no directory supplier is chosen.</summary>
+        /// <summary>Supplier name typed when no directory supplier is chosen: the directory one of that name, else a new directory entry.</summary>
         public string? SupplierName { get; set; }
         public string? SupplierInvoiceNumber { get; set; }
         public DateOnly? SupplierInvoiceDate { get; set; }
@@ -49,7 +49,7 @@ public sealed class CreateGoodsReceipt(AppDbContext db, LocationScope scope, Tim
         return new FormModel(input, await scope.AllowedAsync(ct), await suppliers.ActiveAsync(ct));
     }
 
-    /// <summary>Creates the draft and returns its id.</summary>
+    /// <summary>Creates the draft and returns its id; a typed supplier name not in the directory is added to it.</summary>
     /// <exception cref="BusinessRuleException">The form is invalid or the location is not the user's.</exception>
     public async Task<long> HandleAsync(Input input, CancellationToken ct)
     {
@@ -58,17 +58,20 @@ public sealed class CreateGoodsReceipt(AppDbContext db, LocationScope scope, Tim
         if (!await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
             throw new BusinessRuleException("Точка не найдена или закрыта. Выберите другую.");
         await WarehouseAccess.EnsureAsync(db, scope, locationId, "оформлять приходы", ct);
-        var supplierName = input.SupplierName?.Trim() ?? "";
-        if (input.SupplierId is { } supplierId)
-            supplierName = await db.Suppliers.Where(s => s.Id == supplierId && s.IsActive).Select(s => s.Name).FirstOrDefaultAsync(ct)
-                           ?? throw new BusinessRuleException("Поставщик не найден или неактивен. Выберите другого из списка.");
+        var supplier = input.SupplierId is { } supplierId
+            ? await db.Suppliers.FirstOrDefaultAsync(s => s.Id == supplierId && s.IsActive, ct)
+              ?? throw new BusinessRuleException("Поставщик не найден или неактивен. Выберите другого из списка.")
+            : null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A name typed instead of picked joins the directory, so the directory lists whoever goods came from.
+        supplier ??= await SupplierDirectory.FindOrAddAsync(db, input.SupplierName!, ct);
+        if (supplier.Id == 0) await db.SaveChangesAsync(ct);
         var receipt = new GoodsReceipt
         {
             Number = await DocumentNumbers.NextDocumentAsync(db, Prefix, LocalTime.Today(clock.GetUtcNow()).Year, ct),
-            LocationId = locationId, SupplierId = input.SupplierId, SupplierName = supplierName, SupplierInvoiceNumber = input.SupplierInvoiceNumber?.Trim() ?? "",
+            LocationId = locationId, SupplierId = supplier.Id, SupplierName = supplier.Name, SupplierInvoiceNumber = input.SupplierInvoiceNumber?.Trim() ?? "",
             SupplierInvoiceDate = input.SupplierInvoiceDate, Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
             Status = DocumentStatus.Draft, CreatedAtUtc = now, CreatedBy = user.UserName,
         };
