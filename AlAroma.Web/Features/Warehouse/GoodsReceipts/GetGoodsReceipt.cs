@@ -22,6 +22,9 @@ public sealed class GetGoodsReceipt(AppDbContext db, LocationScope scope)
         public bool Editable => Status == DocumentStatus.Draft;
         public int TotalQuantity => Lines.Sum(l => l.Quantity);
         public decimal Total => Lines.Sum(l => l.Sum);
+
+        /// <summary>Lines at 0,00 ₽ purchase price: warned on the line, confirmed before posting.</summary>
+        public int FreeLineCount => Lines.Count(l => l.PurchasePrice == 0);
     }
 
     public async Task<Model?> HandleAsync(long id, CancellationToken ct)

@@ -84,6 +84,12 @@ public class GoodsReceipt
         Lines.Remove(line);
     }
 
+    /// <summary>
+    /// Lines at 0,00 ₽ purchase price. Posting them sets the product's average cost towards zero, so posting asks
+    /// first (a free sample is possible but rare, a forgotten price is not).
+    /// </summary>
+    public int FreeLineCount => Lines.Count(l => l.PurchasePrice == 0);
+
     /// <summary>Marks the draft posted (the caller moves the stock in the same transaction).</summary>
     /// <param name="atUtc">Posting time, UTC.</param>
     /// <param name="by">User name of who posted.</param>

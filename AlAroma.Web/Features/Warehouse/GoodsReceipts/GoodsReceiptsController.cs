@@ -59,9 +59,9 @@ public sealed class GoodsReceiptsController : Controller
         Lines(await edit.RemoveAsync(id, lineId, ct));
 
     [HttpPost("{id:long}/post")]
-    public async Task<IActionResult> Post(long id, [FromServices] PostGoodsReceipt post, CancellationToken ct)
+    public async Task<IActionResult> Post(long id, bool freeLinesConfirmed, [FromServices] PostGoodsReceipt post, CancellationToken ct)
     {
-        var number = await post.HandleAsync(id, ct);
+        var number = await post.HandleAsync(id, freeLinesConfirmed, ct);
         TempData["SuccessToast"] = $"Приход {number} проведён: товар поступил на остатки.";
         return this.GoTo($"/warehouse/receipts/{id}");
     }

@@ -14,9 +14,14 @@ namespace AlAroma.Web.Features.Warehouse.GoodsReceipts;
 /// </summary>
 public sealed class PostGoodsReceipt(AppDbContext db, LocationScope scope, TimeProvider clock, ICurrentUser user)
 {
+    /// <summary>Posts the receipt and returns its number; refuses lines at 0,00 ₽ (see the other overload).</summary>
+    /// <exception cref="BusinessRuleException">Not a draft, no lines, a line at 0,00 ₽, or not the user's location; nothing changes.</exception>
+    public Task<string> HandleAsync(long id, CancellationToken ct) => HandleAsync(id, freeLinesConfirmed: false, ct);
+
     /// <summary>Posts the receipt and returns its number.</summary>
-    /// <exception cref="BusinessRuleException">Not a draft, no lines, or not the user's location; nothing changes.</exception>
-    public async Task<string> HandleAsync(long id, CancellationToken ct)
+    /// <param name="freeLinesConfirmed">The person confirmed that lines at 0,00 ₽ purchase price are meant (free samples).</param>
+    /// <exception cref="BusinessRuleException">Not a draft, no lines, unconfirmed lines at 0,00 ₽, or not the user's location; nothing changes.</exception>
+    public async Task<string> HandleAsync(long id, bool freeLinesConfirmed, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Document first (its lines cannot change any more), then its products in id order, then load fresh values.
@@ -25,6 +30,9 @@ public sealed class PostGoodsReceipt(AppDbContext db, LocationScope scope, TimeP
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = ANY({productIds}) ORDER BY id FOR UPDATE", ct);
         var receipt = await DocumentLocks.ReceiptAsync(db, id, ct);
         await WarehouseAccess.EnsureAsync(db, scope, receipt.LocationId, "проводить приходы", ct);
+        if (receipt.FreeLineCount is > 0 and var free && !freeLinesConfirmed)
+            throw new BusinessRuleException($"Закупочная цена 0,00 ₽ в строках: {free}. Себестоимость этих товаров станет нулевой. "
+                                            + "Укажите цену или, если это бесплатные образцы, подтвердите проведение.");
         var now = clock.GetUtcNow().UtcDateTime;
         receipt.Post(now, user.UserName);
 
