@@ -1,4 +1,5 @@
 using AlAroma.Web.Infrastructure.Auditing;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;

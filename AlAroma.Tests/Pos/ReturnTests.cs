@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Net;
 using System.Security.Claims;
 using AlAroma.Tests.Infrastructure;

@@ -144,7 +144,7 @@ public class TillPricingTests(TillFixture app) : IClassFixture<TillFixture>
         await using var db = app.Db();
         var cert = await db.Set<GiftCertificate>().SingleAsync(c => c.Code == line.CertificateCode);
         Assert.Equal((3000m, 3000m, sale.Id), (cert.Nominal, cert.Balance, cert.SaleId!.Value));
-        Assert.Equal(1, await db.StockMovements.CountAsync(m => m.DocumentId == sale.Id && m.Kind == AlAroma.Web.Features.Warehouse.MovementKind.Sale));
+        Assert.Equal(1, await db.StockMovements.CountAsync(m => m.DocumentId == sale.Id && m.Kind == AlAroma.Web.Features.Warehouse.Stocks.MovementKind.Sale));
 
         using var client = await app.ClientAsync("cashier@alaroma.local");
         var html = await client.GetStringAsync($"/pos/sales/{sale.Id}");

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 

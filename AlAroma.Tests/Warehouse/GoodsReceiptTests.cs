@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;
@@ -196,5 +198,23 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(DocumentStatus.Draft, (await db.GoodsReceipts.SingleAsync(r => r.Id == id)).Status);
         Assert.Equal(before, await BalanceAsync(app, wh, p.Id));
         await AssertInvariantAsync(app);
+    }
+
+    [Fact]
+    public async Task A_line_at_zero_purchase_price_posts_only_once_the_person_confirmed_it()
+    {
+        var wh = await LocationIdAsync(app, "WH");
+        var p = await ProductAsync(app, 4);
+        var before = await BalanceAsync(app, wh, p.Id);
+        var id = await NewReceiptAsync(app, "WH");
+        var doc = await app.AsAsync(AdminUser, sp => sp.GetRequiredService<EditGoodsReceiptLines>().AddAsync(id, p.Id, 2, "0", Ct));
+        Assert.Equal(1, doc.FreeLineCount);
+
+        var e = await Assert.ThrowsAsync<BusinessRuleException>(() => app.AsAsync(AdminUser, sp => sp.GetRequiredService<PostGoodsReceipt>().HandleAsync(id, Ct)));
+        Assert.Contains("0,00 ₽", e.Message);
+        Assert.Equal(before, await BalanceAsync(app, wh, p.Id));
+
+        await app.AsAsync(AdminUser, sp => sp.GetRequiredService<PostGoodsReceipt>().HandleAsync(id, freeLinesConfirmed: true, Ct));
+        Assert.Equal(before + 2, await BalanceAsync(app, wh, p.Id));
     }
 }

@@ -1,4 +1,5 @@
 using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
 using ClosedXML.Excel;
@@ -67,5 +68,29 @@ public sealed class MovementJournalTests(AppFixture app) : IClassFixture<AppFixt
         var dataRows = ws.RowsUsed().Count(r => r.RowNumber() > header && r.Cell(4).GetString() == "Перемещение (приёмка)");
         Assert.Equal(count, dataRows);
         Assert.True(count > 0);
+    }
+
+    [Fact]
+    public async Task A_warehouse_document_shows_who_posted_it_by_full_name_as_a_sale_does()
+    {
+        var (productId, _, _) = await ProductAsync(app, 3);
+        var id = await NewReceiptAsync(app, "WH", StorekeeperUser);
+        var number = await app.AsAsync(StorekeeperUser, async sp =>
+        {
+            await sp.GetRequiredService<AlAroma.Web.Features.Warehouse.GoodsReceipts.EditGoodsReceiptLines>().AddAsync(id, productId, 1, "100", default);
+            return await sp.GetRequiredService<AlAroma.Web.Features.Warehouse.GoodsReceipts.PostGoodsReceipt>().HandleAsync(id, default);
+        });
+        var wh = await LocationIdAsync(app, "WH");
+        var model = await app.AsAsync(AdminUser, sp => sp.GetRequiredService<ListStockMovements>()
+            .HandleAsync(new ListStockMovements.Input { LocationId = wh, Kind = MovementKind.GoodsReceipt }, default));
+        var row = Assert.Single(model.Rows, r => r.DocumentNumber == number);
+        Assert.Equal("Складов Сергей", row.UserName);
+
+        var client = await app.ClientAsync(StorekeeperUser);
+        var resp = await client.GetAsync($"/warehouse/movements/export.xlsx?LocationId={wh}&Kind=GoodsReceipt");
+        resp.EnsureSuccessStatusCode();
+        using var wb = new XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
+        var line = wb.Worksheets.First().RowsUsed().Single(r => r.Cell(3).GetString() == number);
+        Assert.Equal("Складов Сергей", line.Cell(9).GetString());
     }
 }

@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
 
 namespace AlAroma.Tests.Warehouse;

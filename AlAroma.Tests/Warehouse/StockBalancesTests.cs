@@ -1,4 +1,6 @@
 using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
@@ -103,5 +105,28 @@ public class SupplierTests(AppFixture app) : IClassFixture<AppFixture>
         var cashier = await app.ClientAsync(CashierUser);
         Assert.Equal(HttpStatusCode.Forbidden, (await cashier.GetAsync("/warehouse/suppliers")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cashier.GetAsync($"/warehouse/suppliers/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_supplier_typed_on_a_receipt_and_the_seeded_one_are_in_the_directory()
+    {
+        await using (var db = app.Db())
+            Assert.True(await db.Suppliers.AnyAsync(x => x.Name == "ООО «Парфюм-Импорт»"), "the demo receipt's supplier should be in the directory");
+
+        var first = await NewReceiptAsync(app, "WH");   // typed "ООО «Тест-Поставка»"
+        var second = await app.AsAsync(AdminUser, async sp => await sp.GetRequiredService<CreateGoodsReceipt>().HandleAsync(new CreateGoodsReceipt.Input
+        {
+            LocationId = await LocationIdAsync(app, "WH"), SupplierName = "  ооо «тест-поставка» ",
+        }, Ct));
+        await using (var db = app.Db())
+        {
+            var named = await db.Suppliers.Where(x => x.Name.ToLower() == "ооо «тест-поставка»").ToListAsync();
+            var supplier = Assert.Single(named);
+            var receipts = await db.GoodsReceipts.Where(r => r.Id == first || r.Id == second).ToListAsync();
+            Assert.All(receipts, r => Assert.Equal(supplier.Id, r.SupplierId));
+            Assert.All(receipts, r => Assert.Equal("ООО «Тест-Поставка»", r.SupplierName));
+        }
+        var page = System.Net.WebUtility.HtmlDecode(await (await app.ClientAsync(AdminUser)).GetStringAsync("/warehouse/suppliers"));
+        Assert.Contains("ООО «Тест-Поставка»", page);
     }
 }

@@ -1,3 +1,7 @@
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.TransferRequests;
+using AlAroma.Web.Features.Warehouse.Suppliers;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;

@@ -1,4 +1,7 @@
 using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;

@@ -1,3 +1,6 @@
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+using AlAroma.Web.Features.Warehouse.Transfers;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,6 @@
 using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Infrastructure;

@@ -2,6 +2,10 @@ using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Pos;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Features.Warehouse.Transfers;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -59,9 +63,12 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         await db.SaveChangesAsync(ct);
 
         // Stock arrives the way it always does: a posted goods receipt at the warehouse, then transfers to the shops.
+        var supplier = new Supplier { Name = "ООО «Парфюм-Импорт»" };
+        db.Suppliers.Add(supplier);
+        await db.SaveChangesAsync(ct);
         var receipt = new GoodsReceipt
         {
-            Number = await DocumentNumbers.NextDocumentAsync(db, "ПР", now.Year, ct), LocationId = wh.Id, SupplierName = "ООО «Парфюм-Импорт»",
+            Number = await DocumentNumbers.NextDocumentAsync(db, "ПР", now.Year, ct), LocationId = wh.Id, SupplierId = supplier.Id, SupplierName = supplier.Name,
             SupplierInvoiceNumber = "ПИ-1001", SupplierInvoiceDate = DateOnly.FromDateTime(now), Status = DocumentStatus.Draft,
             CreatedAtUtc = now, CreatedBy = "demo", PostedAtUtc = now, PostedBy = "demo",
         };

@@ -7,7 +7,8 @@ namespace AlAroma.Web.Infrastructure;
 /// Finds a controller's views in its feature folder: a controller in namespace
 /// <c>AlAroma.Web.Features.Warehouse</c> renders <c>/Features/Warehouse/{view}.cshtml</c> (and one in
 /// <c>AlAroma.Web.Features.Admin.Users</c> renders <c>/Features/Admin/Users/{view}.cshtml</c>),
-/// then <c>/Features/Shared/{view}.cshtml</c>.
+/// then the folders above it up to <c>/Features</c> (so a sub-room such as <c>Warehouse/Transfers</c> finds the
+/// partials its parent room shares), then <c>/Features/Shared/{view}.cshtml</c>.
 /// </summary>
 public sealed class FeatureConvention : IControllerModelConvention
 {
@@ -32,7 +33,8 @@ public sealed class FeatureViewLocationExpander : IViewLocationExpander
     public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
     {
         var feature = context.Values.TryGetValue("feature", out var f) ? f ?? "Shared" : "Shared";
-        yield return $"/Features/{feature}/{{0}}.cshtml";
+        for (var folder = feature; folder.Length > 0; folder = folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "")
+            yield return $"/Features/{folder}/{{0}}.cshtml";
         yield return "/Features/Shared/{0}.cshtml";
     }
 }

@@ -1,3 +1,5 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Diagnostics;
 using System.Security.Claims;
 using AlAroma.Web.Data;

@@ -28,6 +28,21 @@ public sealed class LabelsPageTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Label_paper_is_named_as_print_dialogs_and_label_packs_name_it()
+    {
+        var chanel = await ProductAsync("AA-0001");
+        var client = await app.ClientAsync(Storekeeper);
+        var picker = WebUtility.HtmlDecode(await client.GetStringAsync("/warehouse/labels"));
+        Assert.Contains("A4, 3×8 этикеток 70×37 мм", picker);
+        Assert.Contains("Термопринтер 58×40 мм", picker);
+
+        var a4 = WebUtility.HtmlDecode(await client.GetStringAsync($"/warehouse/labels/print?format=a4&p={chanel.Id}&q=1"));
+        Assert.Contains("выберите размер бумаги «A4»", a4);
+        var thermal = WebUtility.HtmlDecode(await client.GetStringAsync($"/warehouse/labels/print?format=58x40&p={chanel.Id}&q=1"));
+        Assert.Contains("выберите размер бумаги «58 x 40 mm»", thermal);
+    }
+
+    [Fact]
     public async Task Print_view_repeats_each_label_by_quantity_with_name_price_sku_and_barcode()
     {
         var (chanel, coco) = (await ProductAsync("AA-0001"), await ProductAsync("AA-0002"));

@@ -1,4 +1,5 @@
 using AlAroma.Web.Infrastructure.Excel;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;

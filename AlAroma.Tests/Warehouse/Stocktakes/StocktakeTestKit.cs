@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Tests.Pos;
 using AlAroma.Web.Features.Pos;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Stocktakes;

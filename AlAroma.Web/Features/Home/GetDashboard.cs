@@ -2,6 +2,8 @@ using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.Transfers;
 using AlAroma.Web.Features.Warehouse;
 using Microsoft.EntityFrameworkCore;
 

@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Promotions.Engine;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

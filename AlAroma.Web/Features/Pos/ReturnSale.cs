@@ -1,6 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Warehouse.Stocks;
 
 namespace AlAroma.Web.Features.Warehouse;
 

@@ -1,3 +1,8 @@
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.TransferRequests;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+
 namespace AlAroma.Web.Features.Warehouse;
 
 /// <summary>Bootstrap badge classes of document statuses (one colour per meaning across warehouse screens).</summary>

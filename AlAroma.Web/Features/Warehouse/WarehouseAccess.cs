@@ -1,4 +1,8 @@
 using AlAroma.Web.Features.Locations;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.TransferRequests;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
 using System.Security.Claims;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;

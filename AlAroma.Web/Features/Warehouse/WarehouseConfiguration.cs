@@ -1,5 +1,11 @@
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Features.Warehouse.TransferRequests;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

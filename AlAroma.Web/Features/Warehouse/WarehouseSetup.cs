@@ -1,4 +1,10 @@
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Features.Warehouse.GoodsReceipts;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Features.Warehouse.TransferRequests;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
 
 namespace AlAroma.Web.Features.Warehouse;
 

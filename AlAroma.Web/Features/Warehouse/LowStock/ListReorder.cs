@@ -1,6 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Locations;
+using AlAroma.Web.Features.Warehouse.Transfers;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Warehouse.LowStock;

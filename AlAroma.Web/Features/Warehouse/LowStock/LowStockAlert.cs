@@ -1,5 +1,6 @@
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

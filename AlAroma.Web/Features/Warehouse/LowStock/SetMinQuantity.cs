@@ -1,6 +1,7 @@
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

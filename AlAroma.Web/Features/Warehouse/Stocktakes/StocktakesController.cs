@@ -90,22 +90,8 @@ public sealed class StocktakesController : Controller
 
     /// <summary>The blind count sheet as a workbook (for counting in a spreadsheet or printing from it): no book quantities.</summary>
     [HttpGet("{id:long}/sheet.xlsx")]
-    public async Task<IActionResult> SheetExcel(long id, [FromServices] GetCountSheet sheet, CancellationToken ct)
-    {
-        if (await sheet.HandleAsync(id, ct) is not { } m) return NotFound();
-        var h = m.Header;
-        var title = $"Лист подсчёта — инвентаризация № {h.Number}, {h.Location}";
-        using var wb = ExcelSheetWriter.NewWorkbook(title);
-        ExcelSheetWriter.Table(wb, "Лист подсчёта", title, $"Что считаем: {h.ScopeText}. Впишите посчитанное количество в последний столбец.",
-        [
-            new ExcelColumn<GetCountSheet.Row>("Артикул", r => r.Sku, Width: 14),
-            new ExcelColumn<GetCountSheet.Row>("Товар", r => r.Name, Width: 44),
-            new ExcelColumn<GetCountSheet.Row>("Бренд", r => r.Brand, Width: 20),
-            new ExcelColumn<GetCountSheet.Row>("Штрихкод", r => r.Barcode, Width: 16),
-            new ExcelColumn<GetCountSheet.Row>("Посчитано, шт.", _ => null, ExcelFormat.Integer, 14),
-        ], m.Rows, "Товаров в объёме инвентаризации нет");
-        return File(ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.ContentType, ExcelSheetWriter.FileName("list-podscheta-" + h.Number.Replace("ИН-", "IN-"), DateOnly.FromDateTime(h.CreatedAtUtc)));
-    }
+    public async Task<IActionResult> SheetExcel(long id, [FromServices] ExportCountSheet export, CancellationToken ct) =>
+        await export.HandleAsync(id, ct) is { } f ? File(f.Content, ExcelSheetWriter.ContentType, f.FileName) : NotFound();
 
     [HttpGet("{id:long}/export")]
     public async Task<IActionResult> Export(long id, [FromServices] ExportStocktake export, CancellationToken ct) =>

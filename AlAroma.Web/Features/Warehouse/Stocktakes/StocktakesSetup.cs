@@ -18,5 +18,6 @@ public static class StocktakesSetup
         s.AddScoped<PostStocktake>();
         s.AddScoped<GetCountSheet>();
         s.AddScoped<ExportStocktake>();
+        s.AddScoped<ExportCountSheet>();
     }
 }
