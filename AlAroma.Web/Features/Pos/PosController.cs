@@ -44,7 +44,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Scan(int registerId, string? code, [FromServices] SearchProducts search, CancellationToken ct)
     {
         var r = await cart.ScanAsync(registerId, code, ct);
-        if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct);
+        if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct, added: r.ProductId);
         var found = await search.HandleAsync(registerId, r.Code, ct);
         return await CartAsync(registerId, ct, $"Товар «{r.Code}» не найден. Проверьте штрихкод или найдите товар по названию в поиске ниже — чек не изменился.", r.Code, found);
     }
@@ -53,7 +53,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Change(int registerId, int productId, int delta, CancellationToken ct)
     {
         await cart.ChangeAsync(registerId, productId, Math.Clamp(delta, -1000, 1000), ct);
-        return await CartAsync(registerId, ct);
+        return await CartAsync(registerId, ct, added: delta > 0 ? productId : null);
     }
 
     [HttpPost("/pos/{registerId:int}/lines/{productId:int}/remove")]
@@ -131,10 +131,13 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     }
 
     private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,
-        string? newCustomerPhone = null, string? customerError = null)
+        string? newCustomerPhone = null, string? customerError = null, int? added = null)
     {
         var (_, location) = await till.RequireRegisterAsync(registerId, ct);
-        return PartialView("_CartUpdate", new CartUpdate(await getTill.CartAsync(registerId, location, ct), notice, query, found, newCustomerPhone, customerError));
+        var view = await getTill.CartAsync(registerId, location, ct);
+        // A unit just added that the shop does not have is said at once, not first at "Пробить чек".
+        notice ??= view.Lines.FirstOrDefault(l => l.ProductId == added)?.Shortage;
+        return PartialView("_CartUpdate", new CartUpdate(view, notice, query, found, newCustomerPhone, customerError));
     }
 
     /// <summary>An amount as typed ("1 990,50"), null when empty (kept for the other till controllers: <see cref="AmountInput.Parse"/>).</summary>
