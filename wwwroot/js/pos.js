@@ -76,6 +76,10 @@
     var certAmount = document.getElementById("pay-cert-amount");
     var points = document.getElementById("pay-points");
     var maxPoints = 0;
+    // An input error is shown once the cashier has typed (or tried to pay), not on an untouched dialog.
+    var touched = false;
+    // Lines the shop does not have enough of (from the server): said in the dialog, "Пробить чек" still refuses.
+    var shortage = "";
     var titles = { Cash: "Оплата наличными", Card: "Оплата картой", Mixed: "Смешанная оплата" };
 
     // Certificates and points first; what they leave ("Деньгами") is paid by card and/or cash.
@@ -96,7 +100,7 @@
         document.getElementById("pay-rest").textContent = money(Math.max(rest, 0));
         document.getElementById("pay-cash-part").textContent = money(Math.max(cashPart, 0));
         document.getElementById("pay-change").textContent = money(!msg && t !== null && mode !== "Card" ? t - cashPart : 0);
-        error.textContent = msg;
+        error.textContent = touched && msg ? msg : shortage;
         submit.disabled = !!msg;
     }
 
@@ -117,6 +121,8 @@
         tendered.value = "";
         certCode.value = ""; certAmount.value = ""; points.value = "";
         maxPoints = Number(t.dataset.maxPoints || 0);
+        shortage = t.dataset.shortage || "";
+        touched = false;
         document.getElementById("pay-max-points").textContent = maxPoints;
         document.getElementById("pay-points-row").hidden = !(maxPoints > 0);
         recalc();
@@ -124,20 +130,29 @@
         (m === "Mixed" ? card : m === "Cash" ? tendered : submit).focus();
     }
 
-    card.addEventListener("input", recalc);
-    certAmount.addEventListener("input", recalc);
-    certCode.addEventListener("input", recalc);
-    points.addEventListener("input", recalc);
-    tendered.addEventListener("input", recalc);
+    function typed() { touched = true; recalc(); }
+    card.addEventListener("input", typed);
+    certAmount.addEventListener("input", typed);
+    certCode.addEventListener("input", typed);
+    points.addEventListener("input", typed);
+    tendered.addEventListener("input", typed);
+    // Enter while the payment cannot go through: say why (a disabled button would just ignore it).
+    payForm.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" && submit.disabled && !touched) { touched = true; recalc(); }
+    });
     document.getElementById("pos-pay-cancel").addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { setTimeout(focusScanner, 0); });
     payForm.addEventListener("htmx:afterRequest", function (e) {
         if (e.detail.xhr && e.detail.xhr.getResponseHeader("HX-Redirect")) sessionStorage.removeItem(storeKey);
     });
 
-    // The modal dialog sits above the toasts: show the server's refusal inside it.
-    document.body.addEventListener("toast", function (e) {
-        if (dialog.open && e.detail.kind === "error") { error.textContent = e.detail.message; submit.disabled = false; }
+    // The modal dialog sits above the toasts: show the server's refusal inside it, and only there (the event stops
+    // here, so site.js does not print it a second time as a toast behind the dialog).
+    payForm.addEventListener("toast", function (e) {
+        if (!dialog.open || e.detail.kind !== "error") return;
+        e.stopPropagation();
+        error.textContent = e.detail.message;
+        submit.disabled = false;
     });
 
     document.addEventListener("click", function (e) {

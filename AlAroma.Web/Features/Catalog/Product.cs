@@ -73,6 +73,14 @@ public class Product
         UpdatedAtUtc = atUtc;
     }
 
+    /// <summary>Refuses a product the till must not sell (adding it to a cart, pricing a receipt).</summary>
+    /// <exception cref="BusinessRuleException">Inactive, or no retail price (0 ₽).</exception>
+    public void EnsureSellable()
+    {
+        if (!IsActive) throw new BusinessRuleException($"Товар «{Name}» снят с продажи. Отложите его и сообщите менеджеру.");
+        if (RetailPrice <= 0) throw new BusinessRuleException($"У товара «{Name}» не указана розничная цена — продать его нельзя. Сообщите менеджеру.");
+    }
+
     /// <summary>Russian label of the concentration (for UI and receipts).</summary>
     public static string ConcentrationLabel(Concentration? c) => c switch
     {

@@ -72,7 +72,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             if (givenLines is null)
             {
                 // The cart lock serialises submits of this till; a duplicate that waited here finds the first sale.
-                cart = await EditCart.LockAsync(db, register.Id, now, ct);
+                cart = await CartLock.LockAsync(db, register.Id, now, ct);
                 if (await ExistingAsync(cmd.IdempotencyKey, ct) is { } first) return first;
                 content = CartContent.Of(cart);
             }
@@ -112,7 +112,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
                     Amount = priced.Result.ByPromotion.Where(p => p.Kind == DiscountKind.Manual).Sum(p => p.Amount),
                     GivenBy = manual.By, manual.Role,
                 }, ct);
-            if (cart is not null) EditCart.Empty(cart);
+            cart?.Empty();
             await db.SaveChangesAsync(ct);
 
             // The shop's receipt number last: one statement takes it and writes it everywhere, then the commit, so the

@@ -48,7 +48,7 @@ public sealed class CloseShift(AppDbContext db, TillAccess till, TimeProvider cl
         var shift = (await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {shiftId} FOR UPDATE").ToListAsync(ct)).FirstOrDefault();
         if (shift is null || await till.FindRegisterAsync(shift.RegisterId, ct) is null) throw new BusinessRuleException("Смена не найдена или относится к другому магазину.");
         if (!shift.IsOpen) throw new BusinessRuleException("Смена уже закрыта.");
-        if (!till.MayWorkIn(shift)) throw new BusinessRuleException($"Смену открыл кассир {shift.OpenedByName}: закрыть её может он или менеджер.");
+        if (!till.MayWorkIn(shift)) throw new BusinessRuleException($"Смена открыта: {shift.OpenedByName}. Закрыть её может только тот, кто её открыл, или менеджер.");
         var figures = await ShiftReport.ForShiftAsync(db, shift, ct);
         var discrepancy = counted - figures.ExpectedCash;
         var limit = options.Value.DiscrepancyLimit;

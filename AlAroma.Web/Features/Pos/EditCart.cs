@@ -1,5 +1,4 @@
 using AlAroma.Web.Data;
-using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,7 +44,7 @@ public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider cloc
         {
             var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct)
                 ?? throw new BusinessRuleException("Товар не найден в каталоге.");
-            EnsureSellable(product);
+            product.EnsureSellable();
         }
         await MutateAsync(registerId, cart =>
         {
@@ -84,19 +83,7 @@ public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider cloc
 
     /// <summary>Empties the cart (the customer changed their mind): goods, certificates, customer and manual discount.</summary>
     /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
-    public Task ClearAsync(int registerId, CancellationToken ct) => MutateAsync(registerId, Empty, ct);
-
-    /// <summary>Everything off the cart (after a sale, or "Очистить чек").</summary>
-    public static void Empty(PosCart cart)
-    {
-        cart.Lines.Clear();
-        cart.Certificates.Clear();
-        cart.CustomerId = null;
-        cart.ManualDiscountKind = null;
-        cart.ManualDiscountValue = null;
-        cart.ManualDiscountRole = null;
-        cart.ManualDiscountBy = null;
-    }
+    public Task ClearAsync(int registerId, CancellationToken ct) => MutateAsync(registerId, c => c.Empty(), ct);
 
     /// <summary>
     /// Changes the register's cart in its own transaction under the cart's row lock (bumping its version).
@@ -107,31 +94,9 @@ public sealed class EditCart(AppDbContext db, TillAccess till, TimeProvider cloc
         await till.RequireRegisterAsync(registerId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
-        var cart = await LockAsync(db, registerId, clock.GetUtcNow().UtcDateTime, ct);
+        var cart = await CartLock.LockAsync(db, registerId, clock.GetUtcNow().UtcDateTime, ct);
         change(cart);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Refuses products the till must not sell.</summary>
-    /// <exception cref="BusinessRuleException">Inactive, or no retail price (0 ₽).</exception>
-    public static void EnsureSellable(Product p)
-    {
-        if (!p.IsActive) throw new BusinessRuleException($"Товар «{p.Name}» снят с продажи. Отложите его и сообщите менеджеру.");
-        if (p.RetailPrice <= 0) throw new BusinessRuleException($"У товара «{p.Name}» не указана розничная цена — продать его нельзя. Сообщите менеджеру.");
-    }
-
-    /// <summary>
-    /// Creates the register's cart if missing, locks its row until the transaction ends, bumps its version and
-    /// loads it with its lines (tracked). Run inside a transaction.
-    /// </summary>
-    public static async Task<PosCart> LockAsync(AppDbContext db, int registerId, DateTime nowUtc, CancellationToken ct)
-    {
-        var id = (await db.Database.SqlQuery<long>($"""
-            INSERT INTO pos_carts AS c (register_id, version, updated_at_utc) VALUES ({registerId}, 1, {nowUtc})
-            ON CONFLICT (register_id) DO UPDATE SET version = c.version + 1, updated_at_utc = excluded.updated_at_utc
-            RETURNING id AS "Value"
-            """).ToListAsync(ct))[0];
-        return await db.PosCarts.Include(c => c.Lines).Include(c => c.Certificates).SingleAsync(c => c.Id == id, ct);
     }
 }

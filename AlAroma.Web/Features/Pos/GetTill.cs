@@ -16,7 +16,16 @@ public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, L
     /// <summary>A cart line as shown (₽). Certificate lines have ProductId 0 and <see cref="CertificateNominal"/>.</summary>
     /// <param name="Promotions">Names of the promotions (and the manual discount) on the line, for the small text under it.</param>
     public sealed record LineView(int ProductId, string Name, string Details, string? Barcode, int Quantity, decimal Price, decimal Discount, decimal Sum, int OnHand,
-        string? Promotions = null, decimal? CertificateNominal = null);
+        string? Promotions = null, decimal? CertificateNominal = null)
+    {
+        /// <summary>
+        /// Why this line cannot be sold as it stands (more units than the shop has: stock never goes negative, DOMAIN.md),
+        /// or null. Said when the line is added and in the payment dialog; "Пробить чек" still refuses while it holds.
+        /// </summary>
+        public string? Shortage => Quantity > OnHand
+            ? $"Недостаточно товара «{Name}»: в наличии {OnHand} шт., в чеке {Quantity} шт. Уменьшите количество или уберите строку — иначе чек не пробить."
+            : null;
+    }
 
     /// <summary>The attached customer as the till shows it.</summary>
     /// <param name="Level">Russian level label.</param>
@@ -34,6 +43,9 @@ public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, L
         IReadOnlyList<decimal>? Nominals = null)
     {
         public int Units => Lines.Sum(l => l.Quantity);
+
+        /// <summary>The shortages of all lines in one text for the payment dialog, or null when every line is on hand.</summary>
+        public string? Shortage => Lines.Select(l => l.Shortage).Where(s => s is not null).ToList() is { Count: > 0 } all ? string.Join(" ", all) : null;
     }
 
     /// <summary>The whole till.</summary>

@@ -22,7 +22,7 @@ public sealed class MoveCash(AppDbContext db, TillAccess till, TimeProvider cloc
         var shift = (await db.Shifts.FromSql($"SELECT * FROM shifts WHERE id = {shiftId} FOR UPDATE").AsNoTracking().ToListAsync(ct)).FirstOrDefault();
         if (shift is null || await till.FindRegisterAsync(shift.RegisterId, ct) is null) throw new BusinessRuleException("Смена не найдена или относится к другому магазину.");
         if (!shift.IsOpen) throw new BusinessRuleException("Смена закрыта: внесение и изъятие возможны только в открытой смене.");
-        if (!till.MayWorkIn(shift)) throw new BusinessRuleException($"Смену открыл кассир {shift.OpenedByName}: движения наличных в ней делает он или менеджер.");
+        if (!till.MayWorkIn(shift)) throw new BusinessRuleException($"Смена открыта: {shift.OpenedByName}. Вносить и изымать наличные в ней может только тот, кто её открыл, или менеджер.");
         var value = Money.Round(amount.Value);
         if (kind == CashMovementKind.Out && (await ShiftReport.ForShiftAsync(db, shift, ct)).ExpectedCash is var inDrawer && value > inDrawer)
             throw new BusinessRuleException($"В кассе {Money.Format(inDrawer)}: изъять {Money.Format(value)} нельзя.");

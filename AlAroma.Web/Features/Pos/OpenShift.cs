@@ -31,7 +31,7 @@ public sealed class OpenShift(AppDbContext db, TillAccess till, TimeProvider clo
             db.ChangeTracker.Clear();
             var other = await db.Shifts.AsNoTracking().Where(s => s.RegisterId == register.Id && s.ClosedAtUtc == null)
                 .Select(s => s.OpenedByName).FirstOrDefaultAsync(ct);
-            throw new BusinessRuleException($"На кассе «{register.Name}» уже открыта смена (кассир {other ?? "?"}). Работайте в ней или попросите закрыть её.");
+            throw new BusinessRuleException($"На кассе «{register.Name}» уже открыта смена: {other ?? "?"}. Работайте в ней или попросите закрыть её.");
         }
         return shift.Id;
     }

@@ -35,6 +35,18 @@ public class PosCart
 
     /// <summary>Gift certificates being sold on this receipt.</summary>
     public List<PosCartCertificate> Certificates { get; set; } = [];
+
+    /// <summary>Everything off the cart (after a sale, or "Очистить чек"): goods, certificates, customer and manual discount.</summary>
+    public void Empty()
+    {
+        Lines.Clear();
+        Certificates.Clear();
+        CustomerId = null;
+        ManualDiscountKind = null;
+        ManualDiscountValue = null;
+        ManualDiscountRole = null;
+        ManualDiscountBy = null;
+    }
 }
 
 /// <summary>Gift certificates of one nominal being sold in a cart (one line per nominal).</summary>

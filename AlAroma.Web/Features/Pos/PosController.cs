@@ -12,13 +12,6 @@ namespace AlAroma.Web.Features.Pos;
 public sealed record CartUpdate(GetTill.CartView Cart, string? Notice = null, string? Query = null, IReadOnlyList<SearchProducts.Row>? Found = null,
     string? NewCustomerPhone = null, string? CustomerError = null);
 
-/// <summary>The payment dialog as posted (amounts as typed: "1 990,50").</summary>
-/// <param name="CertCode">Gift certificate code paid with (optional).</param>
-/// <param name="CertAmount">₽ taken from the certificate.</param>
-/// <param name="Points">Points spent (whole number).</param>
-public sealed record CheckoutForm(Guid Key, PaymentMode Mode, string? Card, string? Tendered, string? Expected,
-    string? CertCode = null, string? CertAmount = null, string? Points = null);
-
 /// <summary>The till: choose a register, open a shift, edit the cart, take payment.</summary>
 [Authorize(Roles = Roles.Till)]
 public sealed class PosController(GetTill getTill, EditCart cart, TillAccess till) : Controller
@@ -51,7 +44,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Scan(int registerId, string? code, [FromServices] SearchProducts search, CancellationToken ct)
     {
         var r = await cart.ScanAsync(registerId, code, ct);
-        if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct);
+        if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct, added: r.ProductId);
         var found = await search.HandleAsync(registerId, r.Code, ct);
         return await CartAsync(registerId, ct, $"Товар «{r.Code}» не найден. Проверьте штрихкод или найдите товар по названию в поиске ниже — чек не изменился.", r.Code, found);
     }
@@ -60,7 +53,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Change(int registerId, int productId, int delta, CancellationToken ct)
     {
         await cart.ChangeAsync(registerId, productId, Math.Clamp(delta, -1000, 1000), ct);
-        return await CartAsync(registerId, ct);
+        return await CartAsync(registerId, ct, added: delta > 0 ? productId : null);
     }
 
     [HttpPost("/pos/{registerId:int}/lines/{productId:int}/remove")]
@@ -113,7 +106,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     {
         await till.RequireRegisterAsync(registerId, ct);
         var r = await check.HandleAsync(code, ct);
-        return Content($"<div class=\"small {(r.Balance is null ? "text-danger" : "text-success")}\" id=\"pos-cert-result\">{System.Net.WebUtility.HtmlEncode(r.Message)}</div>", "text/html");
+        return PartialView("_CertificateBalance", r);
     }
 
     [HttpPost("/pos/{registerId:int}/discount")]
@@ -130,15 +123,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     [HttpPost("/pos/{registerId:int}/checkout")]
     public async Task<IActionResult> Pay(int registerId, CheckoutForm form, [FromServices] Checkout checkout, CancellationToken ct)
     {
-        var card = ParseAmount(form.Card, "Сумма по карте");
-        var tendered = ParseAmount(form.Tendered, "Получено наличными");
-        var certAmount = ParseAmount(form.CertAmount, "Сумма с сертификата");
-        if (!string.IsNullOrWhiteSpace(form.CertCode) && certAmount is null) throw new BusinessRuleException("Укажите, сколько списать с сертификата.");
-        IReadOnlyList<CertificatePaymentInput> certs = string.IsNullOrWhiteSpace(form.CertCode) ? [] : [new CertificatePaymentInput(form.CertCode, certAmount!.Value)];
-        var points = ParseAmount(form.Points, "Баллы") ?? 0;
-        if (points != decimal.Truncate(points)) throw new BusinessRuleException("Баллы списываются целыми: 1 балл = 1 ₽.");
-        var result = await checkout.HandleAsync(
-            new CheckoutCommand(registerId, form.Key, new PaymentInput(form.Mode, card, tendered, certs, (int)points), Money.Parse(form.Expected)), ct);
+        var result = await checkout.HandleAsync(form.ToCommand(registerId), ct);
         var url = $"/pos/sales/{result.SaleId}?print=1";
         if (!Request.IsHtmx()) return Redirect(url);
         Response.HxRedirect(url);
@@ -146,15 +131,16 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     }
 
     private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,
-        string? newCustomerPhone = null, string? customerError = null)
+        string? newCustomerPhone = null, string? customerError = null, int? added = null)
     {
         var (_, location) = await till.RequireRegisterAsync(registerId, ct);
-        return PartialView("_CartUpdate", new CartUpdate(await getTill.CartAsync(registerId, location, ct), notice, query, found, newCustomerPhone, customerError));
+        var view = await getTill.CartAsync(registerId, location, ct);
+        // A unit just added that the shop does not have is said at once, not first at "Пробить чек".
+        notice ??= view.Lines.FirstOrDefault(l => l.ProductId == added)?.Shortage;
+        return PartialView("_CartUpdate", new CartUpdate(view, notice, query, found, newCustomerPhone, customerError));
     }
 
-    /// <summary>An amount as typed ("1 990,50"), null when empty.</summary>
+    /// <summary>An amount as typed ("1 990,50"), null when empty (kept for the other till controllers: <see cref="AmountInput.Parse"/>).</summary>
     /// <exception cref="BusinessRuleException">Not a number; the message names the field.</exception>
-    internal static decimal? ParseAmount(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-            : Money.Parse(text) ?? throw new BusinessRuleException($"«{field}»: «{text}» — не сумма. Введите число, например 1990 или 1990,50.");
+    internal static decimal? ParseAmount(string? text, string field) => AmountInput.Parse(text, field);
 }

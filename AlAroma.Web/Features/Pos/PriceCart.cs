@@ -64,7 +64,7 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
         foreach (var (productId, qty) in content.Lines.GroupBy(l => l.ProductId).Select(g => (g.Key, g.Sum(l => l.Quantity))))
         {
             if (!products.TryGetValue(productId, out var p)) throw new BusinessRuleException("Товар из чека не найден в каталоге. Удалите строку и отсканируйте товар заново.");
-            EditCart.EnsureSellable(p);
+            p.EnsureSellable();
             lines.Add(new CartLine(ProductLineId(p.Id), p.Id, p.Brand, p.Category, p.RetailPrice, qty));
         }
         foreach (var c in content.Certificates.GroupBy(c => c.Nominal))

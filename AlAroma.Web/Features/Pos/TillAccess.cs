@@ -38,6 +38,13 @@ public sealed class TillAccess(AppDbContext db, LocationScope scope, IHttpContex
     public async Task<(Register Register, Location Location)> RequireRegisterAsync(int registerId, CancellationToken ct) =>
         await FindRegisterAsync(registerId, ct) ?? throw new BusinessRuleException("Касса не найдена или относится к другому магазину. Выберите свою кассу в разделе «Касса».");
 
+    /// <summary>
+    /// Why a user may not sell in another person's shift. The name stands after a colon, so the sentence needs no
+    /// declension and no gender of the person ("Смена на этой кассе открыта: Кассирова Ксения").
+    /// </summary>
+    public static string OthersShift(string openedByName) =>
+        $"Смена на этой кассе открыта: {openedByName}. Продавать в ней может только тот, кто её открыл, или менеджер.";
+
     /// <summary>True when the user may sell in (and close) <paramref name="shift"/>.</summary>
     public bool MayWorkIn(Shift shift) => shift.OpenedByUserId == UserId || IsManager;
 
@@ -53,7 +60,7 @@ public sealed class TillAccess(AppDbContext db, LocationScope scope, IHttpContex
             : await db.Shifts.FirstOrDefaultAsync(s => s.RegisterId == registerId && s.ClosedAtUtc == null, ct);
         if (shift is null) throw new BusinessRuleException("Смена на этой кассе не открыта. Откройте смену, чтобы продавать.");
         if (!MayWorkIn(shift))
-            throw new BusinessRuleException($"Смена на этой кассе открыта кассиром {shift.OpenedByName}. Продавать в ней может только он или менеджер.");
+            throw new BusinessRuleException(OthersShift(shift.OpenedByName));
         return shift;
     }
 }
