@@ -129,4 +129,53 @@ public class ReturnRulesSplitTests
     [Fact]
     public void Of_two_payments_by_one_method_the_first_takes_the_rounding_rest() =>
         Assert.Equal([0.01m, 0m], ReturnRules.Split(2m, Buckets((PaymentMethod.GiftCertificate, 1m, 0m), (PaymentMethod.GiftCertificate, 1m, 0m)), 0.01m));
+
+    [Fact]
+    public void Points_that_fell_behind_on_small_returns_still_come_back_whole()
+    {
+        // 300 ₽: 90 points and 210 by card; six returns of 0,50 ₽ so far went to the card (a point cannot be split).
+        var split = ReturnRules.Split(300m, Buckets((PaymentMethod.Points, 90m, 0m), (PaymentMethod.Card, 210m, 3m)), 0.5m);
+        Assert.Equal([0m, 0.5m], split);
+    }
+
+    [Fact]
+    public void A_return_whose_kopecks_only_the_money_can_take_moves_a_whole_point()
+    {
+        // 3 000 ₽: 900 points and 2 100 by card; returning all but 0,50 ₽ gives back every point and 2 099,50 to the card.
+        var split = ReturnRules.Split(3000m, Buckets((PaymentMethod.Points, 900m, 0m), (PaymentMethod.Card, 2100m, 0m)), 2999.5m);
+        Assert.Equal([900m, 2099.5m], split);
+        Assert.Equal([0m, 0.5m], ReturnRules.Split(3000m, Buckets((PaymentMethod.Points, 900m, 900m), (PaymentMethod.Card, 2100m, 2099.5m)), 0.5m));
+    }
+
+    [Fact]
+    public void Any_sequence_of_partial_returns_goes_through_with_whole_points_until_the_receipt_is_back()
+    {
+        var random = new Random(2026);
+        for (var receipt = 0; receipt < 300; receipt++)
+        {
+            // Points up to 30 % of the goods (whole), the rest split between certificate, card and cash.
+            var total = random.Next(100, 500_000) / 100m;
+            var points = (decimal)random.Next(0, (int)decimal.Floor(total * 0.3m) + 1);
+            var certificate = Math.Round((total - points) * (decimal)random.NextDouble() * 0.5m, 2);
+            var card = Math.Round((total - points - certificate) * (decimal)random.NextDouble(), 2);
+            var paid = new[] { (PaymentMethod.Cash, total - points - certificate - card), (PaymentMethod.Points, points), (PaymentMethod.Card, card), (PaymentMethod.GiftCertificate, certificate) };
+            var refunded = new decimal[paid.Length];
+            var left = total;
+            while (left > 0)
+            {
+                var refund = random.Next(4) == 0 ? left : Math.Min(left, Math.Max(0.01m, Math.Round(left * (decimal)random.NextDouble() * 0.3m, 2)));
+                var split = ReturnRules.Split(total, paid.Select((p, i) => new ReturnRules.Bucket(i, p.Item1, p.Item2, refunded[i])).ToList(), refund);
+                Assert.Equal(refund, split.Sum());
+                for (var i = 0; i < paid.Length; i++)
+                {
+                    Assert.True(split[i] >= 0, $"receipt {receipt}: {paid[i].Item1} got {split[i]}");
+                    refunded[i] += split[i];
+                    Assert.True(refunded[i] <= paid[i].Item2, $"receipt {receipt}: {paid[i].Item1} got back {refunded[i]} of {paid[i].Item2}");
+                }
+                Assert.Equal(decimal.Truncate(refunded[1]), refunded[1]);
+                left -= refund;
+            }
+            Assert.Equal(paid.Select(p => p.Item2), refunded);
+        }
+    }
 }

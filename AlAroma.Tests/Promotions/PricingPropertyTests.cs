@@ -116,6 +116,37 @@ public class PricingPropertyTests
         Assert.True(inexact > 0, "no cart was big enough to exercise the fallback");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void Ordinary_carts_forced_through_the_fallback_keep_every_guarantee(int nodeBudget)
+    {
+        // A tiny node budget sends ordinary carts down the path only big carts take in the shop.
+        var rnd = new Random(11 + nodeBudget);
+        var inexact = 0;
+        for (var run = 0; run < 300; run++)
+        {
+            var catalog = Catalog(rnd);
+            var lines = Cart(rnd, catalog, 6, 4);
+            var promotions = Enumerable.Range(1, rnd.Next(1, 6)).Select(id => RandomPromotion(rnd, id, allKinds: true)).ToArray();
+            var request = new PricingRequest(lines, promotions, Today, Shop);
+            var result = PricingEngine.PriceWithBudget(request, nodeBudget);
+            if (!result.SearchWasExact) inexact++;
+            var context = $"run {run}: {Canonical(result)}";
+            AssertConsistent(result);
+            var exact = PricingEngine.Price(request);
+            Assert.True(result.DiscountTotal <= exact.DiscountTotal, context);
+            if (result.SearchWasExact) Assert.Equal(Canonical(exact), Canonical(result));
+            var shuffled = request with { Lines = lines.OrderBy(_ => rnd.Next()).ToList(), Promotions = promotions.OrderBy(_ => rnd.Next()).ToArray() };
+            Assert.Equal(Canonical(result), Canonical(PricingEngine.PriceWithBudget(shuffled, nodeBudget)));
+            foreach (var p in promotions)
+                Assert.True(result.DiscountTotal >= PricingEngine.PriceWithBudget(request with { Promotions = [p] }, nodeBudget).DiscountTotal, $"{context} promotion {p.Id} alone");
+            var perUnitOnly = promotions.Where(p => p is not (ThreeForTwoPromotion or ComboPromotion)).ToArray();
+            Assert.True(result.DiscountTotal >= PricingEngine.Price(request with { Promotions = perUnitOnly }).DiscountTotal, $"{context} per-unit discounts alone");
+        }
+        Assert.True(inexact >= 30, $"only {inexact} carts went through the fallback");
+    }
+
     [Fact]
     public void Engine_finds_the_optimum_of_a_brute_force_search()
     {

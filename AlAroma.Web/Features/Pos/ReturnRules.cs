@@ -64,7 +64,8 @@ public static class ReturnRules
             if (saleTotal == 0) break;
             var target = b.Paid * after / saleTotal;
             target = b.Method == PaymentMethod.Points ? decimal.Floor(target) : Money.Round(target);
-            result[i] = Math.Clamp(Math.Min(target, b.Paid) - b.Refunded, 0, refund - result.Sum());
+            var left = refund - result.Sum();
+            result[i] = Math.Clamp(Math.Min(target, b.Paid) - b.Refunded, 0, b.Method == PaymentMethod.Points ? decimal.Floor(left) : left);
         }
         foreach (var (b, i) in ordered)
         {
@@ -75,9 +76,33 @@ public static class ReturnRules
             if (b.Method == PaymentMethod.Points) add = decimal.Floor(add);
             result[i] += Math.Max(add, 0);
         }
+        var kopecks = refund - result.Sum();
+        if (kopecks > 0) MoveAWholePoint(ordered, result, kopecks);
         if (refund - result.Sum() != 0)
             throw new BusinessRuleException("Не удалось распределить возврат по способам оплаты чека. Обратитесь к менеджеру.");
         return result;
+    }
+
+    /// <summary>
+    /// A rest under 1 ₽ that only points have room for (the money payments are back in full): one more whole point
+    /// goes back and the money payments give up the overshoot, cash first (the reverse of the rest order), out of
+    /// what this return gives them. Without it a return of 2 999,50 of a 3 000 ₽ receipt paid 900 points + 2 100 by
+    /// card could not be split at all.
+    /// </summary>
+    private static void MoveAWholePoint(List<(Bucket b, int i)> ordered, decimal[] result, decimal kopecks)
+    {
+        var point = ordered.FindIndex(x => x.b.Method == PaymentMethod.Points && x.b.Paid - x.b.Refunded - result[x.i] >= 1);
+        if (point < 0) return;
+        var money = ordered.Where(x => x.b.Method != PaymentMethod.Points).Reverse().ToList();
+        var overshoot = 1 - kopecks;
+        if (money.Sum(x => result[x.i]) < overshoot) return;
+        result[ordered[point].i] += 1;
+        foreach (var (_, i) in money)
+        {
+            var take = Math.Min(overshoot, result[i]);
+            result[i] -= take;
+            overshoot -= take;
+        }
     }
 
     /// <summary>

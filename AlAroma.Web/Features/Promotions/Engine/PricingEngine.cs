@@ -54,14 +54,20 @@ public static class PricingEngine
     /// kopecks, malformed promotions), <see cref="BusinessRuleException"/> on a quantity out of range, and
     /// <see cref="ManualDiscountRefusedException"/> when a manual discount is not allowed.
     /// </summary>
-    public static PricingResult Price(PricingRequest request)
+    public static PricingResult Price(PricingRequest request) => PriceWithBudget(request, NodeBudget);
+
+    /// <summary>
+    /// <see cref="Price(PricingRequest)"/> with another node budget for the exact search: tests use a tiny one to put
+    /// ordinary carts through the fallback that only big carts reach in the shop.
+    /// </summary>
+    internal static PricingResult PriceWithBudget(PricingRequest request, int nodeBudget)
     {
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         var units = Expand(request.Lines);
         var ranked = ActivePromotions(request);
 
-        var (promoRank, promoDiscount, free, applications, exact) = ApplyPromotions(units, ranked);
+        var (promoRank, promoDiscount, free, applications, exact) = ApplyPromotions(units, ranked, nodeBudget);
         var manual = ApplyManualDiscounts(request, units, promoDiscount);
         return Assemble(request, units, ranked, promoRank, promoDiscount, free, applications, manual, exact);
     }
@@ -174,11 +180,11 @@ public static class PricingEngine
     /// The chosen option per search unit: exact search, or (budget exceeded) the bounded fallback described on the class.
     /// The same function prices a promotion alone, which is what makes the fallback never worse than any single one.
     /// </summary>
-    private static (SearchProblem Problem, int[] Choice, bool Exact) Solve(Unit[] units, Promotion[] ranked)
+    private static (SearchProblem Problem, int[] Choice, bool Exact) Solve(Unit[] units, Promotion[] ranked, int nodeBudget)
     {
         var problem = BuildProblem(units, ranked);
         if (problem.Count == 0) return (problem, [], true);
-        var search = new BranchAndBound(problem, NodeBudget).Run();
+        var search = new BranchAndBound(problem, nodeBudget).Run();
         if (!search.Exhausted) return (problem, search.Best!, true);
 
         var candidates = new List<int[]>();
@@ -187,7 +193,7 @@ public static class PricingEngine
         candidates.Add(problem.GreedyCombos(problem.Baseline()));
         if (ranked.Length > 1)
             foreach (var group in problem.Groups)
-                candidates.Add(Lift(problem, Solve(units, [group.Promotion])));
+                candidates.Add(Lift(problem, Solve(units, [group.Promotion], nodeBudget)));
 
         int[]? best = null;
         long bestValue = long.MinValue;
@@ -240,13 +246,13 @@ public static class PricingEngine
     }
 
     /// <summary>Per unit: the promotion's rank (−1 none), its discount (kopecks), whether it is a free 1+1=3 unit; applications per rank.</summary>
-    private static (int[] Rank, long[] Discount, bool[] Free, int[] Applications, bool Exact) ApplyPromotions(Unit[] units, Promotion[] ranked)
+    private static (int[] Rank, long[] Discount, bool[] Free, int[] Applications, bool Exact) ApplyPromotions(Unit[] units, Promotion[] ranked, int nodeBudget)
     {
         var rank = new int[units.Length];
         var discount = new long[units.Length];
         var free = new bool[units.Length];
         var applications = new int[ranked.Length];
-        var (problem, choice, exact) = Solve(units, ranked);
+        var (problem, choice, exact) = Solve(units, ranked, nodeBudget);
         var standalone = units.Select(u => BestStandalone(u, ranked)).ToArray();
         var searched = new HashSet<int>(problem.UnitIndex);
         var members = problem.Groups.Select(_ => new List<int>()).ToArray();
