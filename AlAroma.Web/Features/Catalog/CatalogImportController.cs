@@ -23,7 +23,7 @@ public sealed class CatalogImportController : Controller
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         var id = await upload.HandleAsync(file.FileName, ms.ToArray(), ct);
-        return Go($"/catalog/import/{id}");
+        return this.Navigate($"/catalog/import/{id}");
     }
 
     [HttpGet("{id:guid}")]
@@ -38,7 +38,7 @@ public sealed class CatalogImportController : Controller
     {
         var invalid = await map.SaveAsync(id, input, ct);
         if (invalid is not null) return Request.IsHtmx() ? PartialView("_ImportMappingForm", invalid) : View("ImportMapping", invalid);
-        return Go($"/catalog/import/{id}/preview");
+        return this.Navigate($"/catalog/import/{id}/preview");
     }
 
     [HttpGet("{id:guid}/preview")]
@@ -53,7 +53,7 @@ public sealed class CatalogImportController : Controller
         // Both an htmx and a plain post end on a new page (HX-Redirect / 302): a toast header would be lost with the
         // redirect, so the message travels in TempData to the result page.
         TempData["SuccessToast"] = message;
-        return Go($"/catalog/import/{id}/result");
+        return this.Navigate($"/catalog/import/{id}/result");
     }
 
     [HttpGet("{id:guid}/result")]
@@ -63,12 +63,4 @@ public sealed class CatalogImportController : Controller
     [HttpGet("{id:guid}/rejected")]
     public async Task<IActionResult> Rejected(Guid id, [FromServices] GetCatalogImport get, CancellationToken ct) =>
         await get.RejectedFileAsync(id, ct) is { } f ? File(f.Content, "text/csv; charset=utf-8", f.FileName) : NotFound();
-
-    // htmx gets HX-Redirect (never a 302), a plain form post a redirect.
-    private IActionResult Go(string url)
-    {
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
-    }
 }

@@ -139,10 +139,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
         if (points != decimal.Truncate(points)) throw new BusinessRuleException("Баллы списываются целыми: 1 балл = 1 ₽.");
         var result = await checkout.HandleAsync(
             new CheckoutCommand(registerId, form.Key, new PaymentInput(form.Mode, card, tendered, certs, (int)points), Money.Parse(form.Expected)), ct);
-        var url = $"/pos/sales/{result.SaleId}?print=1";
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
+        return this.Navigate($"/pos/sales/{result.SaleId}?print=1");
     }
 
     private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,
