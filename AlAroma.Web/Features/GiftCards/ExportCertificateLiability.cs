@@ -1,0 +1,24 @@
+using AlAroma.Web.Features.Reports;
+
+namespace AlAroma.Web.Features.GiftCards;
+
+/// <summary>The outstanding certificate liability per selling shop as an Excel workbook (one sheet, totals summed).</summary>
+public sealed class ExportCertificateLiability(GetCertificateLiability liability)
+{
+    /// <summary>The workbook as of now; its title and file name carry the Moscow local date and time.</summary>
+    public async Task<(byte[] Content, string FileName)> HandleAsync(CancellationToken ct)
+    {
+        var m = await liability.HandleAsync(null, ct);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(m.AtUtc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        var title = $"Обязательства по подарочным сертификатам на {local:dd.MM.yyyy HH:mm}";
+        using var wb = ExcelSheetWriter.NewWorkbook(title);
+        ExcelSheetWriter.Table(wb, "По магазинам", title, "Непогашенный остаток действующих сертификатов — по магазину продажи",
+        [
+            new ExcelColumn<GetCertificateLiability.ShopRow>("Магазин", r => r.Shop, Width: 30),
+            new ExcelColumn<GetCertificateLiability.ShopRow>("Сертификатов", r => r.Certificates, ExcelFormat.Integer, 14).Summed(),
+            new ExcelColumn<GetCertificateLiability.ShopRow>("Номинал", r => r.Nominal, ExcelFormat.Money, 16).Summed(),
+            new ExcelColumn<GetCertificateLiability.ShopRow>("Остаток (обязательство)", r => r.Outstanding, ExcelFormat.Money, 22).Summed(),
+        ], m.ByShop, "Действующих сертификатов нет");
+        return (ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.FileName("sertifikaty", DateOnly.FromDateTime(local)));
+    }
+}
