@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AlAroma.Web.Features.Catalog;
 
 /// <summary>Step 3 of the import: what would happen to each row, with the totals, before anything is written.</summary>
-public sealed class PreviewCatalogImport(AppDbContext db)
+public sealed class PreviewCatalogImport(AppDbContext db, CatalogImportPlanner planner)
 {
     /// <summary>Rows listed on the preview (the totals count all).</summary>
     public const int ShownRows = 100;
@@ -29,8 +29,7 @@ public sealed class PreviewCatalogImport(AppDbContext db)
             ?? throw new BusinessRuleException("Импорт не найден. Загрузите файл заново.");
         if (import.Status == CatalogImportStatus.Uploaded) throw new BusinessRuleException("Сначала подтвердите сопоставление столбцов.");
         var mapping = import.Mapping();
-        var table = import.ReadTable(mapping);
-        var plan = CatalogImportPlan.Plan(table, mapping, await RunCatalogImport.LoadExistingAsync(db, ct));
+        var (table, plan) = await planner.PlanAsync(import, mapping, ct);
         var shown = plan.Where(r => r.Action == RowAction.Reject).Concat(plan.Where(r => r.Action != RowAction.Reject)).Take(ShownRows).ToList();
         var toCreate = plan.Count(r => r.Action == RowAction.Create);
         return new Model(import.Id, import.FileName, mapping, table.Rows.Count,

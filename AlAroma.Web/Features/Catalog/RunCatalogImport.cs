@@ -11,7 +11,7 @@ namespace AlAroma.Web.Features.Catalog;
 /// transaction (all or nothing), with batched saves so thousands of rows take seconds. New products without a SKU get
 /// "AA-000001"…, without a barcode an in-store EAN-13 (2xx). Rejected rows go to a downloadable CSV with the reason.
 /// </summary>
-public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurrentUser user)
+public sealed class RunCatalogImport(AppDbContext db, CatalogImportPlanner planner, TimeProvider clock, ICurrentUser user)
 {
     /// <summary>Counter keys in <c>document_counters</c>.</summary>
     public const string SkuCounter = "catalog-sku", InStoreEanCounter = "instore-ean";
@@ -40,8 +40,7 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
 
         var mapping = import.Mapping();
         if (import.EncodingNotice(mapping) is { Blocks: true } notice) throw new BusinessRuleException("Импорт не выполнен. " + notice.Message);
-        var table = import.ReadTable(mapping);
-        var plan = CatalogImportPlan.Plan(table, mapping, await LoadExistingAsync(db, ct));
+        var (table, plan) = await planner.PlanAsync(import, mapping, ct);
 
         var creates = plan.Where(r => r.Action == RowAction.Create).ToList();
         var skus = await NewCodesAsync(SkuCounter, creates.Count(r => r.Product!.Sku is null), n => $"AA-{n:D6}",
@@ -95,15 +94,6 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
     {
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Every product with its barcodes, untracked, as the matching needs them.</summary>
-    public static async Task<List<ExistingProduct>> LoadExistingAsync(AppDbContext db, CancellationToken ct)
-    {
-        var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Sku, p.Name, p.Brand }).ToListAsync(ct);
-        var barcodes = (await db.Barcodes.AsNoTracking().Select(b => new { b.ProductId, b.Code }).ToListAsync(ct))
-            .ToLookup(b => b.ProductId, b => b.Code);
-        return products.Select(p => new ExistingProduct(p.Id, p.Sku, p.Name, p.Brand, barcodes[p.Id].ToList())).ToList();
     }
 
     // Reserves numbers from the counter in one go and skips codes someone already typed by hand.
