@@ -253,7 +253,7 @@ public class CatalogImportPlanTests
         var plan = CatalogImportPlan.Plan(rows, Guess(rows), existing);
         Assert.Equal([(RowAction.Update, (int?)2), (RowAction.Reject, null), (RowAction.Create, null)], plan.Select(p => (p.Action, p.ExistingId)));
         Assert.Equal("Повтор строки 2", plan[1].Reason);
-        Assert.Equal(["Dior", "Dior"], new[] { plan[0].Product!.Brand, plan[2].Product!.Brand });
+        Assert.Equal(("Dior", "Dior"), (plan[0].Product!.Brand, plan[2].Product!.Brand));
     }
 
     [Fact]
