@@ -45,6 +45,19 @@ public sealed class CatalogImportController : Controller
     public async Task<IActionResult> Preview(Guid id, [FromServices] PreviewCatalogImport preview, CancellationToken ct) =>
         View("ImportPreview", await preview.HandleAsync(id, ct));
 
+    /// <summary>"Исправить кодировку" / "Вернуть как в файле" on the preview.</summary>
+    [HttpPost("{id:guid}/repair")]
+    public async Task<IActionResult> Repair(Guid id, bool repair, [FromServices] RepairImportText repairText, CancellationToken ct)
+    {
+        await repairText.HandleAsync(id, repair, ct);
+        TempData["SuccessToast"] = repair ? "Кодировка исправлена. Проверьте строки и запустите импорт." : "Текст снова как в файле.";
+        return this.Navigate($"/catalog/import/{id}/preview");
+    }
+
+    /// <summary>The progress line of a running import, polled by catalog-import.js.</summary>
+    [HttpGet("{id:guid}/progress")]
+    public IActionResult Progress(Guid id, [FromServices] ImportProgress progress) => PartialView("_ImportProgress", progress.Of(id));
+
     [HttpPost("{id:guid}/run")]
     public async Task<IActionResult> Run(Guid id, [FromServices] RunCatalogImport run, CancellationToken ct)
     {

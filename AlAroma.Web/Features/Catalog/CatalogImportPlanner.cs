@@ -9,13 +9,19 @@ namespace AlAroma.Web.Features.Catalog;
 /// </summary>
 public sealed class CatalogImportPlanner(AppDbContext db)
 {
-    /// <summary>The import's table as the mapping reads it, and the decision for every row in file order.</summary>
-    public async Task<(ImportTable Table, List<PlannedRow> Plan)> PlanAsync(CatalogImport import, ImportMapping mapping, CancellationToken ct)
+    /// <summary>
+    /// The import's table as the mapping reads it (garbled text repaired when the mapping says so, see <see cref="Mojibake"/>),
+    /// the decision for every row in file order, and the rows whose text the file brought garbled.
+    /// </summary>
+    public async Task<(ImportTable Table, List<PlannedRow> Plan, List<(int Row, string Garbled, string Repaired)> Garbled)> PlanAsync(
+        CatalogImport import, ImportMapping mapping, CancellationToken ct)
     {
-        var table = import.ReadTable(mapping);
+        var read = import.ReadTable(mapping);
+        var garbled = Mojibake.Find(read);
+        var table = mapping.RepairText && garbled.Count > 0 ? Mojibake.Repair(read) : read;
         var brands = new CatalogNames(await CatalogFacets.BrandsAsync(db, ct));
         var categories = new CatalogNames(await CatalogFacets.CategoriesAsync(db, ct));
-        return (table, CatalogImportPlan.Plan(table, mapping, await LoadExistingAsync(ct), brands, categories));
+        return (table, CatalogImportPlan.Plan(table, mapping, await LoadExistingAsync(ct), brands, categories), garbled);
     }
 
     /// <summary>Every product with its barcodes, untracked, as the matching needs them.</summary>
