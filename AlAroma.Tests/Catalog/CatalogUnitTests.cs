@@ -246,6 +246,17 @@ public class CatalogImportPlanTests
     }
 
     [Fact]
+    public void Matches_a_brand_in_any_case_as_the_same_brand()
+    {
+        ExistingProduct[] existing = [new(2, "AA-0002", "Sauvage", "Dior", ["4006381333931"])];
+        var rows = Table(["Name", "Brand"], ["Sauvage", "DIOR"], ["Sauvage", " dior "], ["Fahrenheit", "dior"]);
+        var plan = CatalogImportPlan.Plan(rows, Guess(rows), existing);
+        Assert.Equal([(RowAction.Update, (int?)2), (RowAction.Reject, null), (RowAction.Create, null)], plan.Select(p => (p.Action, p.ExistingId)));
+        Assert.Equal("Повтор строки 2", plan[1].Reason);
+        Assert.Equal(("Dior", "Dior"), (plan[0].Product!.Brand, plan[2].Product!.Brand));
+    }
+
+    [Fact]
     public void Matches_by_sku_then_barcode_then_name_and_brand()
     {
         var chanel = "460123400001" + Ean.CheckDigit("460123400001");
@@ -262,7 +273,9 @@ public class CatalogImportPlanTests
         Assert.Equal([(RowAction.Update, (int?)2), (RowAction.Update, 1)],
             CatalogImportPlan.Plan(byBarcode, Guess(byBarcode), existing).Select(p => (p.Action, p.ExistingId)));
 
-        var byName = Table(["Name", "Brand"], ["Sauvage", "Dior"], ["Sauvage", "dior"]);
+        // Another brand is another product; "dior" is no longer one (issue 10 item 11: brands match case-insensitively,
+        // see Matches_a_brand_in_any_case_as_the_same_brand).
+        var byName = Table(["Name", "Brand"], ["Sauvage", "Dior"], ["Sauvage", "Guerlain"]);
         Assert.Equal([(RowAction.Update, (int?)2), (RowAction.Create, null)],
             CatalogImportPlan.Plan(byName, Guess(byName), existing).Select(p => (p.Action, p.ExistingId)));
 

@@ -21,7 +21,7 @@ public sealed class BusinessRuleFilter(ITempDataDictionaryFactory tempData) : IE
         if (http.Request.IsHtmx())
         {
             http.Response.Toast(e.Message, "error");
-            http.Response.Headers["HX-Reswap"] = "none";
+            http.Response.HxNoSwap();
             context.Result = new ContentResult { StatusCode = StatusCodes.Status200OK, Content = "" };
         }
         else

@@ -11,6 +11,7 @@ public static class AdminSetup
         builder.Services.AddScoped<ListUsers>();
         builder.Services.AddScoped<SaveUser>();
         builder.Services.AddScoped<SetUserLock>();
+        builder.Services.AddScoped<GetUserForm>();
         builder.Services.AddScoped<SearchAudit>();
         builder.Services.AddScoped<ExportAudit>();
     }

@@ -38,14 +38,9 @@ public sealed class CatalogController : Controller
     {
         var (savedId, invalid) = await save.HandleAsync(id, input, ct);
         if (invalid is not null) return Request.IsHtmx() ? PartialView("_Form", invalid) : View("Edit", invalid);
-        var url = $"/catalog/{savedId}";
-        if (Request.IsHtmx())
-        {
-            Response.Toast(id is null ? "Товар создан." : "Изменения сохранены.");
-            Response.HxRedirect(url);
-            return Ok();
-        }
-        TempData["SuccessToast"] = id is null ? "Товар создан." : "Изменения сохранены.";
-        return Redirect(url);
+        var message = id is null ? "Товар создан." : "Изменения сохранены.";
+        if (Request.IsHtmx()) Response.Toast(message);
+        else TempData["SuccessToast"] = message;
+        return this.Navigate($"/catalog/{savedId}");
     }
 }

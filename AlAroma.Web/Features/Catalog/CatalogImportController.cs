@@ -23,7 +23,7 @@ public sealed class CatalogImportController : Controller
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms, ct);
         var id = await upload.HandleAsync(file.FileName, ms.ToArray(), ct);
-        return Go($"/catalog/import/{id}");
+        return this.Navigate($"/catalog/import/{id}");
     }
 
     [HttpGet("{id:guid}")]
@@ -38,12 +38,25 @@ public sealed class CatalogImportController : Controller
     {
         var invalid = await map.SaveAsync(id, input, ct);
         if (invalid is not null) return Request.IsHtmx() ? PartialView("_ImportMappingForm", invalid) : View("ImportMapping", invalid);
-        return Go($"/catalog/import/{id}/preview");
+        return this.Navigate($"/catalog/import/{id}/preview");
     }
 
     [HttpGet("{id:guid}/preview")]
     public async Task<IActionResult> Preview(Guid id, [FromServices] PreviewCatalogImport preview, CancellationToken ct) =>
         View("ImportPreview", await preview.HandleAsync(id, ct));
+
+    /// <summary>"Исправить кодировку" / "Вернуть как в файле" on the preview.</summary>
+    [HttpPost("{id:guid}/repair")]
+    public async Task<IActionResult> Repair(Guid id, bool repair, [FromServices] RepairImportText repairText, CancellationToken ct)
+    {
+        await repairText.HandleAsync(id, repair, ct);
+        TempData["SuccessToast"] = repair ? "Кодировка исправлена. Проверьте строки и запустите импорт." : "Текст снова как в файле.";
+        return this.Navigate($"/catalog/import/{id}/preview");
+    }
+
+    /// <summary>The progress line of a running import, polled by catalog-import.js.</summary>
+    [HttpGet("{id:guid}/progress")]
+    public IActionResult Progress(Guid id, [FromServices] ImportProgress progress) => PartialView("_ImportProgress", progress.Of(id));
 
     [HttpPost("{id:guid}/run")]
     public async Task<IActionResult> Run(Guid id, [FromServices] RunCatalogImport run, CancellationToken ct)
@@ -53,7 +66,7 @@ public sealed class CatalogImportController : Controller
         // Both an htmx and a plain post end on a new page (HX-Redirect / 302): a toast header would be lost with the
         // redirect, so the message travels in TempData to the result page.
         TempData["SuccessToast"] = message;
-        return Go($"/catalog/import/{id}/result");
+        return this.Navigate($"/catalog/import/{id}/result");
     }
 
     [HttpGet("{id:guid}/result")]
@@ -63,12 +76,4 @@ public sealed class CatalogImportController : Controller
     [HttpGet("{id:guid}/rejected")]
     public async Task<IActionResult> Rejected(Guid id, [FromServices] GetCatalogImport get, CancellationToken ct) =>
         await get.RejectedFileAsync(id, ct) is { } f ? File(f.Content, "text/csv; charset=utf-8", f.FileName) : NotFound();
-
-    // htmx gets HX-Redirect (never a 302), a plain form post a redirect.
-    private IActionResult Go(string url)
-    {
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
-    }
 }

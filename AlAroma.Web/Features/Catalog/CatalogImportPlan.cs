@@ -32,9 +32,16 @@ public static class CatalogImportPlan
     /// <summary>Longest texts the database takes (see ProductConfiguration).</summary>
     public const int MaxSku = 64, MaxName = 300, MaxBrand = 200, MaxCategory = 200;
 
-    /// <summary>Decides every row of <paramref name="table"/>, in file order.</summary>
-    public static List<PlannedRow> Plan(ImportTable table, ImportMapping mapping, IReadOnlyList<ExistingProduct> existing)
+    /// <summary>
+    /// Decides every row of <paramref name="table"/>, in file order. A row's brand and category take the spelling
+    /// <paramref name="brands"/> / <paramref name="categories"/> already know ("BYREDO" becomes the catalog's "Byredo")
+    /// before matching, so case and spaces never make a second brand or a second product.
+    /// </summary>
+    public static List<PlannedRow> Plan(ImportTable table, ImportMapping mapping, IReadOnlyList<ExistingProduct> existing,
+        CatalogNames? brands = null, CatalogNames? categories = null)
     {
+        brands ??= new CatalogNames(existing.Select(p => p.Brand).OfType<string>());
+        categories ??= new CatalogNames([]);
         var bySku = new Dictionary<string, ExistingProduct>(StringComparer.Ordinal);
         var byBarcode = new Dictionary<string, ExistingProduct>();
         var byNameBrand = new Dictionary<string, ExistingProduct>(StringComparer.Ordinal);
@@ -50,12 +57,13 @@ public static class CatalogImportPlan
         var result = new List<PlannedRow>(table.Rows.Count);
         foreach (var row in table.Rows)
         {
-            var (product, error) = Read(row.Cells, mapping);
-            if (product is null)
+            var (read, error) = Read(row.Cells, mapping);
+            if (read is null)
             {
                 result.Add(new PlannedRow(row, RowAction.Reject, null, null, error));
                 continue;
             }
+            var product = read with { Brand = brands.Spell(read.Brand), Category = categories.Spell(read.Category) };
 
             // Identity of the row in the file and its match in the catalog.
             string key;
@@ -124,7 +132,8 @@ public static class CatalogImportPlan
 
     private static PlannedRow Reject(ImportRow row, string reason) => new(row, RowAction.Reject, null, null, reason);
 
-    private static string NameBrandKey(string name, string? brand) => name + "\u0001" + (brand ?? "");
+    // Brands compare as CatalogNames reads them: a product stored under "BYREDO" is the file's "Byredo" one.
+    private static string NameBrandKey(string name, string? brand) => name + "\u0001" + CatalogNames.Key(brand ?? "");
 
     /// <summary>Reads one row into product fields; on a bad value returns a null product and the reason in Russian.</summary>
     public static (ImportedProduct? Product, string? Error) Read(string[] cells, ImportMapping m)

@@ -13,6 +13,9 @@ public static class CatalogSetup
         builder.Services.AddScoped<SaveProduct>();
         builder.Services.AddScoped<UploadCatalogImport>();
         builder.Services.AddScoped<MapCatalogImport>();
+        builder.Services.AddScoped<CatalogImportPlanner>();
+        builder.Services.AddScoped<RepairImportText>();
+        builder.Services.AddSingleton<ImportProgress>();
         builder.Services.AddScoped<PreviewCatalogImport>();
         builder.Services.AddScoped<RunCatalogImport>();
         builder.Services.AddScoped<GetCatalogImport>();

@@ -38,6 +38,12 @@ public sealed partial class ImportMapping
     /// <summary>CSV delimiter code (see <see cref="ImportFile.Delimiters"/>); ignored for XLSX.</summary>
     public string Delimiter { get; set; } = "semicolon";
 
+    /// <summary>
+    /// True when text garbled before it reached us ("ConcentrÃ©e") is read repaired (<see cref="Mojibake"/>); the file
+    /// itself stays as uploaded, so turning this off again gives its text back.
+    /// </summary>
+    public bool RepairText { get; set; }
+
     /// <summary>Retail price in ₽ of new products when no price column is mapped; 0 = "not priced yet" (the POS refuses to sell).</summary>
     public decimal DefaultPrice { get; set; }
 

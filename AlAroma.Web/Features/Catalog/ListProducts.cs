@@ -21,9 +21,20 @@ public sealed class ListProducts(AppDbContext db)
 
     public async Task<Model> HandleAsync(Query query, CancellationToken ct)
     {
+        // A name spelt two ways in the catalog ("BYREDO", "Byredo") is one choice in the filter and finds both.
+        var brands = await CatalogFacets.BrandsAsync(db, ct);
+        var categories = await CatalogFacets.CategoriesAsync(db, ct);
         var q = await db.Products.AsNoTracking().MatchingAsync(db, query.Q, ct);
-        if (!string.IsNullOrWhiteSpace(query.Brand)) q = q.Where(p => p.Brand == query.Brand);
-        if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(p => p.Category == query.Category);
+        if (!string.IsNullOrWhiteSpace(query.Brand))
+        {
+            var spellings = CatalogNames.SpellingsOf(brands, query.Brand);
+            q = q.Where(p => spellings.Contains(p.Brand!));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            var spellings = CatalogNames.SpellingsOf(categories, query.Category);
+            q = q.Where(p => spellings.Contains(p.Category!));
+        }
         if (query.Active == "yes") q = q.Where(p => p.IsActive);
         else if (query.Active == "no") q = q.Where(p => !p.IsActive);
 
@@ -34,8 +45,6 @@ public sealed class ListProducts(AppDbContext db)
             .Select(p => new Row(p.Id, p.Sku, p.Name, p.Brand, p.Category, p.VolumeMl, p.Concentration,
                 p.Barcodes.Where(b => !b.IsTester).OrderBy(b => b.Id).Select(b => b.Code).FirstOrDefault(), p.RetailPrice, p.IsActive))
             .ToListAsync(ct);
-        var brands = await CatalogFacets.BrandsAsync(db, ct);
-        var categories = await CatalogFacets.CategoriesAsync(db, ct);
-        return new Model(query with { Page = page }, rows, total, page, pages, brands, categories);
+        return new Model(query with { Page = page }, rows, total, page, pages, CatalogNames.Distinct(brands), CatalogNames.Distinct(categories));
     }
 }

@@ -11,7 +11,7 @@ namespace AlAroma.Web.Features.Catalog;
 /// transaction (all or nothing), with batched saves so thousands of rows take seconds. New products without a SKU get
 /// "AA-000001"…, without a barcode an in-store EAN-13 (2xx). Rejected rows go to a downloadable CSV with the reason.
 /// </summary>
-public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurrentUser user)
+public sealed class RunCatalogImport(AppDbContext db, CatalogImportPlanner planner, ImportProgress progress, TimeProvider clock, ICurrentUser user)
 {
     /// <summary>Counter keys in <c>document_counters</c>.</summary>
     public const string SkuCounter = "catalog-sku", InStoreEanCounter = "instore-ean";
@@ -40,8 +40,8 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
 
         var mapping = import.Mapping();
         if (import.EncodingNotice(mapping) is { Blocks: true } notice) throw new BusinessRuleException("Импорт не выполнен. " + notice.Message);
-        var table = import.ReadTable(mapping);
-        var plan = CatalogImportPlan.Plan(table, mapping, await LoadExistingAsync(db, ct));
+        progress.Report(importId, 0, 0);
+        var (table, plan, _) = await planner.PlanAsync(import, mapping, ct);
 
         var creates = plan.Where(r => r.Action == RowAction.Create).ToList();
         var skus = await NewCodesAsync(SkuCounter, creates.Count(r => r.Product!.Sku is null), n => $"AA-{n:D6}",
@@ -50,6 +50,7 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
             c => db.Barcodes.Where(b => c.Contains(b.Code)).Select(b => b.Code), ct);
 
         int created = 0, updated = 0, unchanged = 0, pending = 0;
+        var toWrite = plan.Count(r => r.Action != RowAction.Reject);
         try
         {
             foreach (var row in creates)
@@ -59,9 +60,14 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
                 CatalogImportPlan.Apply(p, row.Product, mapping, now, user.UserName);
                 db.Products.Add(p);
                 created++;
-                if (++pending % BatchSize == 0) await SaveAsync(ct);
+                if (++pending % BatchSize == 0)
+                {
+                    await SaveAsync(ct);
+                    progress.Report(importId, created, toWrite);
+                }
             }
             await SaveAsync(ct);
+            progress.Report(importId, created, toWrite);
             foreach (var chunk in plan.Where(r => r.Action == RowAction.Update).Chunk(BatchSize))
             {
                 var ids = chunk.Select(r => r.ExistingId!.Value).ToList();
@@ -72,6 +78,7 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
                     else unchanged++;
                 }
                 await SaveAsync(ct);
+                progress.Report(importId, created + updated + unchanged, toWrite);
             }
 
             var rejected = plan.Where(r => r.Action == RowAction.Reject).ToList();
@@ -83,10 +90,12 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
             import.CompletedAtUtc = now;
             await SaveAsync(ct);
             await tx.CommitAsync(ct);
+            progress.Report(importId, toWrite, toWrite, finished: true);
             return new Result(import.Id, import.TotalRows, created, updated, unchanged, rejected.Count, rejected.Select(r => (r.Row.Number, r.Reason!)).ToList());
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            progress.Forget(importId);
             throw new BusinessRuleException("Пока шёл импорт, каталог изменили (артикул или штрихкод занят другим товаром). Ничего не записано: запустите импорт ещё раз.");
         }
     }
@@ -95,15 +104,6 @@ public sealed class RunCatalogImport(AppDbContext db, TimeProvider clock, ICurre
     {
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-    }
-
-    /// <summary>Every product with its barcodes, untracked, as the matching needs them.</summary>
-    public static async Task<List<ExistingProduct>> LoadExistingAsync(AppDbContext db, CancellationToken ct)
-    {
-        var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Sku, p.Name, p.Brand }).ToListAsync(ct);
-        var barcodes = (await db.Barcodes.AsNoTracking().Select(b => new { b.ProductId, b.Code }).ToListAsync(ct))
-            .ToLookup(b => b.ProductId, b => b.Code);
-        return products.Select(p => new ExistingProduct(p.Id, p.Sku, p.Name, p.Brand, barcodes[p.Id].ToList())).ToList();
     }
 
     // Reserves numbers from the counter in one go and skips codes someone already typed by hand.

@@ -121,8 +121,8 @@ public sealed class SaveProduct(AppDbContext db, TimeProvider clock, ICurrentUse
         }
         p.Sku = sku ?? $"AA-{await DocumentNumbers.NextAsync(db, RunCatalogImport.SkuCounter, ct):D6}";
         p.Name = name!;
-        p.Brand = brand;
-        p.Category = category;
+        p.Brand = await KeptSpellingAsync(brand, nameof(Product.Brand), await CatalogFacets.BrandsAsync(db, ct), id, ct);
+        p.Category = await KeptSpellingAsync(category, nameof(Product.Category), await CatalogFacets.CategoriesAsync(db, ct), id, ct);
         p.VolumeMl = volume;
         p.Concentration = input.Concentration;
         p.Gender = input.Gender;
@@ -152,5 +152,18 @@ public sealed class SaveProduct(AppDbContext db, TimeProvider clock, ICurrentUse
             throw new BusinessRuleException("Артикул или штрихкод только что занял другой товар. Проверьте их и сохраните ещё раз.");
         }
         return (p.Id, null);
+    }
+
+    /// <summary>
+    /// The spelling other products already carry for <paramref name="name"/> ("byredo" typed, "Byredo" stored: "Byredo"),
+    /// else the name as typed. The product itself does not count, so a brand only it carries can be re-cased.
+    /// </summary>
+    private async Task<string?> KeptSpellingAsync(string? name, string column, List<string> known, int? id, CancellationToken ct)
+    {
+        if (name is null) return null;
+        var spellings = CatalogNames.SpellingsOf(known, name);
+        var used = await db.Products.Where(x => x.Id != (id ?? 0) && spellings.Contains(EF.Property<string>(x, column)))
+            .Select(x => EF.Property<string>(x, column)).Distinct().ToListAsync(ct);
+        return spellings.FirstOrDefault(used.Contains) ?? name;
     }
 }

@@ -2,44 +2,31 @@ using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Features.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.GiftCards;
 
 /// <summary>Back office: certificates sold, each one's activity ledger, and the outstanding liability.</summary>
 [Authorize(Roles = Roles.BackOffice), Route("giftcards")]
-public sealed class GiftCardsController(GetCertificateLiability liability, Data.AppDbContext db) : Controller
+public sealed class GiftCardsController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    public async Task<IActionResult> Index(string? q, [FromServices] GetCertificateLiability liability, CancellationToken ct)
     {
         ViewData["q"] = q;
         return View("GiftCards", await liability.HandleAsync(q, ct));
     }
 
     [HttpGet("{id:long}")]
-    public async Task<IActionResult> Card(long id, CancellationToken ct)
-    {
-        var c = await db.GiftCertificates.AsNoTracking().Include(x => x.Entries.OrderBy(e => e.Id)).FirstOrDefaultAsync(x => x.Id == id, ct);
-        return c is null ? NotFound() : View("Certificate", c);
-    }
+    public async Task<IActionResult> Card(long id, [FromServices] GetCertificate get, CancellationToken ct) =>
+        await get.HandleAsync(id, ct) is { } c ? View("Certificate", c) : NotFound();
 
     [HttpGet("liability.xlsx")]
-    public async Task<IActionResult> Export(CancellationToken ct)
+    public async Task<IActionResult> Export([FromServices] ExportCertificateLiability export, CancellationToken ct)
     {
-        var m = await liability.HandleAsync(null, ct);
-        // The liability spans every shop: stated in the chain default zone.
-        var title = $"Обязательства по подарочным сертификатам на {LocalTime.Format(m.AtUtc)}";
-        using var wb = ExcelSheetWriter.NewWorkbook(title);
-        ExcelSheetWriter.Table(wb, "По магазинам", title, "Непогашенный остаток действующих сертификатов — по магазину продажи",
-        [
-            new ExcelColumn<GetCertificateLiability.ShopRow>("Магазин", r => r.Shop, Width: 30),
-            new ExcelColumn<GetCertificateLiability.ShopRow>("Сертификатов", r => r.Certificates, ExcelFormat.Integer, 14).Summed(),
-            new ExcelColumn<GetCertificateLiability.ShopRow>("Номинал", r => r.Nominal, ExcelFormat.Money, 16).Summed(),
-            new ExcelColumn<GetCertificateLiability.ShopRow>("Остаток (обязательство)", r => r.Outstanding, ExcelFormat.Money, 22).Summed(),
-        ], m.ByShop, "Действующих сертификатов нет");
-        return File(ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.ContentType, ExcelSheetWriter.FileName("sertifikaty", LocalTime.Today(new DateTimeOffset(m.AtUtc, TimeSpan.Zero))));
+        var (content, fileName) = await export.HandleAsync(ct);
+        return File(content, ExcelSheetWriter.ContentType, fileName);
     }
 }

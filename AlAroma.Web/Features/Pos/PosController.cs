@@ -124,10 +124,7 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Pay(int registerId, CheckoutForm form, [FromServices] Checkout checkout, CancellationToken ct)
     {
         var result = await checkout.HandleAsync(form.ToCommand(registerId), ct);
-        var url = $"/pos/sales/{result.SaleId}?print=1";
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
+        return this.Navigate($"/pos/sales/{result.SaleId}?print=1");
     }
 
     private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,

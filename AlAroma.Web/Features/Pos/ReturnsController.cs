@@ -19,10 +19,7 @@ public sealed class ReturnsController : Controller
         var lines = (qty ?? []).Select(q => new ReturnLineInput(q.Key, q.Value)).ToList();
         var r = await returns.HandleAsync(new ReturnSaleCommand(registerId, key, saleId, lines), ct);
         TempData["SuccessToast"] = $"Возврат {r.Number} оформлен на {Money.Format(r.Total)}" + (r.Cash > 0 ? $": выдайте наличными {Money.Format(r.Cash)}." : ".");
-        var url = $"/pos/sales/{r.SaleId}";
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
+        return this.Navigate($"/pos/sales/{r.SaleId}");
     }
 
     [HttpPost("/pos/shifts/{id:long}/cash")]

@@ -38,7 +38,7 @@ public sealed class PromotionsController : Controller
             if (id is not null)
             {
                 TempData["SuccessToast"] = form.Id is null ? "Акция создана." : "Изменения сохранены.";
-                return RedirectOrHx($"/promotions/{id}");
+                return this.Navigate($"/promotions/{id}");
             }
             foreach (var (key, message) in errors) ModelState.AddModelError($"{nameof(form)}.{key}", message);
         }
@@ -73,7 +73,7 @@ public sealed class PromotionsController : Controller
     {
         var name = await handler.HandleAsync(id, paused: true, ct);
         TempData["SuccessToast"] = $"Акция «{name}» на паузе.";
-        return RedirectOrHx(BackUrl(id));
+        return this.Navigate(BackUrl(id));
     }
 
     /// <summary>Resumes a paused promotion.</summary>
@@ -82,18 +82,11 @@ public sealed class PromotionsController : Controller
     {
         var name = await handler.HandleAsync(id, paused: false, ct);
         TempData["SuccessToast"] = $"Акция «{name}» снова действует в свои даты.";
-        return RedirectOrHx(BackUrl(id));
+        return this.Navigate(BackUrl(id));
     }
 
     /// <summary>Back to the list (with its filters) when the action came from there, else to the promotion.</summary>
     private string BackUrl(int id) =>
         Uri.TryCreate(Request.Headers.Referer.ToString(), UriKind.Absolute, out var back) && back.AbsolutePath == "/promotions"
             ? back.PathAndQuery : $"/promotions/{id}";
-
-    private IActionResult RedirectOrHx(string url)
-    {
-        if (!Request.IsHtmx()) return Redirect(url);
-        Response.HxRedirect(url);
-        return Ok();
-    }
 }

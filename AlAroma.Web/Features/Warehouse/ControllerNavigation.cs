@@ -7,10 +7,5 @@ namespace AlAroma.Web.Features.Warehouse;
 public static class ControllerNavigation
 {
     /// <summary>Sends the browser to <paramref name="url"/> the way the request expects.</summary>
-    public static IActionResult GoTo(this Controller c, string url)
-    {
-        if (!c.Request.IsHtmx()) return c.Redirect(url);
-        c.Response.HxRedirect(url);
-        return c.Ok();
-    }
+    public static IActionResult GoTo(this Controller c, string url) => c.Navigate(url);
 }

@@ -1,14 +1,12 @@
-using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Users;
 
 [Authorize(Roles = Roles.Admin), Route("admin/users")]
-public sealed class UsersController(ListUsers list, SaveUser save, SetUserLock setLock, AppDbContext db) : Controller
+public sealed class UsersController(ListUsers list, SaveUser save, SetUserLock setLock, GetUserForm get) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, CancellationToken ct)
@@ -24,10 +22,8 @@ public sealed class UsersController(ListUsers list, SaveUser save, SetUserLock s
     [HttpGet("{id}")]
     public async Task<IActionResult> Edit(string id, CancellationToken ct)
     {
-        var u = await db.Users.Include(x => x.Locations).FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (u is null) return NotFound();
-        var role = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).FirstOrDefaultAsync(ct);
-        return await Form(new UserForm { Id = u.Id, Email = u.Email ?? "", FullName = u.FullName, Role = role ?? Roles.Cashier, LocationIds = u.Locations.Select(l => l.LocationId).ToList() }, ct);
+        var form = await get.ForEditAsync(id, ct);
+        return form is null ? NotFound() : await Form(form, ct);
     }
 
     [HttpPost("save")]
@@ -56,7 +52,7 @@ public sealed class UsersController(ListUsers list, SaveUser save, SetUserLock s
 
     private async Task<IActionResult> Form(UserForm form, CancellationToken ct)
     {
-        ViewData["Locations"] = await db.Locations.AsNoTracking().OrderBy(l => l.Kind).ThenBy(l => l.Code).ToListAsync(ct);
+        ViewData["Locations"] = await get.LocationsAsync(ct);
         return View("UserForm", form);
     }
 }

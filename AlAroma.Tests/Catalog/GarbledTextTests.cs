@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Features.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlAroma.Tests.Catalog;
+
+/// <summary>UTF-8 read as Windows-1252 before the file reached us ("ConcentrÃ©e"): found, and repaired only on request.</summary>
+public class MojibakeTests
+{
+    [Theory]
+    [InlineData("Eau de Parfum ConcentrÃ©e", "Eau de Parfum Concentrée")]
+    [InlineData("LancÃ´me Tom Fordâ€™s â€“ Narziß", "Lancôme Tom Ford’s – Narziß")]
+    public void Garbled_text_is_read_back_as_written(string garbled, string written) => Assert.Equal(written, Mojibake.Repair(garbled));
+
+    [Theory]
+    [InlineData("Concentrée")]
+    [InlineData("Narziß Crème Brûlée")]
+    [InlineData("Мужской «Аромат» №5")]
+    [InlineData("")]
+    public void Text_that_is_fine_is_left_alone(string text) => Assert.Null(Mojibake.Repair(text));
+}
+
+public class GarbledTextImportTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Manager = "manager@alaroma.local";
+
+    private static readonly byte[] File = Encoding.UTF8.GetBytes(
+        "Название;Бренд;Цена\r\n" +
+        "Garbled Test Eau de Parfum ConcentrÃ©e 50 ml;Garbled House;5000\r\n" +
+        "Garbled Test Clean 50 ml;Garbled House;4000\r\n");
+
+    private async Task<PreviewCatalogImport.Model> PreviewAsync(Guid id)
+    {
+        using var s = app.Scope();
+        return await s.ServiceProvider.GetRequiredService<PreviewCatalogImport>().HandleAsync(id, default);
+    }
+
+    private async Task SetRepairAsync(Guid id, bool repair)
+    {
+        using var s = app.Scope();
+        await s.ServiceProvider.GetRequiredService<RepairImportText>().HandleAsync(id, repair, default);
+    }
+
+    [Fact]
+    public async Task The_preview_flags_the_row_offers_the_repair_and_the_repair_can_be_undone_before_the_run()
+    {
+        Guid id;
+        using (var s = app.Scope()) id = await s.ServiceProvider.GetRequiredService<UploadCatalogImport>().HandleAsync("garbled.csv", File, default);
+        using (var s = app.Scope())
+        {
+            var map = s.ServiceProvider.GetRequiredService<MapCatalogImport>();
+            var model = await map.GetAsync(id, null, null, default);
+            Assert.Null(await map.SaveAsync(id, new MapCatalogImport.Input
+            {
+                Encoding = model.Mapping.Encoding, Delimiter = model.Mapping.Delimiter, DefaultPrice = "0",
+                Columns = model.Mapping.Columns.ToDictionary(c => c.Key.ToString(), c => c.Value),
+            }, default));
+        }
+
+        var flagged = await PreviewAsync(id);
+        var (row, garbled, repaired) = Assert.Single(flagged.Garbled);
+        Assert.Equal((2, "Garbled Test Eau de Parfum ConcentrÃ©e 50 ml", "Garbled Test Eau de Parfum Concentrée 50 ml"), (row, garbled, repaired));
+        Assert.Contains(flagged.Rows, r => r.Product?.Name == garbled);
+
+        var client = await app.ClientAsync(Manager);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/catalog/import/{id}/preview"));
+        Assert.Contains("Исправить кодировку", page);
+        Assert.Contains("ConcentrÃ©e", page);
+
+        await SetRepairAsync(id, true);
+        Assert.Contains((await PreviewAsync(id)).Rows, r => r.Product?.Name == repaired);
+        await SetRepairAsync(id, false);
+        Assert.Contains((await PreviewAsync(id)).Rows, r => r.Product?.Name == garbled);
+
+        await SetRepairAsync(id, true);
+        using (var s = app.Scope()) Assert.Equal(2, (await s.ServiceProvider.GetRequiredService<RunCatalogImport>().HandleAsync(id, default)).Created);
+        await using var db = app.Db();
+        Assert.True(await db.Products.AnyAsync(p => p.Name == repaired));
+        Assert.False(await db.Products.AnyAsync(p => p.Name == garbled));
+
+        // The run reported its progress for the preview's bar: both rows written.
+        var progress = app.Factory.Services.GetRequiredService<ImportProgress>().Of(id);
+        Assert.Equal(new ImportProgress.State(2, 2, true), progress);
+        var line = WebUtility.HtmlDecode(await client.GetStringAsync($"/catalog/import/{id}/progress"));
+        Assert.Contains("Записано 2 из 2 строк — готово", line);
+    }
+}
