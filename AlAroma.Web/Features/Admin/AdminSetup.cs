@@ -13,5 +13,7 @@ public static class AdminSetup
         builder.Services.AddScoped<SetUserLock>();
         builder.Services.AddScoped<SearchAudit>();
         builder.Services.AddScoped<ExportAudit>();
+        builder.Services.AddScoped<Company.SaveCompanyDetails>();
+        builder.Services.AddScoped<Company.CompanyRequisites>();
     }
 }
