@@ -44,7 +44,7 @@ public sealed class PosTests(AppServer app) : IClassFixture<AppServer>
         await page.Keyboard.PressAsync("Enter");
 
         await page.WaitForURLAsync("**/pos/sales/*");
-        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Кассовый чек № S1-000001");
+        await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Товарный чек № S1-000001");
         await Assertions.Expect(page.Locator("#receipt")).ToContainTextAsync("Сдача");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "pos-receipt.png"), FullPage = true });
         await page.EmulateMediaAsync(new() { Media = Media.Print });

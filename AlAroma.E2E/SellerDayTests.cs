@@ -109,7 +109,7 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
         await page.GetByRole(AriaRole.Button, new() { Name = "Пробить чек" }).ClickAsync();
         await page.WaitForURLAsync("**/pos/sales/*");
         var receipt = page.Locator("#receipt");
-        await Assertions.Expect(receipt).ToContainTextAsync("Кассовый чек № S1-000001");
+        await Assertions.Expect(receipt).ToContainTextAsync("Товарный чек № S1-000001");
         await Assertions.Expect(Row(receipt, "Карта")).ToContainTextAsync(Rub("3 000,00"));
         var code = Regex.Replace(await Row(receipt, "Код сертификата").Locator(".fw-bold").InnerTextAsync(), @"\D", "");
         Assert.Matches("^[0-9]{13}$", code);
@@ -174,7 +174,7 @@ public sealed class SellerDayTests(AppServer app) : IClassFixture<AppServer>
 
         await page.WaitForURLAsync("**/pos/sales/*");
         var receipt = page.Locator("#receipt");
-        await Assertions.Expect(receipt).ToContainTextAsync("Кассовый чек № S1-000002");
+        await Assertions.Expect(receipt).ToContainTextAsync("Товарный чек № S1-000002");
         await Assertions.Expect(receipt).ToContainTextAsync("1 шт. бесплатно");
         await Assertions.Expect(Row(receipt, "в т. ч. " + ThreeForTwo)).ToContainTextAsync(Rub("12 990,00"));
         await Assertions.Expect(receipt).Not.ToContainTextAsync(Birthday);

@@ -212,7 +212,7 @@ public sealed class ShopDayTests(AppServer app, ITestOutputHelper output) : ICla
 
         await page.WaitForURLAsync("**/pos/sales/*");
         var receipt = page.Locator("#receipt");
-        await Expect(receipt, "Кассовый чек № S1-000001");
+        await Expect(receipt, "Товарный чек № S1-000001");
         await Expect(receipt, Shop);
         await Expect(receipt, "Кассир: Кассирова Ксения");
         await Expect(receipt, Product);

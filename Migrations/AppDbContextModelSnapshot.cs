@@ -209,6 +209,36 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Admin.Company.CompanyDetails", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Inn")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("inn");
+
+                    b.Property<string>("Kpp")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("kpp");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_company_details");
+
+                    b.ToTable("company_details", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -928,6 +958,90 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_customer_code_failures_register_id_at_utc");
 
                     b.ToTable("customer_code_failures", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.Parking.ParkedCart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content_json");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("ManualDiscountBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manual_discount_by");
+
+                    b.Property<string>("ManualDiscountKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("manual_discount_kind");
+
+                    b.Property<string>("ManualDiscountRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("manual_discount_role");
+
+                    b.Property<decimal?>("ManualDiscountValue")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("manual_discount_value");
+
+                    b.Property<DateTime>("ParkedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("parked_at_utc");
+
+                    b.Property<string>("ParkedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parked_by");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<long>("ShiftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shift_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_parked_carts");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_parked_carts_customer_id");
+
+                    b.HasIndex("RegisterId")
+                        .HasDatabaseName("ix_parked_carts_register_id");
+
+                    b.HasIndex("ShiftId")
+                        .HasDatabaseName("ix_parked_carts_shift_id");
+
+                    b.ToTable("parked_carts", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
@@ -2887,6 +3001,29 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_code_failures_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Pos.Parking.ParkedCart", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_parked_carts_customers_customer_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Register", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parked_carts_registers_register_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Shift", null)
+                        .WithMany()
+                        .HasForeignKey("ShiftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_parked_carts_shifts_shift_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>

@@ -116,7 +116,7 @@ public class PosHttpTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Matches(@"^/pos/sales/\d+\?print=1$", redirect);
 
         var receipt = await GetTextAsync(client, redirect);
-        Assert.Matches(@"Кассовый чек № S1-\d{6}", receipt);
+        Assert.Matches(@"Товарный чек № S1-\d{6}", receipt);
         Assert.Contains("Сдача", receipt);
         Assert.Contains("Чек пуст", await GetTextAsync(client, $"/pos/{register}"));
 

@@ -66,7 +66,7 @@ public sealed class ReceiptEmailTests(AppFixture app, SmtpCapture smtp) : IClass
         var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw)));
         Assert.Equal("anna.petrova@example.com", message.To.Mailboxes.Single().Address);
         Assert.Contains(number, message.Subject);
-        Assert.Contains($"Кассовый чек № {number}", message.HtmlBody);
+        Assert.Contains($"Товарный чек № {number}", message.HtmlBody);
         Assert.Contains("Dior Sauvage", message.HtmlBody);
         Assert.Contains("Dior Sauvage", message.TextBody);
     }

@@ -52,6 +52,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<SaleReturn> SaleReturns => Set<SaleReturn>();
     public DbSet<CashMovement> CashMovements => Set<CashMovement>();
     public DbSet<PosCart> PosCarts => Set<PosCart>();
+    public DbSet<Features.Pos.Parking.ParkedCart> ParkedCarts => Set<Features.Pos.Parking.ParkedCart>();
+    public DbSet<Features.Admin.Company.CompanyDetails> CompanyDetails => Set<Features.Admin.Company.CompanyDetails>();
 
     public DbSet<PromotionRecord> Promotions => Set<PromotionRecord>();
 

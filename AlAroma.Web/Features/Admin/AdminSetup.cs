@@ -14,5 +14,7 @@ public static class AdminSetup
         builder.Services.AddScoped<GetUserForm>();
         builder.Services.AddScoped<SearchAudit>();
         builder.Services.AddScoped<ExportAudit>();
+        builder.Services.AddScoped<Company.SaveCompanyDetails>();
+        builder.Services.AddScoped<Company.CompanyRequisites>();
     }
 }

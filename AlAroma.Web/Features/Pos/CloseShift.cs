@@ -58,6 +58,8 @@ public sealed class CloseShift(AppDbContext db, TillAccess till, TimeProvider cl
             if (by is null) return new ConfirmationNeeded(shift.RegisterId, $"Расхождение {Money.Format(discrepancy)} больше допустимого ({Money.Format(limit)}). ");
             shift.DiscrepancyConfirmedBy = by;
         }
+        // Parked receipts are kept until the shift closes (the close form says so): they are no sale.
+        await db.ParkedCarts.Where(p => p.RegisterId == shift.RegisterId).ExecuteDeleteAsync(ct);
         shift.ClosedAtUtc = clock.GetUtcNow().UtcDateTime;
         shift.ClosedByName = till.UserDisplayName;
         shift.CountedCash = counted;

@@ -34,6 +34,9 @@ public static class PosSetup
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();
         s.AddScoped<GetReceipt>();
+        s.AddScoped<Parking.ParkCart>();
+        s.AddScoped<Parking.RecallCart>();
+        s.AddScoped<Parking.ListParkedCarts>();
         // The customers page has no setup of its own yet (Program.cs is fixed): its handler is registered here.
         s.AddScoped<CustomerLookup>();
         s.AddScoped<CustomerCardAudit>();

@@ -1,0 +1,68 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Warehouse;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Admin.Company;
+
+/// <summary>The "Реквизиты компании" form: legal name, ИНН, КПП and the address of each location.</summary>
+public sealed class CompanyForm
+{
+    public string? Name { get; set; }
+    public string? Inn { get; set; }
+    public string? Kpp { get; set; }
+    public List<LocationAddress> Addresses { get; set; } = [];
+
+    /// <summary>The address of one location as printed on its documents and receipts.</summary>
+    public sealed class LocationAddress
+    {
+        public int LocationId { get; set; }
+        public string? Address { get; set; }
+
+        /// <summary>Shown next to the field (not posted back into the entity).</summary>
+        public string? Label { get; set; }
+    }
+
+    /// <summary>Field → Russian message for every problem; empty when the form may be saved.</summary>
+    public Dictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(Name)) errors[nameof(Name)] = "Укажите название организации, как в документах: например, ООО «Аль Арома».";
+        if (Warehouse.Suppliers.Inn.Error(Inn) is { } innError) errors[nameof(Inn)] = innError;
+        var inn = Inn?.Trim() ?? "";
+        var kpp = Kpp?.Trim() ?? "";
+        if (inn.Length == 12 && kpp.Length > 0) errors[nameof(Kpp)] = "У ИП (ИНН из 12 цифр) нет КПП — оставьте поле пустым.";
+        else if (inn.Length != 12 && Company.Kpp.Error(kpp) is { } kppError) errors[nameof(Kpp)] = kppError;
+        return errors;
+    }
+}
+
+/// <summary>Saves the company's details and the locations' addresses (audited like every change).</summary>
+public sealed class SaveCompanyDetails(AppDbContext db)
+{
+    /// <summary>The form filled from the database (and the locations to give addresses to).</summary>
+    public async Task<CompanyForm> LoadAsync(CancellationToken ct)
+    {
+        var row = await db.CompanyDetails.AsNoTracking().FirstOrDefaultAsync(ct);
+        var locations = await db.Locations.AsNoTracking().OrderBy(l => l.Kind).ThenBy(l => l.Code).ToListAsync(ct);
+        return new CompanyForm
+        {
+            Name = row?.Name, Inn = row?.Inn, Kpp = row?.Kpp,
+            Addresses = locations.Select(l => new CompanyForm.LocationAddress { LocationId = l.Id, Address = l.Address, Label = $"{l.Code} · {l.Name}" }).ToList(),
+        };
+    }
+
+    /// <summary>Saves a valid form; returns the problems otherwise (nothing saved).</summary>
+    public async Task<Dictionary<string, string>> HandleAsync(CompanyForm form, CancellationToken ct)
+    {
+        var errors = form.Validate();
+        if (errors.Count > 0) return errors;
+        var row = await db.CompanyDetails.FirstOrDefaultAsync(ct);
+        if (row is null) db.CompanyDetails.Add(row = new CompanyDetails());
+        (row.Name, row.Inn, row.Kpp) = (form.Name!.Trim(), form.Inn!.Trim(), form.Kpp?.Trim() ?? "");
+        var addresses = form.Addresses.ToDictionary(a => a.LocationId, a => a.Address?.Trim() ?? "");
+        foreach (var location in await db.Locations.Where(l => addresses.Keys.Contains(l.Id)).ToListAsync(ct))
+            location.Address = addresses[location.Id];
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+}
