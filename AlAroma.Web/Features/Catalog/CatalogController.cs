@@ -17,6 +17,14 @@ public sealed class CatalogController : Controller
         return Request.IsHtmx() && Request.Headers["HX-Target"] == "catalog-table" ? PartialView("_Table", model) : View(model);
     }
 
+    /// <summary>"Экспорт в Excel": the filtered list as .xlsx.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListProducts.Query query, [FromServices] ExportProducts export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(query, ct);
+        return File(content, Reports.ExcelSheetWriter.ContentType, name);
+    }
+
     [HttpGet("new")]
     public IActionResult New() => View("Edit", SaveProduct.New());
 

@@ -33,6 +33,8 @@ public static class PosSetup
         s.AddScoped<GetShiftReport>();
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();
+        s.AddScoped<ExportSales>();
+        s.AddScoped<ExportShifts>();
         s.AddScoped<GetReceipt>();
         // The customers page has no setup of its own yet (Program.cs is fixed): its handler is registered here.
         s.AddScoped<CustomerLookup>();
