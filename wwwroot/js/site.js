@@ -90,4 +90,24 @@
         var box = form.dataset.resetOnSuccess && document.querySelector(form.dataset.resetOnSuccess);
         if (box) box.innerHTML = "";
     });
+
+    // <a data-list-export href="/catalog/export?…">: the filters may have changed in place (htmx pushes the URL)
+    // since the page was drawn, so the export takes the address bar's current filters, paging left out.
+    document.addEventListener("click", function (e) {
+        var a = e.target.closest && e.target.closest("a[data-list-export]");
+        if (!a) return;
+        var params = new URLSearchParams(window.location.search);
+        ["page", "after", "before", "cursor"].forEach(function (p) { params.delete(p); });
+        var url = new URL(a.href, window.location.href);
+        url.search = params.toString();
+        a.href = url.toString();
+    });
+
+    // Below 992 px the sidebar is folded away; the header's "Меню" button ([data-sidebar-toggle]) opens and closes it.
+    document.addEventListener("click", function (e) {
+        var b = e.target.closest && e.target.closest("[data-sidebar-toggle]");
+        if (!b) return;
+        var open = document.body.classList.toggle("sidebar-open");
+        b.setAttribute("aria-expanded", open ? "true" : "false");
+    });
 })();

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,14 @@ public sealed class CatalogController : Controller
     {
         var model = await list.HandleAsync(query, ct);
         return Request.IsHtmx() && Request.Headers["HX-Target"] == "catalog-table" ? PartialView("_Table", model) : View(model);
+    }
+
+    /// <summary>"Экспорт в Excel": the filtered list as .xlsx.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListProducts.Query query, [FromServices] ExportProducts export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(query, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
     }
 
     [HttpGet("new")]

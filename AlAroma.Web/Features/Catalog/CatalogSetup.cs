@@ -10,6 +10,7 @@ public static class CatalogSetup
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         builder.Services.AddScoped<ListProducts>();
+        builder.Services.AddScoped<ExportProducts>();
         builder.Services.AddScoped<SaveProduct>();
         builder.Services.AddScoped<UploadCatalogImport>();
         builder.Services.AddScoped<MapCatalogImport>();

@@ -1,5 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Locations;
+using AlAroma.Web.Infrastructure.Lists;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.GiftCards;
@@ -10,15 +11,24 @@ namespace AlAroma.Web.Features.GiftCards;
 /// </summary>
 public sealed class GetCertificateLiability(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>Certificates listed on the page; the export holds all that match.</summary>
+    public const int PageRows = 200;
+
+    /// <summary>Columns the certificate list sorts by; the last sold first unless asked.</summary>
+    public static readonly SortColumns<GiftCertificate> Sorts = new SortColumns<GiftCertificate>("sold", defaultDescending: true)
+        .Add("code", c => c.Code).Add("nominal", c => c.Nominal).Add("balance", c => c.Balance).Add("sold", c => c.ActivatedAtUtc).Add("expires", c => c.ExpiresAtUtc);
+
     public sealed record ShopRow(string Shop, int Certificates, decimal Nominal, decimal Outstanding);
     public sealed record CertificateRow(long Id, string Code, string Shop, decimal Nominal, decimal Balance, DateTime ActivatedAtUtc, DateTime ExpiresAtUtc, string Status);
-    public sealed record Model(DateTime AtUtc, IReadOnlyList<ShopRow> ByShop, IReadOnlyList<CertificateRow> Certificates)
+    public sealed record Model(DateTime AtUtc, IReadOnlyList<ShopRow> ByShop, IReadOnlyList<CertificateRow> Certificates, ListSort? Sort = null)
     {
         public decimal TotalOutstanding => ByShop.Sum(s => s.Outstanding);
     }
 
     /// <param name="search">Part of a code (digits; spaces ignored) to find one certificate; null = all.</param>
-    public async Task<Model> HandleAsync(string? search, CancellationToken ct)
+    /// <param name="sort">Column key of <see cref="Sorts"/>, "-" in front for descending.</param>
+    /// <param name="rows">How many certificates to list (the page: <see cref="PageRows"/>).</param>
+    public async Task<Model> HandleAsync(string? search, CancellationToken ct, string? sort = null, int rows = PageRows)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var shops = await db.Set<Location>().ToDictionaryAsync(l => l.Id, l => l.Name, ct);
@@ -30,8 +40,9 @@ public sealed class GetCertificateLiability(AppDbContext db, TimeProvider clock)
         var q = db.GiftCertificates.AsNoTracking();
         var digits = new string((search ?? "").Where(char.IsAsciiDigit).ToArray());
         if (digits.Length > 0) q = q.Where(c => c.Code.Contains(digits));
-        var list = await q.OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
+        var order = Sorts.Parse(sort);
+        var list = await Sorts.Apply(q, order).ThenByDescending(c => c.Id).Take(rows).ToListAsync(ct);
         return new Model(now, byShop, list.Select(c => new CertificateRow(c.Id, CertificateCode.Format(c.Code), shops.GetValueOrDefault(c.LocationId, "?"),
-            c.Nominal, c.Balance, c.ActivatedAtUtc, c.ExpiresAtUtc, c.StatusLabel(now))).ToList());
+            c.Nominal, c.Balance, c.ActivatedAtUtc, c.ExpiresAtUtc, c.StatusLabel(now))).ToList(), order);
     }
 }

@@ -13,10 +13,18 @@ namespace AlAroma.Web.Features.GiftCards;
 public sealed class GiftCardsController : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? q, [FromServices] GetCertificateLiability liability, CancellationToken ct)
+    public async Task<IActionResult> Index(string? q, string? sort, [FromServices] GetCertificateLiability liability, CancellationToken ct)
     {
         ViewData["q"] = q;
-        return View("GiftCards", await liability.HandleAsync(q, ct));
+        return View("GiftCards", await liability.HandleAsync(q, ct, sort));
+    }
+
+    /// <summary>"Экспорт в Excel" of the filtered certificate list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> ExportList(string? q, string? sort, [FromServices] ExportCertificates export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(q, sort, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
     }
 
     [HttpGet("{id:long}")]

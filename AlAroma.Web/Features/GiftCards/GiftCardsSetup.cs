@@ -8,5 +8,6 @@ public static class GiftCardsSetup
         builder.Services.AddScoped<GetCertificateLiability>();
         builder.Services.AddScoped<GetCertificate>();
         builder.Services.AddScoped<ExportCertificateLiability>();
+        builder.Services.AddScoped<ExportCertificates>();
     }
 }

@@ -12,7 +12,7 @@ public sealed class HomeController(GetDashboard dashboard) : Controller
     {
         if ((User.IsInRole(Roles.Cashier) || User.IsInRole(Roles.Seller)) && !User.IsInRole(Roles.Manager) && !User.IsInRole(Roles.Admin))
             return Redirect("/pos");
-        return View(await dashboard.HandleAsync(ct));
+        return View(await dashboard.HandleAsync(User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), ct));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -12,6 +13,14 @@ public sealed class PosRecordsController : Controller
     [HttpGet("/pos/sales")]
     public async Task<IActionResult> Sales([FromQuery] SalesFilter filter, [FromServices] ListSales list, CancellationToken ct) =>
         View("Sales", await list.HandleAsync(filter, ct));
+
+    /// <summary>"Экспорт в Excel" of the filtered receipts list.</summary>
+    [HttpGet("/pos/sales/export")]
+    public async Task<IActionResult> ExportSales([FromQuery] SalesFilter filter, [FromServices] ExportSales export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(filter, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
 
     [HttpGet("/pos/sales/{id:long}")]
     public async Task<IActionResult> Receipt(long id, [FromServices] GetReceipt receipt, CancellationToken ct) =>
@@ -29,8 +38,16 @@ public sealed class PosRecordsController : Controller
     }
 
     [HttpGet("/pos/shifts")]
-    public async Task<IActionResult> Shifts(int? locationId, [FromServices] ListShifts list, int page = 1, CancellationToken ct = default) =>
-        View("Shifts", await list.HandleAsync(locationId, page, ct));
+    public async Task<IActionResult> Shifts(int? locationId, [FromServices] ListShifts list, int page = 1, string? sort = null, CancellationToken ct = default) =>
+        View("Shifts", await list.HandleAsync(locationId, page, ct, sort));
+
+    /// <summary>"Экспорт в Excel" of the shifts list.</summary>
+    [HttpGet("/pos/shifts/export")]
+    public async Task<IActionResult> ExportShifts(int? locationId, string? sort, [FromServices] ExportShifts export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(locationId, sort, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
 
     [HttpGet("/pos/shifts/{id:long}")]
     public async Task<IActionResult> Shift(long id, [FromServices] GetShiftReport report, CancellationToken ct) =>

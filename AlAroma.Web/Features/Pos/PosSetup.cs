@@ -33,6 +33,8 @@ public static class PosSetup
         s.AddScoped<GetShiftReport>();
         s.AddScoped<ListShifts>();
         s.AddScoped<ListSales>();
+        s.AddScoped<ExportSales>();
+        s.AddScoped<ExportShifts>();
         s.AddScoped<GetReceipt>();
         s.AddScoped<Parking.ParkCart>();
         s.AddScoped<Parking.RecallCart>();

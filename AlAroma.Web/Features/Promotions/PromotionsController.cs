@@ -1,6 +1,8 @@
+using AlAroma.Web.Infrastructure.Excel;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using AlAroma.Web.Features.Reports;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AlAroma.Web.Features.Promotions;
@@ -12,10 +14,19 @@ public sealed class PromotionsController : Controller
     /// <summary>The list with filters; an htmx request (a filter changed) gets only the table.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] PromotionState? state, [FromQuery] PromotionType? type, [FromQuery] DateOnly? on,
-        [FromQuery] int page, [FromServices] ListPromotions list, CancellationToken ct)
+        [FromQuery] int page, [FromQuery] string? sort, [FromServices] ListPromotions list, CancellationToken ct)
     {
-        var model = await list.HandleAsync(new PromotionListQuery(state, type, on, Math.Max(page, 1)), ct);
+        var model = await list.HandleAsync(new PromotionListQuery(state, type, on, Math.Max(page, 1), sort), ct);
         return Request.IsHtmx() ? PartialView("_List", model) : View(model);
+    }
+
+    /// <summary>"Экспорт в Excel" of the filtered list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] PromotionState? state, [FromQuery] PromotionType? type, [FromQuery] DateOnly? on,
+        [FromQuery] string? sort, [FromServices] ExportPromotions export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(new PromotionListQuery(state, type, on, 1, sort), ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
     }
 
     /// <summary>Form of a new promotion.</summary>

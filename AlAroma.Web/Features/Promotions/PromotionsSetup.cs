@@ -9,6 +9,7 @@ public static class PromotionsSetup
         builder.Services.AddScoped<GetActivePromotions>();
         builder.Services.AddScoped<Pos.IActivePromotions>(sp => sp.GetRequiredService<GetActivePromotions>());
         builder.Services.AddScoped<ListPromotions>();
+        builder.Services.AddScoped<ExportPromotions>();
         builder.Services.AddScoped<SavePromotion>();
         builder.Services.AddScoped<SetPromotionPaused>();
         builder.Services.AddScoped<PreviewPromotion>();
