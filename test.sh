@@ -9,4 +9,6 @@ ensure_postgres_server
 ensure_chromium
 ensure_smtp_capture
 dotnet build AlAroma.sln -c Release -nologo -v quiet
+# Test hosts never edit their appsettings: no file watcher each (the per-user inotify limit, often 128, runs out).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 dotnet test AlAroma.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
