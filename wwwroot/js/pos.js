@@ -160,11 +160,7 @@
         if (b && !b.disabled) openPay(b.dataset.pay);
     });
     document.addEventListener("keydown", function (e) {
-        if (e.key === "F6" && !dialog.open) {
-            var d = document.getElementById("pos-discount-value");
-            if (d) { e.preventDefault(); d.focus(); }
-            return;
-        }
+        // F6 (discount) and F9 (park) are the main screen's buttons: pos-counter.js.
         if (e.key === "F8" && !dialog.open) {
             var r = document.getElementById("pos-return");
             if (r) { e.preventDefault(); window.location.href = r.href; }
