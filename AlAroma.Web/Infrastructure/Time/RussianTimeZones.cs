@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Locations;
+namespace AlAroma.Web.Infrastructure.Time;
 
 /// <summary>
 /// The time zones a location may be given: Russia's eleven zones (Новосибирск and Красноярск share UTC+7), by IANA
