@@ -10,17 +10,8 @@ namespace AlAroma.Tests.Admin;
 /// <summary>"Реквизиты компании": set by the admin, printed on the товарный чек and on the A4 documents.</summary>
 public class CompanyDetailsTests(TillFixture app) : IClassFixture<TillFixture>
 {
-    private async Task<HttpResponseMessage> SaveAsync(HttpClient admin, string name, string inn, string kpp, params (int Id, string Address)[] addresses)
-    {
-        var token = await AppFixture.FormTokenAsync(admin, "/admin/company");
-        var form = new Dictionary<string, string> { ["Name"] = name, ["Inn"] = inn, ["Kpp"] = kpp, ["__RequestVerificationToken"] = token };
-        for (var i = 0; i < addresses.Length; i++)
-        {
-            form[$"Addresses[{i}].LocationId"] = addresses[i].Id.ToString();
-            form[$"Addresses[{i}].Address"] = addresses[i].Address;
-        }
-        return await admin.PostAsync("/admin/company", new FormUrlEncodedContent(form));
-    }
+    private Task<HttpResponseMessage> SaveAsync(HttpClient admin, string name, string inn, string kpp, params (int Id, string Address)[] addresses) =>
+        CompanyFormPost.SaveAsync(admin, name, inn, kpp, addresses.Select(a => (a.Id, a.Address, (string?)null)).ToArray());
 
     [Fact]
     public async Task The_admin_sets_the_details_and_the_receipt_and_a4_documents_print_them()

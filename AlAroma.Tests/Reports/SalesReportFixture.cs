@@ -42,22 +42,8 @@ public sealed class SalesReportFixture : IAsyncLifetime
         var shift2 = await OpenShiftAsync(db, S2);
         var n = 0;
         Sale Make(Location at, Shift shift, DateTime utc, string cashierId, string cashier, (Product P, int Qty, decimal Price, decimal Discount)[] lines,
-            params (PaymentMethod Method, decimal Amount, decimal? Tendered)[] payments)
-        {
-            var sale = new Sale
-            {
-                Number = $"{at.Code}-{++n:000000}", LocationId = at.Id, RegisterId = shift.RegisterId, ShiftId = shift.Id, CashierId = cashierId,
-                CashierName = cashier, CreatedAtUtc = utc, IdempotencyKey = Guid.NewGuid(),
-            };
-            foreach (var l in lines)
-                sale.Lines.Add(new SaleLine { ProductId = l.P.Id, Sku = l.P.Sku, Name = l.P.Name, Quantity = l.Qty, UnitPrice = l.Price, Discount = l.Discount, Total = l.Qty * l.Price - l.Discount });
-            foreach (var p in payments)
-                sale.Payments.Add(new SalePayment { Method = p.Method, Amount = p.Amount, Tendered = p.Tendered, Change = p.Tendered is { } t ? t - p.Amount : null });
-            sale.Subtotal = sale.Lines.Sum(l => l.Quantity * l.UnitPrice);
-            sale.DiscountTotal = sale.Lines.Sum(l => l.Discount);
-            sale.Total = sale.Lines.Sum(l => l.Total);
-            return sale;
-        }
+            params (PaymentMethod Method, decimal Amount, decimal? Tendered)[] payments) =>
+            NewSale(at, shift, $"{at.Code}-{++n:000000}", utc, cashierId, cashier, lines, payments);
         static DateTime Utc(int day, int hour, int minute) => new(2026, 11, day, hour, minute, 0, DateTimeKind.Utc);
 
         db.Sales.AddRange(
@@ -88,6 +74,25 @@ public sealed class SalesReportFixture : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A paid sale of <paramref name="lines"/> (unit price and line discount, ₽) at UTC instant <paramref name="utc"/>.</summary>
+    internal static Sale NewSale(Location at, Shift shift, string number, DateTime utc, string cashierId, string cashier,
+        (Product P, int Qty, decimal Price, decimal Discount)[] lines, params (PaymentMethod Method, decimal Amount, decimal? Tendered)[] payments)
+    {
+        var sale = new Sale
+        {
+            Number = number, LocationId = at.Id, RegisterId = shift.RegisterId, ShiftId = shift.Id, CashierId = cashierId,
+            CashierName = cashier, CreatedAtUtc = utc, IdempotencyKey = Guid.NewGuid(),
+        };
+        foreach (var l in lines)
+            sale.Lines.Add(new SaleLine { ProductId = l.P.Id, Sku = l.P.Sku, Name = l.P.Name, Quantity = l.Qty, UnitPrice = l.Price, Discount = l.Discount, Total = l.Qty * l.Price - l.Discount });
+        foreach (var p in payments)
+            sale.Payments.Add(new SalePayment { Method = p.Method, Amount = p.Amount, Tendered = p.Tendered, Change = p.Tendered is { } t ? t - p.Amount : null });
+        sale.Subtotal = sale.Lines.Sum(l => l.Quantity * l.UnitPrice);
+        sale.DiscountTotal = sale.Lines.Sum(l => l.Discount);
+        sale.Total = sale.Lines.Sum(l => l.Total);
+        return sale;
+    }
+
     private static Sale WithCertificate(Sale sale, decimal nominal)
     {
         sale.Lines.Add(new SaleLine { Sku = "CERT", Name = "Подарочный сертификат", Quantity = 1, UnitPrice = nominal, Total = nominal, UnitTotals = [nominal], IsGiftCertificate = true });
@@ -96,10 +101,15 @@ public sealed class SalesReportFixture : IAsyncLifetime
         return sale;
     }
 
-    private static async Task<Shift> OpenShiftAsync(Web.Data.AppDbContext db, Location shop)
+    /// <summary>A shift on the shop's first register, opened at <paramref name="openedAtUtc"/> (default 22.11.2026 05:00 UTC).</summary>
+    internal static async Task<Shift> OpenShiftAsync(Web.Data.AppDbContext db, Location shop, DateTime? openedAtUtc = null)
     {
         var register = await db.Registers.OrderBy(r => r.Id).FirstAsync(r => r.LocationId == shop.Id);
-        var shift = new Shift { RegisterId = register.Id, LocationId = shop.Id, OpenedByUserId = "test", OpenedByName = "Тест", OpenedAtUtc = new DateTime(2026, 11, 22, 5, 0, 0, DateTimeKind.Utc), OpeningFloat = 5000m };
+        var shift = new Shift
+        {
+            RegisterId = register.Id, LocationId = shop.Id, OpenedByUserId = "test", OpenedByName = "Тест",
+            OpenedAtUtc = openedAtUtc ?? new DateTime(2026, 11, 22, 5, 0, 0, DateTimeKind.Utc), OpeningFloat = 5000m,
+        };
         db.Shifts.Add(shift);
         await db.SaveChangesAsync();
         return shift;

@@ -1,10 +1,11 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Warehouse;
+using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Company;
 
-/// <summary>The "Реквизиты компании" form: legal name, ИНН, КПП and the address of each location.</summary>
+/// <summary>The "Реквизиты компании" form: legal name, ИНН, КПП and the address and time zone of each location.</summary>
 public sealed class CompanyForm
 {
     public string? Name { get; set; }
@@ -12,11 +13,17 @@ public sealed class CompanyForm
     public string? Kpp { get; set; }
     public List<LocationAddress> Addresses { get; set; } = [];
 
-    /// <summary>The address of one location as printed on its documents and receipts.</summary>
+    /// <summary>The address of one location as printed on its documents and receipts, and its time zone.</summary>
     public sealed class LocationAddress
     {
         public int LocationId { get; set; }
         public string? Address { get; set; }
+
+        /// <summary>
+        /// IANA time zone of the location (its business day and reports are local to it); null when not posted,
+        /// which keeps the saved zone.
+        /// </summary>
+        public string? TimeZoneId { get; set; }
 
         /// <summary>Shown next to the field (not posted back into the entity).</summary>
         public string? Label { get; set; }
@@ -32,11 +39,15 @@ public sealed class CompanyForm
         var kpp = Kpp?.Trim() ?? "";
         if (inn.Length == 12 && kpp.Length > 0) errors[nameof(Kpp)] = "У ИП (ИНН из 12 цифр) нет КПП — оставьте поле пустым.";
         else if (inn.Length != 12 && Company.Kpp.Error(kpp) is { } kppError) errors[nameof(Kpp)] = kppError;
+        for (var i = 0; i < Addresses.Count; i++)
+            if (Addresses[i].TimeZoneId is { } zone && !LocalTime.IsKnown(zone.Trim()))
+                errors[$"{nameof(Addresses)}[{i}].{nameof(LocationAddress.TimeZoneId)}"] =
+                    $"Часовой пояс «{zone}» неизвестен. Выберите пояс точки из списка, например «Москва, UTC+3».";
         return errors;
     }
 }
 
-/// <summary>Saves the company's details and the locations' addresses (audited like every change).</summary>
+/// <summary>Saves the company's details and the locations' addresses and time zones (audited like every change).</summary>
 public sealed class SaveCompanyDetails(AppDbContext db)
 {
     /// <summary>The form filled from the database (and the locations to give addresses to).</summary>
@@ -47,7 +58,10 @@ public sealed class SaveCompanyDetails(AppDbContext db)
         return new CompanyForm
         {
             Name = row?.Name, Inn = row?.Inn, Kpp = row?.Kpp,
-            Addresses = locations.Select(l => new CompanyForm.LocationAddress { LocationId = l.Id, Address = l.Address, Label = $"{l.Code} · {l.Name}" }).ToList(),
+            Addresses = locations.Select(l => new CompanyForm.LocationAddress
+            {
+                LocationId = l.Id, Address = l.Address, TimeZoneId = l.TimeZoneId, Label = $"{l.Code} · {l.Name}",
+            }).ToList(),
         };
     }
 
@@ -59,9 +73,13 @@ public sealed class SaveCompanyDetails(AppDbContext db)
         var row = await db.CompanyDetails.FirstOrDefaultAsync(ct);
         if (row is null) db.CompanyDetails.Add(row = new CompanyDetails());
         (row.Name, row.Inn, row.Kpp) = (form.Name!.Trim(), form.Inn!.Trim(), form.Kpp?.Trim() ?? "");
-        var addresses = form.Addresses.ToDictionary(a => a.LocationId, a => a.Address?.Trim() ?? "");
+        var addresses = form.Addresses.ToDictionary(a => a.LocationId);
         foreach (var location in await db.Locations.Where(l => addresses.Keys.Contains(l.Id)).ToListAsync(ct))
-            location.Address = addresses[location.Id];
+        {
+            var posted = addresses[location.Id];
+            location.Address = posted.Address?.Trim() ?? "";
+            if (posted.TimeZoneId is { } zone) location.TimeZoneId = zone.Trim();
+        }
         await db.SaveChangesAsync(ct);
         return errors;
     }
