@@ -11,7 +11,7 @@ public sealed class GoodsReceiptScanTests(AppServer app) : IClassFixture<AppServ
     public async Task Scan_twice_an_unknown_code_then_post()
     {
         var barcode = await BarcodeAsync(0);
-        var page = await NewReceiptAsync("ПИ-2002");
+        var page = await NewGoodsReceiptAsync("ПИ-2002");
 
         var scanner = page.Locator("#barcode");
         await Assertions.Expect(scanner).ToBeFocusedAsync();
@@ -46,7 +46,7 @@ public sealed class GoodsReceiptScanTests(AppServer app) : IClassFixture<AppServ
     public async Task A_line_at_zero_price_is_warned_and_posting_asks_first()
     {
         var barcode = await BarcodeAsync(5);
-        var page = await NewReceiptAsync("ПИ-2003");
+        var page = await NewGoodsReceiptAsync("ПИ-2003");
         await page.Locator("#barcode").FillAsync(barcode);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#doc-lines tbody tr")).ToHaveCountAsync(1);
@@ -86,7 +86,7 @@ public sealed class GoodsReceiptScanTests(AppServer app) : IClassFixture<AppServ
     }
 
     /// <summary>A storekeeper's new draft receipt from a typed supplier, its page open.</summary>
-    private async Task<IPage> NewReceiptAsync(string invoice)
+    private async Task<IPage> NewGoodsReceiptAsync(string invoice)
     {
         var page = await app.LoginAsync("storekeeper@alaroma.local");
         await page.GotoAsync("/warehouse/receipts/new");

@@ -25,7 +25,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
         var b = await ProductAsync(app, 1);
         var beforeA = await BalanceAsync(app, wh, a.Id);
         var beforeB = await BalanceAsync(app, wh, b.Id);
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
 
         var doc = await app.AsAsync(StorekeeperUser, async sp =>
         {
@@ -62,7 +62,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var p = await ProductAsync(app, 2);
         var wh = await LocationIdAsync(app, "WH");
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
         await app.AsAsync(AdminUser, async sp =>
         {
             await sp.GetRequiredService<EditGoodsReceiptLines>().AddAsync(id, p.Id, 3, "100", Ct);
@@ -86,7 +86,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Unknown_barcode_is_refused_clearly_and_loses_nothing()
     {
         var p = await ProductAsync(app, 3);
-        var id = await NewReceiptAsync(app, "S1");
+        var id = await NewGoodsReceiptAsync(app, "S1");
         await app.AsAsync(AdminUser, sp => sp.GetRequiredService<EditGoodsReceiptLines>().ScanAsync(id, p.Barcode, Ct));
 
         var e = await Assert.ThrowsAsync<BusinessRuleException>(() =>
@@ -104,7 +104,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var a = await ProductAsync(app, 4);
         var b = await ProductAsync(app, 5);
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
         var doc = await app.AsAsync(AdminUser, async sp =>
         {
             var edit = sp.GetRequiredService<EditGoodsReceiptLines>();
@@ -130,7 +130,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
     [Fact]
     public async Task An_empty_receipt_cannot_be_posted_and_a_draft_can_be_cancelled()
     {
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
         var e = await Assert.ThrowsAsync<BusinessRuleException>(() => app.AsAsync(AdminUser, sp => sp.GetRequiredService<PostGoodsReceipt>().HandleAsync(id, Ct)));
         Assert.Contains("нет строк", e.Message);
 
@@ -156,7 +156,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
 
         async Task<decimal> Receive(string location, int qty, string price)
         {
-            var id = await NewReceiptAsync(app, location);
+            var id = await NewGoodsReceiptAsync(app, location);
             await app.AsAsync(AdminUser, async sp =>
             {
                 await sp.GetRequiredService<EditGoodsReceiptLines>().AddAsync(id, productId, qty, price, Ct);
@@ -178,7 +178,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
         await app.EnsureStorekeeperS1Async();
         var p = await ProductAsync(app, 6);
         var wh = await LocationIdAsync(app, "WH");
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
         await app.AsAsync(AdminUser, sp => sp.GetRequiredService<EditGoodsReceiptLines>().AddAsync(id, p.Id, 2, "50", Ct));
         var before = await BalanceAsync(app, wh, p.Id);
 
@@ -206,7 +206,7 @@ public class GoodsReceiptTests(AppFixture app) : IClassFixture<AppFixture>
         var wh = await LocationIdAsync(app, "WH");
         var p = await ProductAsync(app, 4);
         var before = await BalanceAsync(app, wh, p.Id);
-        var id = await NewReceiptAsync(app, "WH");
+        var id = await NewGoodsReceiptAsync(app, "WH");
         var doc = await app.AsAsync(AdminUser, sp => sp.GetRequiredService<EditGoodsReceiptLines>().AddAsync(id, p.Id, 2, "0", Ct));
         Assert.Equal(1, doc.FreeLineCount);
 

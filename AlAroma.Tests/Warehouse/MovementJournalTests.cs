@@ -74,7 +74,7 @@ public sealed class MovementJournalTests(AppFixture app) : IClassFixture<AppFixt
     public async Task A_warehouse_document_shows_who_posted_it_by_full_name_as_a_sale_does()
     {
         var (productId, _, _) = await ProductAsync(app, 3);
-        var id = await NewReceiptAsync(app, "WH", StorekeeperUser);
+        var id = await NewGoodsReceiptAsync(app, "WH", StorekeeperUser);
         var number = await app.AsAsync(StorekeeperUser, async sp =>
         {
             await sp.GetRequiredService<AlAroma.Web.Features.Warehouse.GoodsReceipts.EditGoodsReceiptLines>().AddAsync(id, productId, 1, "100", default);

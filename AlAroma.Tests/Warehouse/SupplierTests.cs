@@ -113,7 +113,7 @@ public class SupplierTests(AppFixture app) : IClassFixture<AppFixture>
         await using (var db = app.Db())
             Assert.True(await db.Suppliers.AnyAsync(x => x.Name == "ООО «Парфюм-Импорт»"), "the demo receipt's supplier should be in the directory");
 
-        var first = await NewReceiptAsync(app, "WH");   // typed "ООО «Тест-Поставка»"
+        var first = await NewGoodsReceiptAsync(app, "WH");   // typed "ООО «Тест-Поставка»"
         var second = await app.AsAsync(AdminUser, async sp => await sp.GetRequiredService<CreateGoodsReceipt>().HandleAsync(new CreateGoodsReceipt.Input
         {
             LocationId = await LocationIdAsync(app, "WH"), SupplierName = "  ооо «тест-поставка» ",

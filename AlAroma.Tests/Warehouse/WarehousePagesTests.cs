@@ -19,7 +19,7 @@ public class WarehousePagesTests(AppFixture app) : IClassFixture<AppFixture>
     private async Task<string[]> PagesAsync()
     {
         var p = await ProductAsync(app, 0);
-        var receipt = await NewReceiptAsync(app, "WH");
+        var receipt = await NewGoodsReceiptAsync(app, "WH");
         var transfer = await NewTransferAsync(app, "WH", "S1", (p.Id, 1));
         return
         [

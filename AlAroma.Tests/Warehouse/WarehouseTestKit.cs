@@ -70,7 +70,7 @@ internal static class WarehouseTestKit
     }
 
     /// <summary>A draft receipt at <paramref name="locationCode"/> created by <paramref name="email"/>.</summary>
-    public static Task<long> NewReceiptAsync(AppFixture app, string locationCode, string email = AdminUser) =>
+    public static Task<long> NewGoodsReceiptAsync(AppFixture app, string locationCode, string email = AdminUser) =>
         app.AsAsync(email, async sp => await sp.GetRequiredService<CreateGoodsReceipt>().HandleAsync(new CreateGoodsReceipt.Input
         {
             LocationId = await LocationIdAsync(app, locationCode), SupplierName = "ООО «Тест-Поставка»", SupplierInvoiceNumber = "Т-1",

@@ -48,7 +48,7 @@ public static class DocumentLocks
     /// one document run one after another. Call inside a transaction.
     /// </summary>
     /// <exception cref="BusinessRuleException">No such document.</exception>
-    public static async Task<GoodsReceipt> ReceiptAsync(AppDbContext db, long id, CancellationToken ct)
+    public static async Task<GoodsReceipt> GoodsReceiptAsync(AppDbContext db, long id, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM goods_receipts WHERE id = {id} FOR UPDATE", ct);
         return await db.GoodsReceipts.Include(r => r.Lines).ThenInclude(l => l.Product)

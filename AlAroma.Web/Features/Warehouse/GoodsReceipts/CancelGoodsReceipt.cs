@@ -13,7 +13,7 @@ public sealed class CancelGoodsReceipt(AppDbContext db, LocationScope scope)
     public async Task<string> HandleAsync(long id, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var receipt = await DocumentLocks.ReceiptAsync(db, id, ct);
+        var receipt = await DocumentLocks.GoodsReceiptAsync(db, id, ct);
         await WarehouseAccess.EnsureAsync(db, scope, receipt.LocationId, "отменять приходы", ct);
         receipt.Cancel();
         await db.SaveChangesAsync(ct);

@@ -50,7 +50,7 @@ public sealed class EditGoodsReceiptLines(AppDbContext db, LocationScope scope, 
     {
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var receipt = await DocumentLocks.ReceiptAsync(db, id, ct);
+            var receipt = await DocumentLocks.GoodsReceiptAsync(db, id, ct);
             await WarehouseAccess.EnsureAsync(db, scope, receipt.LocationId, "изменять приходы", ct);
             change(receipt);
             await db.SaveChangesAsync(ct);

@@ -11,28 +11,28 @@ public sealed class GoodsReceiptsController : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListGoodsReceipts.Input input, [FromServices] ListGoodsReceipts list, CancellationToken ct) =>
-        View("Receipts", await list.HandleAsync(input, ct));
+        View("GoodsReceipts", await list.HandleAsync(input, ct));
 
     [HttpGet("new")]
     public async Task<IActionResult> New([FromServices] CreateGoodsReceipt create, CancellationToken ct) =>
-        View("NewReceipt", await create.FormAsync(null, ct));
+        View("NewGoodsReceipt", await create.FormAsync(null, ct));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(CreateGoodsReceipt.Input input, [FromServices] CreateGoodsReceipt create, CancellationToken ct)
     {
         foreach (var (field, message) in input.Validate()) ModelState.AddModelError(field, message);
-        if (!ModelState.IsValid) return View("NewReceipt", await create.FormAsync(input, ct));
+        if (!ModelState.IsValid) return View("NewGoodsReceipt", await create.FormAsync(input, ct));
         var id = await create.HandleAsync(input, ct);
         return this.GoTo($"/warehouse/receipts/{id}");
     }
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Show(long id, [FromServices] GetGoodsReceipt get, CancellationToken ct) =>
-        await get.HandleAsync(id, ct) is { } m ? View("Receipt", m) : NotFound();
+        await get.HandleAsync(id, ct) is { } m ? View("GoodsReceipt", m) : NotFound();
 
     [HttpGet("{id:long}/print")]
     public async Task<IActionResult> Print(long id, [FromServices] GetGoodsReceipt get, CancellationToken ct) =>
-        await get.HandleAsync(id, ct) is { } m ? View("ReceiptPrint", m) : NotFound();
+        await get.HandleAsync(id, ct) is { } m ? View("GoodsReceiptPrint", m) : NotFound();
 
     [HttpGet("{id:long}/products")]
     public async Task<IActionResult> Products(long id, string? q, [FromServices] GetGoodsReceipt get, [FromServices] FindProducts find, CancellationToken ct)
@@ -75,5 +75,5 @@ public sealed class GoodsReceiptsController : Controller
     }
 
     private IActionResult Lines(GetGoodsReceipt.Model m) =>
-        Request.IsHtmx() ? PartialView("_ReceiptLines", m) : Redirect($"/warehouse/receipts/{m.Id}");
+        Request.IsHtmx() ? PartialView("_GoodsReceiptLines", m) : Redirect($"/warehouse/receipts/{m.Id}");
 }

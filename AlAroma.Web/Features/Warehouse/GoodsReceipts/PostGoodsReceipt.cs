@@ -29,7 +29,7 @@ public sealed class PostGoodsReceipt(AppDbContext db, LocationScope scope, TimeP
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM goods_receipts WHERE id = {id} FOR UPDATE", ct);
         var productIds = await db.Set<GoodsReceiptLine>().Where(l => l.GoodsReceiptId == id).Select(l => l.ProductId).Distinct().ToArrayAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM products WHERE id = ANY({productIds}) ORDER BY id FOR UPDATE", ct);
-        var receipt = await DocumentLocks.ReceiptAsync(db, id, ct);
+        var receipt = await DocumentLocks.GoodsReceiptAsync(db, id, ct);
         await WarehouseAccess.EnsureAsync(db, scope, receipt.LocationId, "проводить приходы", ct);
         if (receipt.FreeLineCount is > 0 and var free && !freeLinesConfirmed)
             throw new BusinessRuleException($"Закупочная цена 0,00 ₽ в строках: {free}. Себестоимость этих товаров станет нулевой. "

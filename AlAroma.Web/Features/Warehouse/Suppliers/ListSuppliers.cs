@@ -19,7 +19,7 @@ public sealed class ListSuppliers(AppDbContext db, IHttpContextAccessor http)
     }
 
     /// <summary>A row with the number of goods receipts of the supplier.</summary>
-    public sealed record Row(int Id, string Name, string? Inn, string? ContactPerson, string? Phone, string? Email, bool IsActive, int Receipts);
+    public sealed record Row(int Id, string Name, string? Inn, string? ContactPerson, string? Phone, string? Email, bool IsActive, int GoodsReceipts);
 
     /// <summary>The page; <paramref name="MayEdit"/> for managers and administrators.</summary>
     public sealed record Model(Input Filter, IReadOnlyList<Row> Rows, Paging Paging, bool MayEdit);

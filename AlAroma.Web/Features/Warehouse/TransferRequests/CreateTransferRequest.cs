@@ -21,14 +21,10 @@ public sealed class CreateTransferRequest(AppDbContext db, LocationScope scope, 
         public string? Comment { get; set; }
 
         /// <summary>Field errors (field name → Russian message); empty when the form is fine.</summary>
-        public IEnumerable<(string Field, string Message)> Validate()
-        {
-            if (RequestingLocationId is null) yield return (nameof(RequestingLocationId), "Выберите магазин, которому нужен товар.");
-            if (SupplyingLocationId is null) yield return (nameof(SupplyingLocationId), "Выберите склад, у которого просите товар.");
-            if (RequestingLocationId is not null && RequestingLocationId == SupplyingLocationId)
-                yield return (nameof(SupplyingLocationId), "Склад должен отличаться от точки, которая просит товар.");
-            if (Comment?.Length > 1000) yield return (nameof(Comment), "Комментарий — не длиннее 1000 символов.");
-        }
+        public IEnumerable<(string Field, string Message)> Validate() => TwoLocationForm.Validate(
+            new(RequestingLocationId, nameof(RequestingLocationId), "Выберите магазин, которому нужен товар."),
+            new(SupplyingLocationId, nameof(SupplyingLocationId), "Выберите склад, у которого просите товар."),
+            "Склад должен отличаться от точки, которая просит товар.", nameof(Comment), Comment);
     }
 
     /// <summary>The form: requesters are the user's locations, suppliers the active warehouses.</summary>

@@ -22,6 +22,18 @@ public class TransferRequest : IQuantityDocument
     /// <summary>Number prefix: "ЗП-2026-000001".</summary>
     public const string Prefix = "ЗП";
 
+    /// <summary>Draft → Open → Fulfilled or Rejected, with the request's refusals.</summary>
+    public static readonly DraftLifecycle<TransferRequestStatus> Lifecycle = new()
+    {
+        Draft = TransferRequestStatus.Draft,
+        Awaiting = TransferRequestStatus.Open,
+        Locked = "Заявка уже отправлена — изменить её нельзя.",
+        Empty = "В заявке нет строк. Добавьте товары, затем отправьте заявку на склад.",
+        NotAwaiting = s => s == TransferRequestStatus.Draft
+            ? "Заявка ещё не отправлена на склад."
+            : "По заявке уже принято решение.",
+    };
+
     public long Id { get; set; }
     public string Number { get; set; } = "";
 
@@ -45,35 +57,21 @@ public class TransferRequest : IQuantityDocument
 
     /// <summary>Adds units of a product to a draft, merging with an existing line.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or quantity ≤ 0.</exception>
-    public void AddLine(int productId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Add(Lines, productId, quantity);
-    }
+    public void AddLine(int productId, int quantity) => Lifecycle.AddLine(Status, Lines, productId, quantity);
 
     /// <summary>Sets the quantity of a line of a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft, no such line or quantity ≤ 0.</exception>
-    public void ChangeLine(long lineId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Change(Lines, lineId, quantity);
-    }
+    public void ChangeLine(long lineId, int quantity) => Lifecycle.ChangeLine(Status, Lines, lineId, quantity);
 
     /// <summary>Removes a line from a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or no such line.</exception>
-    public void RemoveLine(long lineId)
-    {
-        EnsureDraft();
-        QuantityLines.Remove(Lines, lineId);
-    }
+    public void RemoveLine(long lineId) => Lifecycle.RemoveLine(Status, Lines, lineId);
 
     /// <summary>Draft → Open: the warehouse sees it.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or no lines.</exception>
     public void Submit(DateTime atUtc)
     {
-        EnsureDraft();
-        if (Lines.Count == 0) throw new BusinessRuleException("В заявке нет строк. Добавьте товары, затем отправьте заявку на склад.");
-        Status = TransferRequestStatus.Open;
+        Status = Lifecycle.Leave(Status, Lines);
         SubmittedAtUtc = atUtc;
     }
 
@@ -81,7 +79,7 @@ public class TransferRequest : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not open.</exception>
     public void Fulfil(Transfer transfer, DateTime atUtc, string by)
     {
-        EnsureOpen();
+        Lifecycle.EnsureAwaiting(Status);
         Status = TransferRequestStatus.Fulfilled;
         TransferId = transfer.Id;
         DecidedAtUtc = atUtc;
@@ -92,7 +90,7 @@ public class TransferRequest : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not open or no reason.</exception>
     public void Reject(string? reason, DateTime atUtc, string by)
     {
-        EnsureOpen();
+        Lifecycle.EnsureAwaiting(Status);
         RejectionReason = QuantityLines.RefusalReason(reason, "магазин");
         Status = TransferRequestStatus.Rejected;
         DecidedAtUtc = atUtc;
@@ -100,18 +98,7 @@ public class TransferRequest : IQuantityDocument
     }
 
     /// <exception cref="BusinessRuleException">Not a draft.</exception>
-    public void EnsureDraft()
-    {
-        if (Status != TransferRequestStatus.Draft) throw new BusinessRuleException("Заявка уже отправлена — изменить её нельзя.");
-    }
-
-    private void EnsureOpen()
-    {
-        if (Status != TransferRequestStatus.Open)
-            throw new BusinessRuleException(Status == TransferRequestStatus.Draft
-                ? "Заявка ещё не отправлена на склад."
-                : "По заявке уже принято решение.");
-    }
+    public void EnsureDraft() => Lifecycle.EnsureDraft(Status);
 
     /// <summary>Russian status label.</summary>
     public static string StatusLabel(TransferRequestStatus s) => s switch

@@ -24,14 +24,10 @@ public sealed class CreateTransfer(AppDbContext db, LocationScope scope, TimePro
         public string? Comment { get; set; }
 
         /// <summary>Field errors (field name → Russian message); empty when the form is fine.</summary>
-        public IEnumerable<(string Field, string Message)> Validate()
-        {
-            if (FromLocationId is null) yield return (nameof(FromLocationId), "Выберите, откуда отгружается товар.");
-            if (ToLocationId is null) yield return (nameof(ToLocationId), "Выберите, куда отправляется товар.");
-            if (FromLocationId is not null && FromLocationId == ToLocationId)
-                yield return (nameof(ToLocationId), "Точка получения должна отличаться от точки отправления.");
-            if (Comment?.Length > 1000) yield return (nameof(Comment), "Комментарий — не длиннее 1000 символов.");
-        }
+        public IEnumerable<(string Field, string Message)> Validate() => TwoLocationForm.Validate(
+            new(FromLocationId, nameof(FromLocationId), "Выберите, откуда отгружается товар."),
+            new(ToLocationId, nameof(ToLocationId), "Выберите, куда отправляется товар."),
+            "Точка получения должна отличаться от точки отправления.", nameof(Comment), Comment);
     }
 
     /// <summary>The form: sources are the user's locations, destinations any active location.</summary>

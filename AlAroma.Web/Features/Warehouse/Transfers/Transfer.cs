@@ -15,6 +15,18 @@ public enum TransferStatus
 /// <summary>Transfer (перемещение) of stock between two locations.</summary>
 public class Transfer : IQuantityDocument
 {
+    /// <summary>Draft → Shipped → Received, with the transfer's refusals.</summary>
+    public static readonly DraftLifecycle<TransferStatus> Lifecycle = new()
+    {
+        Draft = TransferStatus.Draft,
+        Awaiting = TransferStatus.Shipped,
+        Locked = "Перемещение уже отгружено или отменено — изменить его нельзя.",
+        Empty = "В перемещении нет строк. Добавьте товары, затем отгрузите.",
+        NotAwaiting = s => s == TransferStatus.Received
+            ? "Перемещение уже принято."
+            : "Принять можно только отгруженное перемещение (статус «В пути»).",
+    };
+
     public long Id { get; set; }
 
     /// <summary>"ПМ-2026-000001": per document type and year.</summary>
@@ -70,11 +82,7 @@ public class Transfer : IQuantityDocument
 
     /// <summary>Adds units of a product to a draft, merging with an existing line.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or quantity ≤ 0.</exception>
-    public void AddLine(int productId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Add(Lines, productId, quantity);
-    }
+    public void AddLine(int productId, int quantity) => Lifecycle.AddLine(Status, Lines, productId, quantity);
 
     /// <summary>True when some line was received in a quantity different from the shipped one.</summary>
     public bool HasDiscrepancy => Lines.Any(l => l.Discrepancy != 0);
@@ -89,19 +97,11 @@ public class Transfer : IQuantityDocument
 
     /// <summary>Sets the quantity of a line of a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft, no such line or quantity ≤ 0.</exception>
-    public void ChangeLine(long lineId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Change(Lines, lineId, quantity);
-    }
+    public void ChangeLine(long lineId, int quantity) => Lifecycle.ChangeLine(Status, Lines, lineId, quantity);
 
     /// <summary>Removes a line from a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or no such line.</exception>
-    public void RemoveLine(long lineId)
-    {
-        EnsureDraft();
-        QuantityLines.Remove(Lines, lineId);
-    }
+    public void RemoveLine(long lineId) => Lifecycle.RemoveLine(Status, Lines, lineId);
 
     /// <summary>Draft → Shipped (the caller takes the stock off the source in the same transaction).</summary>
     /// <param name="atUtc">Shipping time, UTC.</param>
@@ -109,9 +109,7 @@ public class Transfer : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not a draft or has no lines.</exception>
     public void Ship(DateTime atUtc, string by)
     {
-        EnsureDraft();
-        if (Lines.Count == 0) throw new BusinessRuleException("В перемещении нет строк. Добавьте товары, затем отгрузите.");
-        Status = TransferStatus.Shipped;
+        Status = Lifecycle.Leave(Status, Lines);
         ShippedAtUtc = atUtc;
         ShippedBy = by;
     }
@@ -126,10 +124,7 @@ public class Transfer : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not in transit, or a quantity is negative or above the shipped one.</exception>
     public void Receive(IReadOnlyDictionary<long, int> received, DateTime atUtc, string by)
     {
-        if (Status != TransferStatus.Shipped)
-            throw new BusinessRuleException(Status == TransferStatus.Received
-                ? "Перемещение уже принято."
-                : "Принять можно только отгруженное перемещение (статус «В пути»).");
+        Lifecycle.EnsureAwaiting(Status);
         foreach (var line in Lines)
         {
             var qty = received.TryGetValue(line.Id, out var r) ? r : line.Quantity;
@@ -148,16 +143,13 @@ public class Transfer : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not a draft.</exception>
     public void Cancel()
     {
-        if (Status != TransferStatus.Draft)
+        if (!Lifecycle.IsDraft(Status))
             throw new BusinessRuleException("Отменить можно только черновик. Отгруженное перемещение нужно принять — недостачу отметьте при приёмке.");
         Status = TransferStatus.Cancelled;
     }
 
     /// <exception cref="BusinessRuleException">The transfer is no longer a draft.</exception>
-    public void EnsureDraft()
-    {
-        if (Status != TransferStatus.Draft) throw new BusinessRuleException("Перемещение уже отгружено или отменено — изменить его нельзя.");
-    }
+    public void EnsureDraft() => Lifecycle.EnsureDraft(Status);
 
     /// <summary>Russian status label for badges.</summary>
     public static string StatusLabel(TransferStatus s) => s switch

@@ -32,6 +32,21 @@ public class WriteOff : IQuantityDocument
     /// <summary>Number prefix: "СП-2026-000001".</summary>
     public const string Prefix = "СП";
 
+    /// <summary>Draft → Submitted → Posted or Rejected, with the write-off's refusals.</summary>
+    public static readonly DraftLifecycle<WriteOffStatus> Lifecycle = new()
+    {
+        Draft = WriteOffStatus.Draft,
+        Awaiting = WriteOffStatus.Submitted,
+        Locked = "Списание уже отправлено на утверждение — изменить его нельзя.",
+        Empty = "В списании нет строк. Отсканируйте товары или найдите их поиском, затем отправьте на утверждение.",
+        NotAwaiting = s => s switch
+        {
+            WriteOffStatus.Draft => "Списание ещё не отправлено на утверждение.",
+            WriteOffStatus.Posted => "Списание уже проведено.",
+            _ => "Списание уже отклонено.",
+        },
+    };
+
     public long Id { get; set; }
     public string Number { get; set; } = "";
     public int LocationId { get; set; }
@@ -61,35 +76,21 @@ public class WriteOff : IQuantityDocument
 
     /// <summary>Adds units of a product to a draft, merging with an existing line.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or quantity ≤ 0.</exception>
-    public void AddLine(int productId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Add(Lines, productId, quantity);
-    }
+    public void AddLine(int productId, int quantity) => Lifecycle.AddLine(Status, Lines, productId, quantity);
 
     /// <summary>Sets the quantity of a line of a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft, no such line or quantity ≤ 0.</exception>
-    public void ChangeLine(long lineId, int quantity)
-    {
-        EnsureDraft();
-        QuantityLines.Change(Lines, lineId, quantity);
-    }
+    public void ChangeLine(long lineId, int quantity) => Lifecycle.ChangeLine(Status, Lines, lineId, quantity);
 
     /// <summary>Removes a line from a draft.</summary>
     /// <exception cref="BusinessRuleException">Not a draft or no such line.</exception>
-    public void RemoveLine(long lineId)
-    {
-        EnsureDraft();
-        QuantityLines.Remove(Lines, lineId);
-    }
+    public void RemoveLine(long lineId) => Lifecycle.RemoveLine(Status, Lines, lineId);
 
     /// <summary>Draft → Submitted ("На утверждении").</summary>
     /// <exception cref="BusinessRuleException">Not a draft or no lines.</exception>
     public void Submit(DateTime atUtc, string by)
     {
-        EnsureDraft();
-        if (Lines.Count == 0) throw new BusinessRuleException("В списании нет строк. Отсканируйте товары или найдите их поиском, затем отправьте на утверждение.");
-        Status = WriteOffStatus.Submitted;
+        Status = Lifecycle.Leave(Status, Lines);
         SubmittedAtUtc = atUtc;
         SubmittedBy = by;
     }
@@ -101,7 +102,7 @@ public class WriteOff : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not awaiting approval.</exception>
     public void Approve(IReadOnlyDictionary<int, decimal> unitCost, DateTime atUtc, string by)
     {
-        EnsureSubmitted();
+        Lifecycle.EnsureAwaiting(Status);
         foreach (var l in Lines) l.UnitCost = unitCost.TryGetValue(l.ProductId, out var c) ? Money.Round(c) : 0m;
         Status = WriteOffStatus.Posted;
         DecidedAtUtc = atUtc;
@@ -112,7 +113,7 @@ public class WriteOff : IQuantityDocument
     /// <exception cref="BusinessRuleException">Not awaiting approval, or no reason given.</exception>
     public void Reject(string? reason, DateTime atUtc, string by)
     {
-        EnsureSubmitted();
+        Lifecycle.EnsureAwaiting(Status);
         RejectionReason = QuantityLines.RefusalReason(reason, "кладовщик");
         Status = WriteOffStatus.Rejected;
         DecidedAtUtc = atUtc;
@@ -120,21 +121,7 @@ public class WriteOff : IQuantityDocument
     }
 
     /// <exception cref="BusinessRuleException">The write-off is no longer a draft.</exception>
-    public void EnsureDraft()
-    {
-        if (Status != WriteOffStatus.Draft) throw new BusinessRuleException("Списание уже отправлено на утверждение — изменить его нельзя.");
-    }
-
-    private void EnsureSubmitted()
-    {
-        if (Status != WriteOffStatus.Submitted)
-            throw new BusinessRuleException(Status switch
-            {
-                WriteOffStatus.Draft => "Списание ещё не отправлено на утверждение.",
-                WriteOffStatus.Posted => "Списание уже проведено.",
-                _ => "Списание уже отклонено.",
-            });
-    }
+    public void EnsureDraft() => Lifecycle.EnsureDraft(Status);
 
     /// <summary>Sum of quantity × unit cost, ₽ (0 until posted).</summary>
     public decimal Total => Money.Round(Lines.Sum(l => l.Quantity * l.UnitCost));
