@@ -34,6 +34,7 @@ public static class DocumentNumbers
 }
 
 /// <summary>A named counter row (see <see cref="DocumentNumbers"/>).</summary>
+[AlAroma.Web.Infrastructure.Auditing.AuditName("Счётчик номеров")]
 public class DocumentCounter
 {
     public string Key { get; set; } = "";

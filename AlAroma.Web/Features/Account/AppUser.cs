@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace AlAroma.Web.Features.Account;
 
 /// <summary>A staff member. Bound to one or more locations; a shop user sees only their shops.</summary>
+[Infrastructure.Auditing.AuditName("Пользователь", Link = "/admin/users/{0}")]
 public class AppUser : IdentityUser
 {
     /// <summary>Name shown on receipts and documents ("Иванова А.").</summary>
@@ -14,6 +15,7 @@ public class AppUser : IdentityUser
 }
 
 /// <summary>Binding of a user to a location (many-to-many).</summary>
+[Infrastructure.Auditing.AuditName("Доступ к точке")]
 public class UserLocation
 {
     public string UserId { get; set; } = "";

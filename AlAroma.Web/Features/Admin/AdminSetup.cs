@@ -14,6 +14,8 @@ public static class AdminSetup
         builder.Services.AddScoped<GetUserForm>();
         builder.Services.AddScoped<SearchAudit>();
         builder.Services.AddScoped<ExportAudit>();
+        builder.Services.AddScoped(sp => new AuditVocabulary(sp.GetRequiredService<AlAroma.Web.Data.AppDbContext>().Model));
+        builder.Services.AddScoped<AuditReader>();
         builder.Services.AddScoped<Company.SaveCompanyDetails>();
         builder.Services.AddScoped<Company.CompanyRequisites>();
     }

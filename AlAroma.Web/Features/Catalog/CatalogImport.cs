@@ -17,6 +17,7 @@ public enum CatalogImportStatus
 /// One catalog import: the uploaded file itself and its mapping, kept in the database so the steps survive a restart
 /// and work across several app instances; after the import, the counts and the rejected-rows file.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Импорт каталога")]
 public class CatalogImport
 {
     public Guid Id { get; set; }

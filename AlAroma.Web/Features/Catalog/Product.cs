@@ -22,32 +22,41 @@ public enum Gender
 }
 
 /// <summary>A sellable product: one SKU with one or more barcodes.</summary>
+[Infrastructure.Auditing.AuditName("Товар", Link = "/catalog/{0}")]
 public class Product
 {
     public int Id { get; set; }
     public string Sku { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Brand { get; set; }
+    [Infrastructure.Auditing.AuditName("Категория")]
     public string? Category { get; set; }
 
     /// <summary>Bottle volume in millilitres.</summary>
+    [Infrastructure.Auditing.AuditName("Объём, мл")]
     public int? VolumeMl { get; set; }
+    [Infrastructure.Auditing.AuditName("Концентрация")]
     public Concentration? Concentration { get; set; }
+    [Infrastructure.Auditing.AuditName("Пол")]
     public Gender? Gender { get; set; }
 
     /// <summary>Retail price in ₽ (numeric(14,2)). 0 means "not priced yet": the POS refuses to sell it.</summary>
+    [Infrastructure.Auditing.AuditName("Розничная цена")]
     public decimal RetailPrice { get; private set; }
 
     /// <summary>Moving-average purchase cost in ₽ per unit, updated when a goods receipt is posted.</summary>
+    [Infrastructure.Auditing.AuditName("Средняя себестоимость")]
     public decimal AverageCost { get; set; }
     public bool IsActive { get; set; } = true;
     public string? Description { get; set; }
     public string? Notes { get; set; }
+    [Infrastructure.Auditing.AuditName("Фото")]
     public string? ImageUrl { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
     /// <summary>Name, brand and SKU in one text, computed by PostgreSQL (read-only; see <see cref="ProductSearch"/>).</summary>
+    [Infrastructure.Auditing.AuditName("Текст для поиска")]
     public string SearchText { get; private set; } = "";
 
     public List<Barcode> Barcodes { get; set; } = [];
@@ -104,15 +113,18 @@ public class Product
 }
 
 /// <summary>A barcode of a product (EAN-13 or EAN-8, check digit validated). Testers have their own.</summary>
+[Infrastructure.Auditing.AuditName("Штрихкод")]
 public class Barcode
 {
     public int Id { get; set; }
     public int ProductId { get; set; }
     public string Code { get; set; } = "";
+    [Infrastructure.Auditing.AuditName("Тестер")]
     public bool IsTester { get; set; }
 }
 
 /// <summary>Dated retail price history of a product (append-only).</summary>
+[Infrastructure.Auditing.AuditName("Изменение цены")]
 public class PriceChange
 {
     public long Id { get; set; }

@@ -3,6 +3,7 @@ using AlAroma.Web.Features.Loyalty;
 namespace AlAroma.Web.Features.Customers;
 
 /// <summary>A loyalty customer (клиент). Identified by a Russian phone number in E.164, unique.</summary>
+[Infrastructure.Auditing.AuditName("Покупатель")]
 public class Customer
 {
     public long Id { get; set; }

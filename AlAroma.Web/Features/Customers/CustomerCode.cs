@@ -8,6 +8,7 @@ namespace AlAroma.Web.Features.Customers;
 /// <summary>
 /// A 6-digit code a customer shows at the till instead of dictating the phone (DOMAIN.md: valid 90 s, single use).
 /// </summary>
+[Infrastructure.Auditing.AuditName("Код покупателя")]
 public class CustomerCode
 {
     public long Id { get; set; }

@@ -23,6 +23,7 @@ public enum CertificateEntryKind
 /// never exchanged for cash. <see cref="Balance"/> only changes through <see cref="CertificateLedger"/>, which
 /// writes a <see cref="GiftCertificateEntry"/> with the balance after each change.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Подарочный сертификат", Link = "/giftcards/{0}")]
 public class GiftCertificate
 {
     public long Id { get; set; }
@@ -59,6 +60,7 @@ public class GiftCertificate
 }
 
 /// <summary>Append-only activity ledger of a certificate: every change with the balance after it.</summary>
+[Infrastructure.Auditing.AuditName("Движение по сертификату")]
 public class GiftCertificateEntry
 {
     public long Id { get; set; }

@@ -3,11 +3,12 @@ namespace AlAroma.Web.Features.Locations;
 /// <summary>Kind of a stock location.</summary>
 public enum LocationKind
 {
-    Warehouse = 1,
-    Shop = 2,
+    [Infrastructure.Auditing.AuditName("Склад")] Warehouse = 1,
+    [Infrastructure.Auditing.AuditName("Магазин")] Shop = 2,
 }
 
 /// <summary>The central warehouse or a shop. Stock, registers and staff belong to a location.</summary>
+[Infrastructure.Auditing.AuditName("Точка")]
 public class Location
 {
     public int Id { get; set; }

@@ -12,6 +12,7 @@ public enum PointsEntryKind
 }
 
 /// <summary>Append-only points ledger row: a signed change with the balance after it, linked to the receipt.</summary>
+[Infrastructure.Auditing.AuditName("Движение баллов")]
 public class PointsEntry
 {
     public long Id { get; set; }

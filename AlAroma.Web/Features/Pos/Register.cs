@@ -1,6 +1,7 @@
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>A POS terminal (касса) in a shop.</summary>
+[Infrastructure.Auditing.AuditName("Касса")]
 public class Register
 {
     public int Id { get; set; }

@@ -5,13 +5,14 @@ namespace AlAroma.Web.Features.Pos;
 /// <summary>How a part of a receipt was paid.</summary>
 public enum PaymentMethod
 {
-    Cash = 1,
-    Card = 2,
-    GiftCertificate = 3,
-    Points = 4,
+    [Infrastructure.Auditing.AuditName("Наличные")] Cash = 1,
+    [Infrastructure.Auditing.AuditName("Карта")] Card = 2,
+    [Infrastructure.Auditing.AuditName("Сертификат")] GiftCertificate = 3,
+    [Infrastructure.Auditing.AuditName("Баллы")] Points = 4,
 }
 
 /// <summary>A completed sale (чек). Immutable once written; returns are separate documents.</summary>
+[Infrastructure.Auditing.AuditName("Продажа", Link = "/pos/sales/{0}")]
 public class Sale
 {
     public long Id { get; set; }
@@ -21,11 +22,14 @@ public class Sale
     public int LocationId { get; set; }
     public int RegisterId { get; set; }
     public long ShiftId { get; set; }
+    [Infrastructure.Auditing.AuditName("Кассир (ид.)")]
     public string CashierId { get; set; } = "";
+    [Infrastructure.Auditing.AuditName("Кассир")]
     public string CashierName { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>Client-generated key of the checkout submit; unique, so a retried submit returns the same sale.</summary>
+    [Infrastructure.Auditing.AuditName("Ключ операции")]
     public Guid IdempotencyKey { get; set; }
 
     /// <summary>Sum of lines at retail price, ₽.</summary>
@@ -41,12 +45,15 @@ public class Sale
     public long? CustomerId { get; set; }
 
     /// <summary>Who gave the manual discount, when there is one (the amount is in the lines' explanations).</summary>
+    [Infrastructure.Auditing.AuditName("Ручную скидку дал")]
     public string? ManualDiscountBy { get; set; }
 
     /// <summary>Points spent on this receipt (1 point = 1 ₽).</summary>
+    [Infrastructure.Auditing.AuditName("Списано баллов")]
     public int PointsRedeemed { get; set; }
 
     /// <summary>Points earned by this receipt (on the part paid with money, certificate sales excluded).</summary>
+    [Infrastructure.Auditing.AuditName("Начислено баллов")]
     public int PointsAccrued { get; set; }
     public List<SaleLine> Lines { get; set; } = [];
     public List<SalePayment> Payments { get; set; } = [];
@@ -62,6 +69,7 @@ public class Sale
 }
 
 /// <summary>A receipt line with a snapshot of the product as sold.</summary>
+[Infrastructure.Auditing.AuditName("Строка чека")]
 public class SaleLine
 {
     public long Id { get; set; }
@@ -73,6 +81,7 @@ public class SaleLine
     public int Quantity { get; set; }
 
     /// <summary>Units already returned (never above Quantity; raised only by a conditional update in ReturnSale).</summary>
+    [Infrastructure.Auditing.AuditName("Возвращено, шт.")]
     public int ReturnedQuantity { get; set; }
 
     /// <summary>Retail price per unit at the time of sale, ₽.</summary>
@@ -85,13 +94,16 @@ public class SaleLine
     public decimal Total { get; set; }
 
     /// <summary>Effective price of each unit after discounts, ₽ (highest first; sums to Total): for returns and margins.</summary>
+    [Infrastructure.Auditing.AuditName("Суммы по единицам")]
     public decimal[] UnitTotals { get; set; } = [];
 
     /// <summary>The line sells a gift certificate (ProductId 0, no stock, no discount, no points).</summary>
+    [Infrastructure.Auditing.AuditName("Подарочный сертификат")]
     public bool IsGiftCertificate { get; set; }
 
     /// <summary>Code of the certificate activated by this line (13 digits).</summary>
     [Infrastructure.Auditing.AuditSecret]
+    [Infrastructure.Auditing.AuditName("Код сертификата")]
     public string? CertificateCode { get; set; }
 
     /// <summary>Why the line is discounted: one row per promotion (or the manual discount).</summary>
@@ -99,6 +111,7 @@ public class SaleLine
 }
 
 /// <summary>The explanation of a line's discount: which promotion took how much (printed on the receipt, summed in the Z-report).</summary>
+[Infrastructure.Auditing.AuditName("Скидка в строке")]
 public class SaleLineDiscount
 {
     public long Id { get; set; }
@@ -120,6 +133,7 @@ public class SaleLineDiscount
 }
 
 /// <summary>One payment of a sale. For cash, Amount is what stays in the drawer (tendered − change).</summary>
+[Infrastructure.Auditing.AuditName("Оплата")]
 public class SalePayment
 {
     public long Id { get; set; }
@@ -137,6 +151,7 @@ public class SalePayment
 
     /// <summary>Code of the gift certificate paid with (certificate only, 13 digits).</summary>
     [Infrastructure.Auditing.AuditSecret]
+    [Infrastructure.Auditing.AuditName("Код сертификата")]
     public string? CertificateCode { get; set; }
 
     /// <summary>The certificate paid with (certificate only).</summary>

@@ -1,6 +1,7 @@
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>A return of goods by receipt (Возврат): "S1-V000001". Immutable once written.</summary>
+[Infrastructure.Auditing.AuditName("Возврат")]
 public class SaleReturn
 {
     public long Id { get; set; }
@@ -32,6 +33,7 @@ public class SaleReturn
 }
 
 /// <summary>Units of one receipt line given back.</summary>
+[Infrastructure.Auditing.AuditName("Строка возврата")]
 public class SaleReturnLine
 {
     public long Id { get; set; }
@@ -69,6 +71,7 @@ public enum CashMovementKind
 }
 
 /// <summary>Cash put into or taken out of the drawer with a reason; counted in the expected cash and the X/Z-reports.</summary>
+[Infrastructure.Auditing.AuditName("Движение наличных")]
 public class CashMovement
 {
     public long Id { get; set; }

@@ -72,6 +72,7 @@ public sealed record SlotSpec
 /// <see cref="GetActivePromotions"/>, which maps them to the pricing engine's records (<see cref="PromotionMapper"/>).
 /// Dates are local dates of the shop, inclusive; no <see cref="ValidTo"/> = open-ended.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Акция", Link = "/promotions/{0}")]
 public class PromotionRecord
 {
     public int Id { get; set; }

@@ -10,11 +10,12 @@ namespace AlAroma.Web.Features.Admin.Audit;
 public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? User, string? Entity, string? Key, string? Action, long? Before);
 
 /// <summary>Finds audit entries newest first, 50 per page with keyset paging on the id (fast at any depth).</summary>
-public sealed class SearchAudit(AppDbContext db)
+public sealed class SearchAudit(AppDbContext db, AuditReader reader, AuditVocabulary words)
 {
     public const int PageSize = 50;
 
-    public sealed record Page(IReadOnlyList<AuditEntry> Rows, long? NextBefore, IReadOnlyList<string> Entities);
+    /// <summary>A page of the log: rows in people's words, the id to page on from, the entities in the log (code name, Russian name).</summary>
+    public sealed record Page(IReadOnlyList<AuditRow> Rows, long? NextBefore, IReadOnlyList<(string Value, string Label)> Entities);
 
     public IQueryable<AuditEntry> Query(AuditFilter f)
     {
@@ -38,8 +39,9 @@ public sealed class SearchAudit(AppDbContext db)
         if (f.Before is { } before) q = q.Where(a => a.Id < before);
         var rows = await q.OrderByDescending(a => a.Id).Take(PageSize + 1).ToListAsync(ct);
         long? next = rows.Count > PageSize ? rows[PageSize - 1].Id : null;
-        var entities = await db.AuditEntries.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
-        return new Page(rows.Take(PageSize).ToList(), next, entities);
+        var entities = await db.AuditEntries.Select(a => a.Entity).Distinct().ToListAsync(ct);
+        return new Page(await reader.ReadAsync(rows.Take(PageSize).ToList(), ct), next,
+            entities.Select(e => (e, words.EntityName(e))).OrderBy(e => e.Item2, StringComparer.Create(Infrastructure.Money.Ru, true)).ToList());
     }
 
     /// <summary>Local time of the entry for display, in the chain default zone (the log spans every location).</summary>

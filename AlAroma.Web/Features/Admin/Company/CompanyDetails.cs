@@ -7,6 +7,7 @@ namespace AlAroma.Web.Features.Admin.Company;
 /// The company's details printed on the receipt and on every A4 document (SCREENS.md "Printing"): legal name, ИНН
 /// and КПП. One row (id 1), set by the admin under "Реквизиты компании"; the shop's address is on each location.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Реквизиты компании")]
 public class CompanyDetails
 {
     /// <summary>The only row.</summary>

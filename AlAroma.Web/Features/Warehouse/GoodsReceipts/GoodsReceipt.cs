@@ -6,12 +6,13 @@ namespace AlAroma.Web.Features.Warehouse.GoodsReceipts;
 /// <summary>Status of a warehouse document.</summary>
 public enum DocumentStatus
 {
-    Draft = 0,
-    Posted = 1,
-    Cancelled = 9,
+    [Infrastructure.Auditing.AuditName("Черновик")] Draft = 0,
+    [Infrastructure.Auditing.AuditName("Проведён")] Posted = 1,
+    [Infrastructure.Auditing.AuditName("Отменён")] Cancelled = 9,
 }
 
 /// <summary>Goods receipt (приход): stock arriving from a supplier at one location, with purchase prices.</summary>
+[Infrastructure.Auditing.AuditName("Приход", Link = "/warehouse/receipts/{0}")]
 public class GoodsReceipt
 {
     public long Id { get; set; }
@@ -23,8 +24,11 @@ public class GoodsReceipt
     public int? SupplierId { get; set; }
 
     /// <summary>Supplier name as on the document: a snapshot of the directory name, or free text.</summary>
+    [Infrastructure.Auditing.AuditName("Поставщик")]
     public string SupplierName { get; set; } = "";
+    [Infrastructure.Auditing.AuditName("Номер накладной поставщика")]
     public string SupplierInvoiceNumber { get; set; } = "";
+    [Infrastructure.Auditing.AuditName("Дата накладной поставщика")]
     public DateOnly? SupplierInvoiceDate { get; set; }
     public DocumentStatus Status { get; set; }
     public string? Comment { get; set; }
@@ -129,9 +133,11 @@ public class GoodsReceipt
 }
 
 /// <summary>A line of a goods receipt.</summary>
+[Infrastructure.Auditing.AuditName("Строка прихода")]
 public class GoodsReceiptLine
 {
     public long Id { get; set; }
+    [Infrastructure.Auditing.AuditName("Приход")]
     public long GoodsReceiptId { get; set; }
     public int ProductId { get; set; }
     public Product? Product { get; set; }

@@ -11,6 +11,7 @@ namespace AlAroma.Web.Features.Warehouse.LowStock;
 /// from at-or-above its threshold (<see cref="StockBalance.MinQuantity"/>) to below it. Shown to the staff of the
 /// location until someone presses "Принято".
 /// </summary>
+[Infrastructure.Auditing.AuditName("Сигнал о низком остатке")]
 public class LowStockAlert
 {
     public long Id { get; set; }

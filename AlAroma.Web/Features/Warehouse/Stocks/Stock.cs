@@ -4,6 +4,7 @@ namespace AlAroma.Web.Features.Warehouse.Stocks;
 /// On-hand quantity of a product at a location. Only <see cref="StockLedger"/> changes it, always together
 /// with a <see cref="StockMovement"/>, so that Quantity == sum of the ledger (checked by a database CHECK ≥ 0).
 /// </summary>
+[Infrastructure.Auditing.AuditName("Остаток")]
 public class StockBalance
 {
     public int LocationId { get; set; }
@@ -19,17 +20,18 @@ public class StockBalance
 /// <summary>What caused a stock movement.</summary>
 public enum MovementKind
 {
-    GoodsReceipt = 1,
-    TransferOut = 2,
-    TransferIn = 3,
-    Sale = 4,
-    SaleReturn = 5,
-    StocktakeAdjustment = 6,
-    WriteOff = 7,
-    Correction = 8,
+    [Infrastructure.Auditing.AuditName("Приход", Link = "/warehouse/receipts/{0}")] GoodsReceipt = 1,
+    [Infrastructure.Auditing.AuditName("Перемещение (отгрузка)", Link = "/warehouse/transfers/{0}")] TransferOut = 2,
+    [Infrastructure.Auditing.AuditName("Перемещение (приёмка)", Link = "/warehouse/transfers/{0}")] TransferIn = 3,
+    [Infrastructure.Auditing.AuditName("Продажа", Link = "/pos/sales/{0}")] Sale = 4,
+    [Infrastructure.Auditing.AuditName("Возврат")] SaleReturn = 5,
+    [Infrastructure.Auditing.AuditName("Инвентаризация", Link = "/warehouse/stocktakes/{0}")] StocktakeAdjustment = 6,
+    [Infrastructure.Auditing.AuditName("Списание", Link = "/warehouse/writeoffs/{0}")] WriteOff = 7,
+    [Infrastructure.Auditing.AuditName("Корректировка")] Correction = 8,
 }
 
 /// <summary>An append-only ledger row: one signed change of one balance, with the balance after it.</summary>
+[Infrastructure.Auditing.AuditName("Движение товара")]
 public class StockMovement
 {
     public long Id { get; set; }

@@ -48,6 +48,7 @@ public enum CountEntryKind
 /// Counts are append-only <see cref="StocktakeEntry"/> rows per counter; a product's first count creates a
 /// <see cref="StocktakeLine"/> that freezes the book quantity at that moment (see <see cref="StocktakeRules"/>).
 /// </summary>
+[Infrastructure.Auditing.AuditName("Инвентаризация", Link = "/warehouse/stocktakes/{0}")]
 public class Stocktake
 {
     public long Id { get; set; }
@@ -173,6 +174,7 @@ public class Stocktake
 /// A product of a stocktake. Created by the product's first count (or at posting for a product never counted) with
 /// the ledger balance and the id of the last ledger movement of (location, product) at that moment.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Строка инвентаризации")]
 public class StocktakeLine
 {
     public long Id { get; set; }

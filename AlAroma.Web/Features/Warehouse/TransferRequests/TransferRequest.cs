@@ -17,6 +17,7 @@ public enum TransferRequestStatus
 /// "Заявка на перемещение": a shop asks a warehouse for goods. The warehouse turns it into a draft
 /// <see cref="Transfer"/> with the same lines (linked both ways) or rejects it with a reason.
 /// </summary>
+[Infrastructure.Auditing.AuditName("Заявка на перемещение", Link = "/warehouse/requests/{0}")]
 public class TransferRequest : IQuantityDocument
 {
     /// <summary>Number prefix: "ЗП-2026-000001".</summary>
@@ -112,6 +113,7 @@ public class TransferRequest : IQuantityDocument
 }
 
 /// <summary>A line of a transfer request: units asked for.</summary>
+[Infrastructure.Auditing.AuditName("Строка заявки")]
 public class TransferRequestLine : IQuantityLine
 {
     public long Id { get; set; }

@@ -13,6 +13,7 @@ public enum TransferStatus
 }
 
 /// <summary>Transfer (перемещение) of stock between two locations.</summary>
+[Infrastructure.Auditing.AuditName("Перемещение", Link = "/warehouse/transfers/{0}")]
 public class Transfer : IQuantityDocument
 {
     /// <summary>Draft → Shipped → Received, with the transfer's refusals.</summary>
@@ -37,19 +38,28 @@ public class Transfer : IQuantityDocument
     public string? Comment { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public string CreatedBy { get; set; } = "";
+    [Infrastructure.Auditing.AuditName("Отгружено")]
     public DateTime? ShippedAtUtc { get; set; }
+    [Infrastructure.Auditing.AuditName("Кто отгрузил")]
     public string? ShippedBy { get; set; }
+    [Infrastructure.Auditing.AuditName("Принято")]
     public DateTime? ReceivedAtUtc { get; set; }
+    [Infrastructure.Auditing.AuditName("Кто принял")]
     public string? ReceivedBy { get; set; }
     public List<TransferLine> Lines { get; set; } = [];
 
     /// <summary>The shop's request this transfer was made from (null for a transfer made directly).</summary>
+    [Infrastructure.Auditing.AuditName("Заявка")]
     public long? RequestId { get; set; }
 
     /// <summary>How the transit discrepancy was settled (null while unresolved or when there is none).</summary>
+    [Infrastructure.Auditing.AuditName("Решение по расхождению")]
     public DiscrepancyResolution? Resolution { get; set; }
+    [Infrastructure.Auditing.AuditName("Когда решено")]
     public DateTime? ResolvedAtUtc { get; set; }
+    [Infrastructure.Auditing.AuditName("Кто решил")]
     public string? ResolvedBy { get; set; }
+    [Infrastructure.Auditing.AuditName("Комментарий к решению")]
     public string? ResolutionComment { get; set; }
 
     /// <summary>Received with a discrepancy nobody has settled yet.</summary>
@@ -173,9 +183,11 @@ public enum DiscrepancyResolution
 }
 
 /// <summary>A line of a transfer: shipped quantity and, once received, the received quantity.</summary>
+[Infrastructure.Auditing.AuditName("Строка перемещения")]
 public class TransferLine : IQuantityLine
 {
     public long Id { get; set; }
+    [Infrastructure.Auditing.AuditName("Перемещение")]
     public long TransferId { get; set; }
     public int ProductId { get; set; }
     public Product? Product { get; set; }
@@ -184,6 +196,7 @@ public class TransferLine : IQuantityLine
     public int Quantity { get; set; }
 
     /// <summary>Units counted at the destination (null until received). Quantity − ReceivedQuantity is the transit discrepancy.</summary>
+    [Infrastructure.Auditing.AuditName("Принято, шт.")]
     public int? ReceivedQuantity { get; set; }
 
     /// <summary>Shipped − received units ("Расхождение"): &gt; 0 is a shortage in transit; 0 until received.</summary>

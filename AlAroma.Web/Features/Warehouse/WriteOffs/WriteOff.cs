@@ -27,6 +27,7 @@ public enum WriteOffReason
 /// Write-off (списание): a storekeeper drafts it at their location and submits it; a manager approves (stock leaves
 /// through <see cref="StockLedger"/> as WriteOff movements) or rejects it with a reason (nothing moves).
 /// </summary>
+[Infrastructure.Auditing.AuditName("Списание", Link = "/warehouse/writeoffs/{0}")]
 public class WriteOff : IQuantityDocument
 {
     /// <summary>Number prefix: "СП-2026-000001".</summary>
@@ -153,6 +154,7 @@ public class WriteOff : IQuantityDocument
 }
 
 /// <summary>A line of a write-off.</summary>
+[Infrastructure.Auditing.AuditName("Строка списания")]
 public class WriteOffLine : IQuantityLine
 {
     public long Id { get; set; }
