@@ -48,14 +48,9 @@ public sealed class ShopDayTests(AppServer app, ITestOutputHelper output) : ICla
     // 1. The admin uploads the supplier's Windows-1252 CSV, gives new products a price, checks the preview, imports.
     private async Task ImportCatalogAsync()
     {
-        var file = Path.Combine(WebRoot.RepoRoot()!, "AlAroma.Tests", "TestData", "catalog", "supplier-perfumes-cp1252.csv");
-        var page = await app.LoginAsync("admin@alaroma.local");
-        await page.GotoAsync("/catalog/import");
-        await page.GetByLabel("Файл каталога").SetInputFilesAsync(file);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Загрузить" }).ClickAsync();
+        var page = await app.UploadSupplierCatalogAsync();
 
         // Mapping: the encoding is recognised and the sample reads right.
-        await page.WaitForURLAsync(new Regex(@"/catalog/import/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#detected-encoding"), "1252");
         await Expect(page.Locator("#sample"), Product);
         await Assertions.Expect(page.Locator("#col-Name option:checked")).ToHaveTextAsync("Name");

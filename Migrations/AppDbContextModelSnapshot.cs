@@ -978,25 +978,6 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
-                    b.Property<string>("ManualDiscountBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("manual_discount_by");
-
-                    b.Property<string>("ManualDiscountKind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("manual_discount_kind");
-
-                    b.Property<string>("ManualDiscountRole")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("manual_discount_role");
-
-                    b.Property<decimal?>("ManualDiscountValue")
-                        .HasColumnType("numeric(14,2)")
-                        .HasColumnName("manual_discount_value");
-
                     b.Property<DateTime>("ParkedAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("parked_at_utc");
@@ -1029,6 +1010,32 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("units");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ManualDiscount", "AlAroma.Web.Features.Pos.Parking.ParkedCart.ManualDiscount#CartManualDiscount", b1 =>
+                        {
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("manual_discount_by");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("manual_discount_kind");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("manual_discount_role");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("manual_discount_value");
+                        });
+
                     b.HasKey("Id")
                         .HasName("pk_parked_carts");
 
@@ -1057,25 +1064,6 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
-                    b.Property<string>("ManualDiscountBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("manual_discount_by");
-
-                    b.Property<string>("ManualDiscountKind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("manual_discount_kind");
-
-                    b.Property<string>("ManualDiscountRole")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("manual_discount_role");
-
-                    b.Property<decimal?>("ManualDiscountValue")
-                        .HasColumnType("numeric(14,2)")
-                        .HasColumnName("manual_discount_value");
-
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
                         .HasColumnName("register_id");
@@ -1087,6 +1075,32 @@ namespace AlAroma.Web.Migrations
                     b.Property<int>("Version")
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ManualDiscount", "AlAroma.Web.Features.Pos.PosCart.ManualDiscount#CartManualDiscount", b1 =>
+                        {
+                            b1.Property<string>("By")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("manual_discount_by");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("manual_discount_kind");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("manual_discount_role");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(14, 2)
+                                .HasColumnType("numeric(14,2)")
+                                .HasColumnName("manual_discount_value");
+                        });
 
                     b.HasKey("Id")
                         .HasName("pk_pos_carts");

@@ -21,6 +21,19 @@ public class MojibakeTests
     [InlineData("Мужской «Аромат» №5")]
     [InlineData("")]
     public void Text_that_is_fine_is_left_alone(string text) => Assert.Null(Mojibake.Repair(text));
+
+    [Fact]
+    public void A_notice_quotes_the_garbled_place_of_a_long_description_not_all_of_it()
+    {
+        var before = string.Concat(Enumerable.Repeat("A long story of the perfume. ", 20));
+        var garbled = before + "Michel’s magnolia, full bloom" + string.Concat(Enumerable.Repeat(" and more", 50));
+        var written = Mojibake.Repair(garbled.Replace("’", "â€™"))!;
+        var (g, r) = Mojibake.Excerpt(garbled.Replace("’", "â€™"), written, context: 20);
+        Assert.Equal("… the perfume. Michelâ€™s magnolia, full …", g);
+        Assert.Equal("… the perfume. Michel’s magnolia, full bl…", r);
+        // Short text is quoted whole, without marks.
+        Assert.Equal(("ConcentrÃ©e", "Concentrée"), Mojibake.Excerpt("ConcentrÃ©e", "Concentrée"));
+    }
 }
 
 public class GarbledTextImportTests(AppFixture app) : IClassFixture<AppFixture>

@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Warehouse.Suppliers;
+using AlAroma.Web.Infrastructure.Requisites;
 using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using System.Net;
 using AlAroma.Tests.Infrastructure;

@@ -9,17 +9,16 @@ public static class DataCommands
     /// <summary>Registers <c>migrate</c> and <c>seed-demo</c> with <see cref="Cli"/>; call before <see cref="Cli.AnswerUsage"/>.</summary>
     public static void AddDataCommands(this WebApplicationBuilder builder)
     {
-        Cli.Register("migrate", "migrate                                  apply database migrations", Migrate);
+        Cli.Register("migrate", "migrate                                  apply database migrations and the features' data fixes (link-suppliers…)", Migrate);
         Cli.Register("seed-demo", "seed-demo                                roles, demo locations, users, catalog and stock", SeedDemo);
     }
 
     private static async Task<int> Migrate(IServiceProvider sp, string[] args)
     {
-        var db = sp.GetRequiredService<AppDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var (pending, steps) = await DataSetup.MigrateAsync(sp, CancellationToken.None);
         await sp.GetRequiredService<Seeder>().SeedRolesAndAdminAsync(CancellationToken.None);
         Console.WriteLine(pending.Count == 0 ? "Database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}");
+        foreach (var line in steps) Console.WriteLine(line);
         return 0;
     }
 

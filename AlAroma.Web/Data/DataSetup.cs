@@ -71,6 +71,20 @@ public static class DataSetup
     }
 
     /// <summary>
+    /// Applies pending migrations, then every registered <see cref="IPostMigrationStep"/> in registration order.
+    /// Returns the migrations applied and each step's line.
+    /// </summary>
+    public static async Task<(IReadOnlyList<string> Applied, IReadOnlyList<string> Steps)> MigrateAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        await db.Database.MigrateAsync(ct);
+        var lines = new List<string>();
+        foreach (var step in services.GetServices<IPostMigrationStep>()) lines.Add(await step.RunAsync(ct));
+        return (pending, lines);
+    }
+
+    /// <summary>
     /// Applies pending migrations, seeds roles and the admin; with <c>Demo:Seed=true</c> also the demo chain.
     /// Stops the private cluster when the app stops, unless another process started it or still uses it.
     /// </summary>
@@ -79,8 +93,7 @@ public static class DataSetup
         if (app.Services.GetService<LocalPostgres>() is { } local)
             app.Lifetime.ApplicationStopped.Register(() => local.Release(LocalPostgres.PrintToConsole));
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        foreach (var line in (await MigrateAsync(scope.ServiceProvider, CancellationToken.None)).Steps) app.Logger.LogInformation("{Step}", line);
         var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
         await seeder.SeedRolesAndAdminAsync(CancellationToken.None);
         if (app.Configuration.GetValue<bool>("Demo:Seed"))

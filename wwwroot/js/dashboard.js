@@ -17,12 +17,18 @@
             { type: "line", label: v.beforeLabel, data: v.before, borderColor: "#6c757d", borderDash: [5, 4], pointRadius: 2, tension: .25, fill: false }
         ];
     }
+    // Whole roubles on the axis; a day without sales gets 0…1 000 ₽ instead of Chart.js's 0…1 in tenths, which
+    // printed as "0 ₽, 0 ₽, … 1 ₽, 1 ₽".
+    function axis(v) {
+        var peak = Math.max.apply(null, v.now.concat(v.before));
+        return { beginAtZero: true, suggestedMax: peak > 0 ? undefined : 1000, ticks: { precision: 0, callback: function (x) { return rub.format(x); } } };
+    }
     var chart = new Chart(canvas, {
         data: { labels: views.hours.labels, datasets: datasets(views.hours) },
         options: {
             responsive: true, maintainAspectRatio: false, animation: false,
             interaction: { mode: "index", intersect: false },
-            scales: { y: { beginAtZero: true, ticks: { callback: function (v) { return rub.format(v); } } } },
+            scales: { y: axis(views.hours) },
             plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ": " + rub.format(c.parsed.y); } } } }
         }
     });
@@ -32,6 +38,7 @@
         var v = views[b.dataset.chartShow];
         chart.data.labels = v.labels;
         chart.data.datasets = datasets(v);
+        chart.options.scales.y = axis(v);
         chart.update();
         document.querySelectorAll("[data-chart-show]").forEach(function (x) {
             x.classList.toggle("active", x === b);

@@ -15,8 +15,10 @@ public sealed class CatalogNames
     }
 
     /// <summary>What two spellings of one name share: upper case, inner runs of white space as one space, trimmed.</summary>
-    public static string Key(string name) =>
-        string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    public static string Key(string name) => Tidy(name).ToUpperInvariant();
+
+    /// <summary>The name as typed with inner runs of white space as one space, trimmed ("Byredo  Parfums " → "Byredo Parfums").</summary>
+    public static string Tidy(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The kept spelling of <paramref name="name"/>; a name not seen before is kept as given (white space tidied) and
@@ -27,7 +29,7 @@ public sealed class CatalogNames
         if (string.IsNullOrWhiteSpace(name)) return null;
         var key = Key(name);
         if (spellingOf.TryGetValue(key, out var kept)) return kept;
-        var tidy = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var tidy = Tidy(name);
         spellingOf[key] = tidy;
         return tidy;
     }

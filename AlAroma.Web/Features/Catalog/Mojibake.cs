@@ -51,6 +51,24 @@ public static partial class Mojibake
         return found;
     }
 
+    /// <summary>
+    /// The part of a garbled cell and of its repair around the first garbled letter, at most
+    /// <paramref name="context"/> characters either side ("…" marks a cut), for a notice that quotes an example:
+    /// a whole product description would push the preview table off the screen.
+    /// </summary>
+    public static (string Garbled, string Repaired) Excerpt(string garbled, string repaired, int context = 40)
+    {
+        var first = 0;
+        while (first < garbled.Length && first < repaired.Length && garbled[first] == repaired[first]) first++;
+        var start = Math.Max(0, first - context);
+        string Cut(string s)
+        {
+            var end = Math.Min(s.Length, first + context);
+            return (start > 0 ? "…" : "") + s[start..end] + (end < s.Length ? "…" : "");
+        }
+        return (Cut(garbled), Cut(repaired));
+    }
+
     /// <summary>The table with every garbled cell repaired (the same table when none is).</summary>
     public static ImportTable Repair(ImportTable table) =>
         table with { Rows = table.Rows.Select(r => r with { Cells = r.Cells.Select(c => Repair(c) ?? c).ToArray() }).ToList() };

@@ -3,19 +3,19 @@ namespace AlAroma.Web.Features.GiftCards;
 /// <summary>Lifecycle of a gift certificate.</summary>
 public enum CertificateStatus
 {
-    Active = 1,
-    Expired = 2,
-    Cancelled = 9,
+    [Infrastructure.Auditing.AuditName("Действует")] Active = 1,
+    [Infrastructure.Auditing.AuditName("Истёк срок")] Expired = 2,
+    [Infrastructure.Auditing.AuditName("Аннулирован")] Cancelled = 9,
 }
 
 /// <summary>Kind of a certificate ledger entry.</summary>
 public enum CertificateEntryKind
 {
-    Activate = 1,
-    Redeem = 2,
-    Refund = 3,
-    Expire = 4,
-    Adjust = 5,
+    [Infrastructure.Auditing.AuditName("Активация")] Activate = 1,
+    [Infrastructure.Auditing.AuditName("Оплата покупки")] Redeem = 2,
+    [Infrastructure.Auditing.AuditName("Возврат на сертификат")] Refund = 3,
+    [Infrastructure.Auditing.AuditName("Сгорание")] Expire = 4,
+    [Infrastructure.Auditing.AuditName("Корректировка")] Adjust = 5,
 }
 
 /// <summary>
@@ -30,21 +30,26 @@ public class GiftCertificate
 
     /// <summary>13 digits, Luhn check digit (<see cref="CertificateCode"/>); unique.</summary>
     [Infrastructure.Auditing.AuditSecret]
+    [Infrastructure.Auditing.AuditName("Код сертификата")]
     public string Code { get; set; } = "";
 
     /// <summary>Face value, ₽.</summary>
     public decimal Nominal { get; set; }
 
     /// <summary>What is left to spend, ₽ (0 … Nominal; a database CHECK keeps it ≥ 0).</summary>
+    [Infrastructure.Auditing.AuditName("Остаток на сертификате")]
     public decimal Balance { get; set; }
     public CertificateStatus Status { get; set; }
+    [Infrastructure.Auditing.AuditName("Активирован")]
     public DateTime ActivatedAtUtc { get; set; }
 
     /// <summary>End of validity (UTC): activation + 12 months.</summary>
+    [Infrastructure.Auditing.AuditName("Действует до")]
     public DateTime ExpiresAtUtc { get; set; }
     public int LocationId { get; set; }
 
     /// <summary>The sale that sold it (null when issued by a manager).</summary>
+    [Infrastructure.Auditing.AuditName("Чек продажи")]
     public long? SaleId { get; set; }
     public List<GiftCertificateEntry> Entries { get; set; } = [];
 
@@ -64,6 +69,7 @@ public class GiftCertificate
 public class GiftCertificateEntry
 {
     public long Id { get; set; }
+    [Infrastructure.Auditing.AuditName("Сертификат")]
     public long CertificateId { get; set; }
     public CertificateEntryKind Kind { get; set; }
 
@@ -72,9 +78,12 @@ public class GiftCertificateEntry
 
     /// <summary>Balance right after this entry, ₽.</summary>
     public decimal BalanceAfter { get; set; }
+    [Infrastructure.Auditing.AuditName("Когда")]
     public DateTime AtUtc { get; set; }
+    [Infrastructure.Auditing.AuditName("Чек")]
     public long? SaleId { get; set; }
     public string? Comment { get; set; }
+    [Infrastructure.Auditing.AuditName("Кто")]
     public string UserName { get; set; } = "";
 
     public static string KindLabel(CertificateEntryKind k) => k switch

@@ -3,10 +3,10 @@ namespace AlAroma.Web.Features.Loyalty;
 /// <summary>Loyalty level by purchases in the last 12 months (DOMAIN.md "Loyalty").</summary>
 public enum LoyaltyLevel
 {
-    Standard = 0,
-    Silver = 1,
-    Gold = 2,
-    Platinum = 3,
+    [Infrastructure.Auditing.AuditName("Стандарт")] Standard = 0,
+    [Infrastructure.Auditing.AuditName("Серебряный")] Silver = 1,
+    [Infrastructure.Auditing.AuditName("Золотой")] Gold = 2,
+    [Infrastructure.Auditing.AuditName("Платиновый")] Platinum = 3,
 }
 
 /// <summary>

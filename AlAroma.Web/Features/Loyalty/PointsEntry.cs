@@ -3,12 +3,12 @@ namespace AlAroma.Web.Features.Loyalty;
 /// <summary>Kind of a points ledger entry (DOMAIN.md: accrual, redemption, reversal, expiry, manual adjustment).</summary>
 public enum PointsEntryKind
 {
-    Accrual = 1,
-    Redemption = 2,
-    Reversal = 3,
-    Expiry = 4,
-    Adjustment = 5,
-    Gift = 6,
+    [Infrastructure.Auditing.AuditName("Начисление")] Accrual = 1,
+    [Infrastructure.Auditing.AuditName("Списание в оплату")] Redemption = 2,
+    [Infrastructure.Auditing.AuditName("Отмена начисления (возврат)")] Reversal = 3,
+    [Infrastructure.Auditing.AuditName("Сгорание")] Expiry = 4,
+    [Infrastructure.Auditing.AuditName("Корректировка")] Adjustment = 5,
+    [Infrastructure.Auditing.AuditName("Подарок")] Gift = 6,
 }
 
 /// <summary>Append-only points ledger row: a signed change with the balance after it, linked to the receipt.</summary>
@@ -16,17 +16,23 @@ public enum PointsEntryKind
 public class PointsEntry
 {
     public long Id { get; set; }
+    [Infrastructure.Auditing.AuditName("Покупатель")]
     public long CustomerId { get; set; }
     public PointsEntryKind Kind { get; set; }
 
     /// <summary>Signed points: + accrual/gift/restored redemption, − redemption/reversal/expiry.</summary>
     public int Points { get; set; }
+    [Infrastructure.Auditing.AuditName("Баллов после")]
     public int BalanceAfter { get; set; }
+    [Infrastructure.Auditing.AuditName("Когда")]
     public DateTime AtUtc { get; set; }
 
     /// <summary>When these points expire (accruals and gifts; UTC).</summary>
+    [Infrastructure.Auditing.AuditName("Сгорают")]
     public DateTime? ExpiresAtUtc { get; set; }
+    [Infrastructure.Auditing.AuditName("Чек")]
     public long? SaleId { get; set; }
     public string? Comment { get; set; }
+    [Infrastructure.Auditing.AuditName("Кто")]
     public string UserName { get; set; } = "";
 }

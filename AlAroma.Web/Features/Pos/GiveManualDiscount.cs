@@ -31,7 +31,7 @@ public sealed class GiveManualDiscount(AppDbContext db, TillAccess till, EditCar
         var (_, location) = await till.RequireRegisterAsync(registerId, ct);
         if (value is null)
         {
-            await cart.MutateAsync(registerId, c => (c.ManualDiscountKind, c.ManualDiscountValue, c.ManualDiscountRole, c.ManualDiscountBy) = (null, null, null, null), ct);
+            await cart.MutateAsync(registerId, c => c.ManualDiscount = null, ct);
             return;
         }
         var manual = new CartManualDiscount(kind, value.Value, ActorRole(), till.UserDisplayName);
@@ -43,6 +43,6 @@ public sealed class GiveManualDiscount(AppDbContext db, TillAccess till, EditCar
         await price.HandleAsync(location, new CartContent(
             current.Lines.Select(l => new CheckoutLine(l.ProductId, l.Quantity)).ToList(),
             current.Certificates.Select(c => new CertificateSaleLine(c.Nominal, c.Quantity)).ToList(), current.CustomerId, manual), dropRefusedManual: false, ct);
-        await cart.MutateAsync(registerId, c => (c.ManualDiscountKind, c.ManualDiscountValue, c.ManualDiscountRole, c.ManualDiscountBy) = (manual.Kind, manual.Value, manual.Role, manual.By), ct);
+        await cart.MutateAsync(registerId, c => c.ManualDiscount = manual, ct);
     }
 }

@@ -1,5 +1,4 @@
 using AlAroma.Web.Infrastructure.Auditing;
-using AlAroma.Web.Features.Promotions.Engine;
 
 namespace AlAroma.Web.Features.Pos;
 
@@ -20,17 +19,9 @@ public class PosCart
     /// <summary>The loyalty customer attached at the till (null = anonymous sale).</summary>
     public long? CustomerId { get; set; }
 
-    /// <summary>Manual receipt discount (F6): percent or ₽; null = none.</summary>
-    public ManualDiscountKind? ManualDiscountKind { get; set; }
+    /// <summary>Manual receipt discount (F6); null = none.</summary>
+    public CartManualDiscount? ManualDiscount { get; set; }
 
-    /// <summary>Percent (0..100] or ₽ of the manual discount.</summary>
-    public decimal? ManualDiscountValue { get; set; }
-
-    /// <summary>The role whose limit the manual discount was checked against (Admin, Manager, Seller).</summary>
-    public string? ManualDiscountRole { get; set; }
-
-    /// <summary>Who gave the manual discount (name for the receipt and the audit).</summary>
-    public string? ManualDiscountBy { get; set; }
     public List<PosCartLine> Lines { get; set; } = [];
 
     /// <summary>Gift certificates being sold on this receipt.</summary>
@@ -42,10 +33,7 @@ public class PosCart
         Lines.Clear();
         Certificates.Clear();
         CustomerId = null;
-        ManualDiscountKind = null;
-        ManualDiscountValue = null;
-        ManualDiscountRole = null;
-        ManualDiscountBy = null;
+        ManualDiscount = null;
     }
 }
 

@@ -89,9 +89,7 @@ internal sealed class PosCartConfiguration : IEntityTypeConfiguration<PosCart>
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Certificates).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.SetNull);
-        b.Property(x => x.ManualDiscountKind).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ManualDiscountRole).HasMaxLength(40);
-        b.Property(x => x.ManualDiscountBy).HasMaxLength(200);
+        b.HasManualDiscount(x => x.ManualDiscount);
     }
 }
 

@@ -14,13 +14,6 @@ namespace AlAroma.Web.Features.Pos;
 /// <param name="Quantity">How many.</param>
 public readonly record struct CertificateSaleLine(decimal Nominal, int Quantity);
 
-/// <summary>A manual discount as kept on the cart.</summary>
-/// <param name="Kind">Percent or ₽.</param>
-/// <param name="Value">Percent or ₽.</param>
-/// <param name="Role">Role whose limit applies (ManualDiscountPolicy).</param>
-/// <param name="By">Who gave it.</param>
-public sealed record CartManualDiscount(ManualDiscountKind Kind, decimal Value, string Role, string By);
-
 /// <summary>Everything on a receipt before pricing.</summary>
 public sealed record CartContent(IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<CertificateSaleLine> Certificates, long? CustomerId, CartManualDiscount? Manual)
 {
@@ -29,7 +22,7 @@ public sealed record CartContent(IReadOnlyList<CheckoutLine> Lines, IReadOnlyLis
         cart.Lines.OrderBy(l => l.Id).Select(l => new CheckoutLine(l.ProductId, l.Quantity)).ToList(),
         cart.Certificates.OrderBy(c => c.Nominal).Select(c => new CertificateSaleLine(c.Nominal, c.Quantity)).ToList(),
         cart.CustomerId,
-        cart.ManualDiscountKind is { } k && cart.ManualDiscountValue is { } v ? new CartManualDiscount(k, v, cart.ManualDiscountRole ?? "", cart.ManualDiscountBy ?? "") : null);
+        cart.ManualDiscount);
 }
 
 /// <summary>

@@ -55,5 +55,8 @@ public static class WarehouseSetup
         s.AddScoped<LowStock.ListLowStockAlerts>();
         s.AddScoped<LowStock.AcknowledgeLowStockAlert>();
         s.AddScoped<ExportStockMovements>();
+        s.AddScoped<LinkGoodsReceiptSuppliers>();
+        s.AddScoped<Data.IPostMigrationStep>(sp => sp.GetRequiredService<LinkGoodsReceiptSuppliers>());
+        Cli.Register(LinkGoodsReceiptSuppliers.Command, LinkGoodsReceiptSuppliers.Usage, LinkGoodsReceiptSuppliers.RunAsync);
     }
 }

@@ -10,26 +10,41 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace AlAroma.Web.Features.Admin.Audit;
 
 /// <summary>One changed field of an audit entry in people's words; "—" where there was or is no value.</summary>
-public sealed record AuditChange(string Field, string Old, string New);
+public sealed record AuditChange(string Field, string Old, string New)
+{
+    /// <summary>The one value of a created or deleted thing's field: what it got, or what it had when deleted.</summary>
+    public string Value => New != AuditReader.None ? New : Old;
+}
 
-/// <summary>An audit entry as the screen shows it: the thing's Russian name, its page, the changes field by field.</summary>
-public sealed record AuditRow(AuditEntry Entry, string Object, string? Link, IReadOnlyList<AuditChange> Changes);
+/// <summary>
+/// An audit entry as the screen shows it: the thing's Russian name, its page, the changes field by field.
+/// <paramref name="OneSided"/>: a creation or deletion (values on one side only), shown as one «Значение» column
+/// instead of old → new with an empty side.
+/// </summary>
+public sealed record AuditRow(AuditEntry Entry, string Object, string? Link, IReadOnlyList<AuditChange> Changes, bool OneSided);
 
 /// <summary>
 /// Turns stored audit entries (code names, JSON, UTC) into <see cref="AuditRow"/>s: Russian names, times in the chain
 /// default zone (<see cref="LocalTime.DefaultZone"/>: the log spans every location), enum values by their words, and
 /// the final receipt number where a sale's rows were written with its provisional "~…" number (the number is
 /// taken at the end of the sale's transaction, after the rows were audited; the sale is found by that key), and
-/// the names of the locations and products the rows point to by id.
+/// the names of the locations, products, staff and roles the rows point to by id (a user as their full name, a role
+/// by its Russian name: «Кассир»).
 /// </summary>
 public sealed class AuditReader(AppDbContext db, AuditVocabulary words)
 {
-    private const string None = "—";
-    private static readonly HashSet<string> LocationFields = ["LocationId", "FromLocationId", "ToLocationId"];
+    /// <summary>What a field without a value shows.</summary>
+    public const string None = "—";
+    private static readonly HashSet<string> LocationFields = ["LocationId", "FromLocationId", "ToLocationId", "HomeLocationId"];
     private static readonly HashSet<string> ProductFields = ["ProductId"];
+    private static readonly HashSet<string> StaffFields = ["UserId", "RoleId"];
 
-    /// <summary>What the rows of one page point to: final receipt numbers by provisional number, location and product names by id.</summary>
-    private sealed record Names(IReadOnlyDictionary<string, string> Numbers, IReadOnlyDictionary<long, string> Locations, IReadOnlyDictionary<long, string> Products);
+    /// <summary>
+    /// What the rows of one page point to: final receipt numbers by provisional number, location and product names by
+    /// id, people's and roles' names by their Identity id (both string ids, never equal: one dictionary).
+    /// </summary>
+    private sealed record Names(IReadOnlyDictionary<string, string> Numbers, IReadOnlyDictionary<long, string> Locations, IReadOnlyDictionary<long, string> Products,
+        IReadOnlyDictionary<string, string> Staff);
 
     /// <summary>Rows for <paramref name="entries"/>, in the same order.</summary>
     public async Task<IReadOnlyList<AuditRow>> ReadAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct)
@@ -37,8 +52,25 @@ public sealed class AuditReader(AppDbContext db, AuditVocabulary words)
         var values = entries.SelectMany(e => Parse(e.OldValues).Concat(Parse(e.NewValues))).ToList();
         var names = new Names(await FinalNumbersAsync(values, ct),
             await NamesAsync(values, LocationFields, ids => db.Locations.Where(l => ids.Contains(l.Id)).Select(l => new { Id = (long)l.Id, l.Name }).ToDictionaryAsync(l => l.Id, l => l.Name, ct)),
-            await NamesAsync(values, ProductFields, ids => db.Products.Where(p => ids.Contains(p.Id)).Select(p => new { Id = (long)p.Id, Name = p.Name + " (" + p.Sku + ")" }).ToDictionaryAsync(p => p.Id, p => p.Name, ct)));
+            await NamesAsync(values, ProductFields, ids => db.Products.Where(p => ids.Contains(p.Id)).Select(p => new { Id = (long)p.Id, Name = p.Name + " (" + p.Sku + ")" }).ToDictionaryAsync(p => p.Id, p => p.Name, ct)),
+            await StaffNamesAsync(entries, values, ct));
         return entries.Select(e => Read(e, names)).ToList();
+    }
+
+    /// <summary>
+    /// Full names (the e-mail when none) of the users and Russian names of the roles that the staff fields and the
+    /// keys of the page hold (a user-role row is keyed "userId,roleId").
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(IReadOnlyList<AuditEntry> entries, List<KeyValuePair<string, JsonElement>> values, CancellationToken ct)
+    {
+        var ids = values.Where(v => StaffFields.Contains(v.Key) && v.Value.ValueKind == JsonValueKind.String).Select(v => v.Value.GetString()!)
+            .Concat(entries.SelectMany(e => e.Key.Split(','))).Where(id => Guid.TryParse(id, out _)).Distinct().ToList();
+        if (ids.Count == 0) return new Dictionary<string, string>();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.FullName, u.Email }).ToListAsync(ct);
+        var roles = await db.Roles.AsNoTracking().Where(r => ids.Contains(r.Id)).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        return users.Select(u => KeyValuePair.Create(u.Id, u.FullName != "" ? u.FullName : u.Email ?? u.Id))
+            .Concat(roles.Select(r => KeyValuePair.Create(r.Id, Account.Roles.Label(r.Name ?? r.Id))))
+            .ToDictionary(StringComparer.Ordinal);
     }
 
     private AuditRow Read(AuditEntry e, Names names)
@@ -52,7 +84,8 @@ public sealed class AuditReader(AppDbContext db, AuditVocabulary words)
                 @new.TryGetValue(f, out var n) ? Show(type, f, n, names) : None))
             .ToList();
         var link = words.EntityLink(e.Entity, e.Key) ?? DocumentLink(type, @new.Count > 0 ? @new : old);
-        return new AuditRow(e, $"{words.EntityName(e.Entity)} #{e.Key}", link, changes);
+        var key = string.Join(", ", e.Key.Split(',').Select(k => names.Staff.GetValueOrDefault(k, k)));
+        return new AuditRow(e, $"{words.EntityName(e.Entity)} #{key}", link, changes, OneSided: old.Count == 0 || @new.Count == 0);
     }
 
     /// <summary>A stock movement's document: its kind's enum value names the page, its DocumentId the key.</summary>
@@ -91,6 +124,7 @@ public sealed class AuditReader(AppDbContext db, AuditVocabulary words)
                 if (clr == typeof(DateOnly) && DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var day)) return day.ToString("dd.MM.yyyy", Money.Ru);
                 if (clr is { IsEnum: true }) return AuditVocabulary.EnumValue(clr, s)?.Name ?? s;
                 if (IsProvisional(s)) return names.Numbers.GetValueOrDefault(s) ?? "(номер ещё не присвоен)";
+                if (StaffFields.Contains(field) && names.Staff.TryGetValue(s, out var person)) return person;
                 return s;
             default: return v.GetRawText();
         }

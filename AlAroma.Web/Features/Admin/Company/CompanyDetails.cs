@@ -18,7 +18,7 @@ public class CompanyDetails
     /// <summary>Legal name, e.g. «ООО «Аль Арома»».</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>ИНН: 10 digits (organisation) or 12 (sole trader), checked by <see cref="Warehouse.Suppliers.Inn"/>.</summary>
+    /// <summary>ИНН: 10 digits (organisation) or 12 (sole trader), checked by <see cref="Infrastructure.Requisites.Inn"/>.</summary>
     public string Inn { get; set; } = "";
 
     /// <summary>КПП, 9 characters (organisations only; a sole trader has none): "" when not set.</summary>

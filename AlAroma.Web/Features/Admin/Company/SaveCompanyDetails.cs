@@ -34,7 +34,7 @@ public sealed class CompanyForm
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Name)) errors[nameof(Name)] = "Укажите название организации, как в документах: например, ООО «Аль Арома».";
-        if (Warehouse.Suppliers.Inn.Error(Inn) is { } innError) errors[nameof(Inn)] = innError;
+        if (Infrastructure.Requisites.Inn.Error(Inn) is { } innError) errors[nameof(Inn)] = innError;
         var inn = Inn?.Trim() ?? "";
         var kpp = Kpp?.Trim() ?? "";
         if (inn.Length == 12 && kpp.Length > 0) errors[nameof(Kpp)] = "У ИП (ИНН из 12 цифр) нет КПП — оставьте поле пустым.";

@@ -28,8 +28,7 @@ public sealed class ParkCart(AppDbContext db, TillAccess till, EditCart cart, Ge
             {
                 RegisterId = registerId, ShiftId = shift.Id, ParkedAtUtc = clock.GetUtcNow().UtcDateTime, ParkedBy = till.UserDisplayName,
                 Summary = Summary(view), Units = view.Units, Total = view.Total,
-                CustomerId = c.CustomerId, ManualDiscountKind = c.ManualDiscountKind, ManualDiscountValue = c.ManualDiscountValue,
-                ManualDiscountRole = c.ManualDiscountRole, ManualDiscountBy = c.ManualDiscountBy,
+                CustomerId = c.CustomerId, ManualDiscount = c.ManualDiscount,
                 Content = new ParkedContent(
                     c.Lines.Select(l => new ParkedContent.Line(l.ProductId, l.Quantity)).ToList(),
                     c.Certificates.Select(x => new ParkedContent.Certificate(x.Nominal, x.Quantity)).ToList()),

@@ -1,5 +1,4 @@
 using AlAroma.Web.Infrastructure.Auditing;
-using AlAroma.Web.Features.Promotions.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,10 +34,9 @@ public class ParkedCart
     public decimal Total { get; set; }
 
     public long? CustomerId { get; set; }
-    public ManualDiscountKind? ManualDiscountKind { get; set; }
-    public decimal? ManualDiscountValue { get; set; }
-    public string? ManualDiscountRole { get; set; }
-    public string? ManualDiscountBy { get; set; }
+
+    /// <summary>The manual discount the cart had (null = none); recalled with it, checked again when priced.</summary>
+    public CartManualDiscount? ManualDiscount { get; set; }
 
     /// <summary>
     /// Goods and certificates as JSON (<see cref="ParkedContent"/>): they live and die with the parked receipt and
@@ -76,9 +74,7 @@ internal sealed class ParkedCartConfiguration : IEntityTypeConfiguration<ParkedC
         b.HasIndex(x => x.RegisterId);
         b.Property(x => x.ParkedBy).HasMaxLength(200);
         b.Property(x => x.Summary).HasMaxLength(300);
-        b.Property(x => x.ManualDiscountKind).HasConversion<string>().HasMaxLength(20);
-        b.Property(x => x.ManualDiscountRole).HasMaxLength(40);
-        b.Property(x => x.ManualDiscountBy).HasMaxLength(200);
+        b.HasManualDiscount(x => x.ManualDiscount);
         b.Property(x => x.ContentJson).HasColumnType("jsonb");
         b.Ignore(x => x.Content);
     }

@@ -25,8 +25,7 @@ public sealed class RecallCart(AppDbContext db, TillAccess till, EditCart cart)
             var content = parked.Content;
             c.Lines.AddRange(content.Lines.Select(l => new PosCartLine { ProductId = l.ProductId, Quantity = l.Quantity }));
             c.Certificates.AddRange(content.Certificates.Select(x => new PosCartCertificate { Nominal = x.Nominal, Quantity = x.Quantity }));
-            (c.CustomerId, c.ManualDiscountKind, c.ManualDiscountValue, c.ManualDiscountRole, c.ManualDiscountBy) =
-                (parked.CustomerId, parked.ManualDiscountKind, parked.ManualDiscountValue, parked.ManualDiscountRole, parked.ManualDiscountBy);
+            (c.CustomerId, c.ManualDiscount) = (parked.CustomerId, parked.ManualDiscount);
             db.ParkedCarts.Remove(parked);
         }, ct);
     }

@@ -25,7 +25,7 @@ public sealed class SaveSupplier(AppDbContext db, IHttpContextAccessor http)
         {
             if (string.IsNullOrWhiteSpace(Name)) yield return (nameof(Name), "Укажите название поставщика.");
             else if (Name.Trim().Length > 200) yield return (nameof(Name), "Название — не длиннее 200 символов.");
-            if (!string.IsNullOrWhiteSpace(Inn) && Suppliers.Inn.Error(Inn) is { } innError) yield return (nameof(Inn), innError);
+            if (!string.IsNullOrWhiteSpace(Inn) && Infrastructure.Requisites.Inn.Error(Inn) is { } innError) yield return (nameof(Inn), innError);
             if (ContactPerson?.Trim().Length > 200) yield return (nameof(ContactPerson), "Контактное лицо — не длиннее 200 символов.");
             if (Phone?.Trim().Length > 40) yield return (nameof(Phone), "Телефон — не длиннее 40 символов.");
             if (!string.IsNullOrWhiteSpace(Email) && (Email.Trim().Length > 200 || !MailAddress.TryCreate(Email.Trim(), out _)))

@@ -7,7 +7,7 @@ public class Supplier
     public int Id { get; set; }
     public string Name { get; set; } = "";
 
-    /// <summary>ИНН, 10 or 12 digits with valid check digits (<see cref="Suppliers.Inn"/>); null for a supplier without one.</summary>
+    /// <summary>ИНН, 10 or 12 digits with valid check digits (<see cref="Infrastructure.Requisites.Inn"/>); null for a supplier without one.</summary>
     [Infrastructure.Auditing.AuditName("ИНН")]
     public string? Inn { get; set; }
     [Infrastructure.Auditing.AuditName("Контактное лицо")]

@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Warehouse.Suppliers;
+namespace AlAroma.Web.Infrastructure.Requisites;
 
 /// <summary>
 /// Russian taxpayer number (ИНН) check digits by the FNS algorithm: 10 digits for an organisation (one check digit),
