@@ -13,6 +13,9 @@ public sealed class StockBalancesPageTests(AppServer app) : IClassFixture<AppSer
     {
         await using var conn = new NpgsqlConnection(app.ConnectionString);
         await conn.OpenAsync();
+        // Once per fixture: the tests of this class share its database.
+        await using (var exists = new NpgsqlCommand("SELECT count(*) FROM products WHERE sku = 'ST-001'", conn))
+            if ((long)(await exists.ExecuteScalarAsync())! > 0) return;
         await using var cmd = new NpgsqlCommand("""
             BEGIN;
             CREATE TEMP TABLE e2e_products AS WITH ins AS (
@@ -67,5 +70,42 @@ public sealed class StockBalancesPageTests(AppServer app) : IClassFixture<AppSer
         Assert.Equal(60, total.RowNumber() - header.RowNumber() - 1);
         var all = header.CellsUsed().First(c => c.GetString() == "Всего, шт.").Address.ColumnNumber;
         Assert.Equal(180, total.Cell(all).GetValue<int>());
+    }
+
+    /// <summary>
+    /// On a 1366×768 laptop (and a 1024×768 one) the stock table fits its card — "Себестоимость" is on screen without
+    /// scrolling sideways — and the search box keeps room for a product name.
+    /// </summary>
+    [Theory]
+    [InlineData(1366)]
+    [InlineData(1024)]
+    public async Task The_stock_table_fits_a_laptop_screen(int width)
+    {
+        await ArrangeAsync();
+        var page = await app.LoginAsync("manager@alaroma.local");
+        await page.SetViewportSizeAsync(width, 768);
+        await page.GotoAsync("/warehouse/stock?Q=" + Uri.EscapeDataString("стоктест"));
+        await Assertions.Expect(page.Locator("#stock-table tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#total-qty")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, $"warehouse-stock-{width}.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, $"warehouse-stock-{width}-full.png"), FullPage = true });
+
+        var fit = await page.EvaluateAsync<int[]>("""
+            () => { const t = document.querySelector('#stock-table'); const c = t.parentElement;
+                    return [t.scrollWidth, c.clientWidth, document.documentElement.scrollWidth, window.innerWidth]; }
+            """);
+        var beyond = await page.EvaluateAsync<string>("""
+            () => { const t = document.querySelector('#stock-table'); const right = t.parentElement.getBoundingClientRect().right;
+                    return [...t.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > right + 1).slice(0, 5)
+                        .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; '); }
+            """);
+        Assert.True(fit[0] <= fit[1], $"the table is {fit[0]} px wide in a {fit[1]} px card at {width} px; beyond: {beyond}");
+        Assert.True(fit[2] <= fit[3], $"the page scrolls sideways: {fit[2]} px at {width} px");
+        var cost = await page.Locator("#stock-table thead th").Filter(new() { HasText = "Себестоимость" }).BoundingBoxAsync();
+        Assert.NotNull(cost);
+        Assert.True(cost.X + cost.Width <= width, $"«Себестоимость» ends at {cost.X + cost.Width} px of {width}");
+        var search = await page.Locator("form.filters").GetByLabel("Поиск", new() { Exact = true }).BoundingBoxAsync();
+        Assert.NotNull(search);
+        Assert.True(search.Width >= 200, $"the search box is {search.Width} px wide at {width} px");
     }
 }

@@ -97,7 +97,7 @@ public static class WarehouseBench
         await BenchHost.MeasureAsync(sp, "Итоги остатков (отдельный запрос)", Math.Min(iterations, 20), maxSeconds, (s, _) => s.GetRequiredService<ListStockBalances>()
             .TotalsAsync(new ListStockBalances.Input { LocationId = location }, default));
 
-        var lastMovementPage = (int)Math.Max(1, (movementRows + Paging.DefaultSize - 1) / Paging.DefaultSize);
+        var lastMovementPage = (int)Math.Max(1, (movementRows + ListStockMovements.PageSize - 1) / ListStockMovements.PageSize);
         foreach (var page in Depths(lastMovementPage))
         {
             long? before = null;
@@ -106,7 +106,7 @@ public static class WarehouseBench
                 {
                     await conn.OpenAsync();
                     // The cursor "Показать ещё" would hold after page-1 pages: the id of the last row shown.
-                    before = await BenchHost.Scalar<long>(conn, $"SELECT id FROM stock_movements WHERE location_id = {location} ORDER BY id DESC OFFSET {(long)(page - 1) * Paging.DefaultSize - 1} LIMIT 1");
+                    before = await BenchHost.Scalar<long>(conn, $"SELECT id FROM stock_movements WHERE location_id = {location} ORDER BY id DESC OFFSET {(long)(page - 1) * ListStockMovements.PageSize - 1} LIMIT 1");
                 }
             await BenchHost.MeasureAsync(sp, $"Движение (точка), page {page}", iterations, maxSeconds, (s, _) => s.GetRequiredService<ListStockMovements>()
                 .HandleAsync(new ListStockMovements.Input { LocationId = location, Before = before }, default));

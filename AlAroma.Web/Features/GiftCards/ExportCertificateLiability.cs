@@ -11,14 +11,13 @@ public sealed class ExportCertificateLiability(GetCertificateLiability liability
     {
         var m = await liability.HandleAsync(null, ct);
         var title = $"Обязательства по подарочным сертификатам на {LocalTime.Format(m.AtUtc)}";
-        using var wb = ExcelSheetWriter.NewWorkbook(title);
-        ExcelSheetWriter.Table(wb, "По магазинам", title, "Непогашенный остаток действующих сертификатов — по магазину продажи",
+        return ListWorkbook.Build(title, "sertifikaty", LocalTime.Today(new DateTimeOffset(m.AtUtc, TimeSpan.Zero)),
+            "Непогашенный остаток действующих сертификатов — по магазину продажи",
         [
             new ExcelColumn<GetCertificateLiability.ShopRow>("Магазин", r => r.Shop, Width: 30),
             new ExcelColumn<GetCertificateLiability.ShopRow>("Сертификатов", r => r.Certificates, ExcelFormat.Integer, 14).Summed(),
             new ExcelColumn<GetCertificateLiability.ShopRow>("Номинал", r => r.Nominal, ExcelFormat.Money, 16).Summed(),
             new ExcelColumn<GetCertificateLiability.ShopRow>("Остаток (обязательство)", r => r.Outstanding, ExcelFormat.Money, 22).Summed(),
-        ], m.ByShop, "Действующих сертификатов нет");
-        return (ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.FileName("sertifikaty", LocalTime.Today(new DateTimeOffset(m.AtUtc, TimeSpan.Zero))));
+        ], m.ByShop, "Действующих сертификатов нет", sheetName: "По магазинам");
     }
 }

@@ -17,12 +17,14 @@ public static class WarehouseSetup
         var s = builder.Services;
         s.AddScoped<FindProducts>();
         s.AddScoped<ListGoodsReceipts>();
+        s.AddScoped<ExportGoodsReceipts>();
         s.AddScoped<CreateGoodsReceipt>();
         s.AddScoped<GetGoodsReceipt>();
         s.AddScoped<EditGoodsReceiptLines>();
         s.AddScoped<PostGoodsReceipt>();
         s.AddScoped<CancelGoodsReceipt>();
         s.AddScoped<ListTransfers>();
+        s.AddScoped<ExportTransfers>();
         s.AddScoped<CreateTransfer>();
         s.AddScoped<GetTransfer>();
         s.AddScoped<EditTransferLines>();
@@ -34,6 +36,7 @@ public static class WarehouseSetup
         s.AddScoped<ListStockMovements>();
         s.AddScoped<ListWriteOffs>();
         s.AddScoped<ExportWriteOffs>();
+        s.AddScoped<ExportWriteOffList>();
         s.AddScoped<CreateWriteOff>();
         s.AddScoped<GetWriteOff>();
         s.AddScoped<EditWriteOffLines>();

@@ -12,11 +12,12 @@ public static class ListWorkbook
     /// <summary>The .xlsx bytes and the ASCII download name "<paramref name="filePrefix"/>-yyyy-MM-dd.xlsx" of <paramref name="today"/> (local).</summary>
     /// <param name="title">Title of the sheet and the workbook, e.g. "Каталог".</param>
     /// <param name="subtitle">What the list was filtered by, in words.</param>
+    /// <param name="sheetName">Name of the sheet when it is not the title (at most 31 characters, no : \ / ? * [ ]); the title cut to 31 characters otherwise.</param>
     public static (byte[] Content, string FileName) Build<T>(string title, string filePrefix, DateOnly today, string? subtitle,
-        IReadOnlyList<ExcelColumn<T>> columns, IReadOnlyList<T> rows, string emptyText = "Нет данных по этим условиям")
+        IReadOnlyList<ExcelColumn<T>> columns, IReadOnlyList<T> rows, string emptyText = "Нет данных по этим условиям", string? sheetName = null)
     {
         using var wb = ExcelSheetWriter.NewWorkbook(title);
-        ExcelSheetWriter.Table(wb, title.Length > 31 ? title[..31] : title, title, subtitle, columns, rows, emptyText);
+        ExcelSheetWriter.Table(wb, sheetName ?? (title.Length > 31 ? title[..31] : title), title, subtitle, columns, rows, emptyText);
         return (ExcelSheetWriter.ToBytes(wb), ExcelSheetWriter.FileName(filePrefix, today));
     }
 

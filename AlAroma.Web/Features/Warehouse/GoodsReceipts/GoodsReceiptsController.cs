@@ -1,5 +1,6 @@
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,6 +13,14 @@ public sealed class GoodsReceiptsController : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListGoodsReceipts.Input input, [FromServices] ListGoodsReceipts list, CancellationToken ct) =>
         View("GoodsReceipts", await list.HandleAsync(input, ct));
+
+    /// <summary>"Экспорт в Excel" of the filtered, sorted list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListGoodsReceipts.Input input, [FromServices] ExportGoodsReceipts export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(input, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
 
     [HttpGet("new")]
     public async Task<IActionResult> New([FromServices] CreateGoodsReceipt create, CancellationToken ct) =>

@@ -20,7 +20,7 @@ public sealed class ListStockBalances(AppDbContext db, LocationScope scope)
     public const int AllLocations = 0;
 
     /// <summary>Rows per page ("Показать ещё" adds as many).</summary>
-    public const int PageSize = Paging.DefaultSize;
+    public const int PageSize = 50;
 
     /// <summary>Filters from the query string.</summary>
     public sealed class Input

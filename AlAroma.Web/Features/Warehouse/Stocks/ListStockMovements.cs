@@ -48,7 +48,7 @@ public sealed class ListStockMovements(AppDbContext db, LocationScope scope, Sta
     }
 
     /// <summary>Rows per "page" (one "Показать ещё").</summary>
-    public const int PageSize = Paging.DefaultSize;
+    public const int PageSize = 50;
 
     /// <summary>The page: filters, allowed locations, rows and the cursor of the next rows (null = no more).</summary>
     public sealed record Model(Input Filter, IReadOnlyList<Location> Locations, IReadOnlyList<Row> Rows, long? NextBefore);

@@ -17,6 +17,14 @@ public sealed class StocktakesController : Controller
     public async Task<IActionResult> Index([FromQuery] ListStocktakes.Input input, [FromServices] ListStocktakes list, CancellationToken ct) =>
         View("Index", await list.HandleAsync(input, ct));
 
+    /// <summary>"Экспорт в Excel" of the filtered, sorted list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> ExportList([FromQuery] ListStocktakes.Input input, [FromServices] ExportStocktakes export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(input, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
+
     [HttpGet("new")]
     public async Task<IActionResult> New([FromServices] CreateStocktake create, CancellationToken ct) =>
         View("New", await create.FormAsync(null, ct));

@@ -7,6 +7,7 @@ public static class StocktakesSetup
     {
         var s = builder.Services;
         s.AddScoped<ListStocktakes>();
+        s.AddScoped<ExportStocktakes>();
         s.AddScoped<CreateStocktake>();
         s.AddScoped<GetCounting>();
         s.AddScoped<RecordCount>();

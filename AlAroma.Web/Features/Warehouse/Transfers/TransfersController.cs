@@ -14,6 +14,14 @@ public sealed class TransfersController : Controller
     public async Task<IActionResult> Index([FromQuery] ListTransfers.Input input, [FromServices] ListTransfers list, CancellationToken ct) =>
         View("Transfers", await list.HandleAsync(input, ct));
 
+    /// <summary>"Экспорт в Excel" of the filtered, sorted list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListTransfers.Input input, [FromServices] ExportTransfers export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(input, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
+
     [HttpGet("new")]
     public async Task<IActionResult> New([FromServices] CreateTransfer create, CancellationToken ct) =>
         View("NewTransfer", await create.FormAsync(null, ct));

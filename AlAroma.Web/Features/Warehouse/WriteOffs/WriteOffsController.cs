@@ -14,6 +14,14 @@ public sealed class WriteOffsController : Controller
     public async Task<IActionResult> Index([FromQuery] ListWriteOffs.Input input, [FromServices] ListWriteOffs list, CancellationToken ct) =>
         View("WriteOffs", await list.HandleAsync(input, ct));
 
+    /// <summary>"Экспорт в Excel" of the filtered, sorted list (the report by reason is export.xlsx).</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> ExportList([FromQuery] ListWriteOffs.Input input, [FromServices] ExportWriteOffList export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(input, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
+
     [HttpGet("export.xlsx")]
     public async Task<IActionResult> Export([FromQuery] ListWriteOffs.Input input, [FromServices] ExportWriteOffs export, CancellationToken ct)
     {
