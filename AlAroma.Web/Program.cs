@@ -5,6 +5,7 @@ using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Notifications;
+using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Reports;
@@ -30,6 +31,7 @@ builder.AddPromotions();
 builder.AddGiftCards();
 builder.AddReports();
 builder.AddNotifications();
+builder.AddBell();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
 builder.AddData();
