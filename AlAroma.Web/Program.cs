@@ -1,6 +1,7 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Admin.Backups;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
@@ -32,6 +33,7 @@ builder.AddGiftCards();
 builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
+builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
 builder.AddData();
