@@ -1,10 +1,12 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
+using AlAroma.Web.Features.Admin.Backups;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Notifications;
+using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Promotions;
 using AlAroma.Web.Features.Reports;
@@ -30,6 +32,8 @@ builder.AddPromotions();
 builder.AddGiftCards();
 builder.AddReports();
 builder.AddNotifications();
+builder.AddBell();
+builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
 builder.AddData();

@@ -2918,6 +2918,80 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_utc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_notifications");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_user_notifications_location_id");
+
+                    b.HasIndex("OnceKey")
+                        .HasDatabaseName("ix_user_notifications_once_key")
+                        .HasFilter("once_key IS NOT NULL");
+
+                    b.HasIndex("ReadUtc")
+                        .HasDatabaseName("ix_user_notifications_read_utc")
+                        .HasFilter("read_utc IS NOT NULL");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_user_notifications_user_id_id");
+
+                    b.ToTable("user_notifications", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Account.UserLocation", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", "Location")
@@ -3598,6 +3672,22 @@ namespace AlAroma.Web.Migrations
             modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_user_notifications_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_notifications_asp_net_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

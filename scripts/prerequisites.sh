@@ -18,6 +18,12 @@ ensure_postgres_server() {
   apt_install postgresql
 }
 
+# pg_dump/pg_restore of the server's major version for the backup/restore commands: ensure_pg_client 16
+ensure_pg_client() {
+  [ -x "/usr/lib/postgresql/$1/bin/pg_dump" ] && return
+  apt_install "postgresql-client-$1"
+}
+
 ensure_chromium() {
   command -v chromium >/dev/null || apt_install chromium
   fc-list 2>/dev/null | grep -qi dejavu || apt_install fonts-dejavu-core

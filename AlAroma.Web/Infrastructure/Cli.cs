@@ -10,13 +10,19 @@ namespace AlAroma.Web.Infrastructure;
 public static class Cli
 {
     private static readonly Dictionary<string, (string Usage, Func<IServiceProvider, string[], Task<int>> Run)> Commands = new();
+    private static readonly HashSet<string> WithoutMigrations = ["migrate"];
 
     /// <summary>
     /// Lets a feature (or Data) add its own command from its Add… setup, e.g. the catalog's import-catalog; the list
     /// prints in registration order. <paramref name="run"/> gets a scoped service provider and the arguments after the
     /// command name, and returns the exit code.
     /// </summary>
-    public static void Register(string name, string usage, Func<IServiceProvider, string[], Task<int>> run) => Commands[name] = (usage, run);
+    /// <param name="migrateFirst">False for a command that must see the database before the migrations (e.g. restore).</param>
+    public static void Register(string name, string usage, Func<IServiceProvider, string[], Task<int>> run, bool migrateFirst = true)
+    {
+        Commands[name] = (usage, run);
+        if (!migrateFirst) WithoutMigrations.Add(name);
+    }
 
 
     /// <summary>Whether <paramref name="args"/> name a command (first argument) rather than starting the web server.</summary>
@@ -58,7 +64,7 @@ public static class Cli
     {
         try
         {
-            if (args[0] != "migrate")
+            if (!WithoutMigrations.Contains(args[0]))
             {
                 using var s = app.Services.CreateScope();
                 await s.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();

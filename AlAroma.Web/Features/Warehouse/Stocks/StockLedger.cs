@@ -66,10 +66,13 @@ public static class StockLedger
             written.Add(m);
             // "Мало товара": only the movement that crosses the threshold raises an alert, not every one below it.
             if (LowStock.LowStockRule.CrossedBelow(after[0].Quantity - c.Quantity, after[0].Quantity, after[0].MinQuantity))
+            {
                 db.LowStockAlerts.Add(new LowStock.LowStockAlert
                 {
                     LocationId = c.LocationId, ProductId = c.ProductId, Balance = after[0].Quantity, Threshold = after[0].MinQuantity!.Value, AtUtc = atUtc,
                 });
+                await WarehouseBell.LowStockAsync(db, c.LocationId, c.ProductId, after[0].Quantity, after[0].MinQuantity!.Value, atUtc, ct);
+            }
         }
         await db.SaveChangesAsync(ct);
         return written;

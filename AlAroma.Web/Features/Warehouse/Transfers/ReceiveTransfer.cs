@@ -27,6 +27,8 @@ public sealed class ReceiveTransfer(AppDbContext db, LocationScope scope, TimePr
         transfer.Receive(received, now, user.UserName);
         await StockLedger.ApplyAsync(db, transfer.Lines.Select(l => new StockChange(transfer.ToLocationId, l.ProductId, l.ReceivedQuantity ?? 0)),
             MovementKind.TransferIn, transfer.Number, transfer.Id, now, user.UserName, ct);
+        await WarehouseBell.TransferReceivedAsync(db, transfer, now, user.UserId, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (transfer.Number, transfer.HasDiscrepancy);
     }

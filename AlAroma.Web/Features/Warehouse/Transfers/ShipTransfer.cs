@@ -24,6 +24,8 @@ public sealed class ShipTransfer(AppDbContext db, LocationScope scope, TimeProvi
         transfer.Ship(now, user.UserName);
         await StockLedger.ApplyAsync(db, transfer.Lines.Select(l => new StockChange(transfer.FromLocationId, l.ProductId, -l.Quantity)),
             MovementKind.TransferOut, transfer.Number, transfer.Id, now, user.UserName, ct);
+        await WarehouseBell.TransferShippedAsync(db, transfer, now, user.UserId, ct);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return transfer.Number;
     }

@@ -15,7 +15,9 @@ public sealed class SubmitWriteOff(AppDbContext db, LocationScope scope, TimePro
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var doc = await DocumentLocks.WriteOffAsync(db, id, ct);
         await WarehouseAccess.EnsureAsync(db, scope, doc.LocationId, "оформлять списания", ct);
-        doc.Submit(clock.GetUtcNow().UtcDateTime, user.UserName);
+        var now = clock.GetUtcNow().UtcDateTime;
+        doc.Submit(now, user.UserName);
+        await WarehouseBell.WriteOffSubmittedAsync(db, doc, now, user.UserId, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return doc.Number;

@@ -1,0 +1,255 @@
+using System.Net;
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Notifications.Bell;
+using AlAroma.Web.Features.Warehouse.Stocks;
+using AlAroma.Web.Features.Warehouse.Transfers;
+using AlAroma.Web.Features.Warehouse.WriteOffs;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using static AlAroma.Tests.Warehouse.WarehouseTestKit;
+using static AlAroma.Tests.Warehouse.WriteOffTestKit;
+
+namespace AlAroma.Tests.Notifications;
+
+/// <summary>The real-time bell on a real PostgreSQL: who gets which notification, the SSE stream, LISTEN/NOTIFY on commit only, reconnect.</summary>
+public class BellTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private const string SellerUser = "seller@alaroma.local";
+    private const string ManagerUser = "manager@alaroma.local";
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var db = app.Db();
+        return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
+
+    private async Task<(HttpClient Client, SseReader Events)> OpenStreamAsync(string email)
+    {
+        var client = await app.ClientAsync(email);
+        var resp = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/notifications/stream"), HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        Assert.Equal("text/event-stream", resp.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no-cache", resp.Headers.CacheControl?.ToString());
+        var events = new SseReader(await resp.Content.ReadAsStreamAsync());
+        var first = await events.NextAsync(Patience);
+        Assert.Equal("bell", first.Type);   // the current count comes at once
+        return (client, events);
+    }
+
+    /// <summary>The title of a "toast" event (JSON {id, title, text, link}).</summary>
+    private static string Title(string data) => System.Text.Json.JsonDocument.Parse(data).RootElement.GetProperty("title").GetString()!;
+
+    private async Task<(long Id, string Number)> ShipToS1Async(int qty = 1)
+    {
+        var p = await ProductAsync(app, 4);
+        var id = await NewTransferAsync(app, "WH", "S1", (p.Id, qty));
+        var number = await app.AsAsync(StorekeeperUser, sp => sp.GetRequiredService<ShipTransfer>().HandleAsync(id, Ct));
+        return (id, number);
+    }
+
+    [Fact]
+    public async Task A_transfer_shipped_to_S1_reaches_the_S1_sellers_stream_and_not_the_storekeeper_who_shipped_it()
+    {
+        var (client, events) = await OpenStreamAsync(SellerUser);
+        using var _ = client;
+        using var __ = events;
+        var (id, number) = await ShipToS1Async();
+
+        var toast = await events.WaitForAsync("toast", d => Title(d).Contains(number), Patience);
+        Assert.Equal($"/warehouse/transfers/{id}", System.Text.Json.JsonDocument.Parse(toast.Data).RootElement.GetProperty("link").GetString());
+        var bell = await events.WaitForAsync("bell", _ => true, Patience);
+        Assert.Contains("id=\"bell-count\"", bell.Data);
+
+        await using var db = app.Db();
+        var rows = await db.Set<UserNotification>().Where(n => n.Title.Contains(number)).ToListAsync();
+        var s1 = await LocationIdAsync(app, "S1");
+        var s1Staff = await db.UserLocations.Where(ul => ul.LocationId == s1).Select(ul => ul.UserId).ToListAsync();
+        var storekeeper = await UserIdAsync(StorekeeperUser);
+        Assert.Equal(s1Staff.Where(u => u != storekeeper).Order(), rows.Select(r => r.UserId).Order());
+        Assert.All(rows, r => Assert.Equal(NotificationKinds.TransferShipped, r.Kind));
+        Assert.All(rows, r => Assert.Equal(s1, r.LocationId));
+
+        // Received at S1: the staff of both ends hear of it (the storekeeper who receives it does not).
+        await app.AsAsync(StorekeeperUser, sp => sp.GetRequiredService<ReceiveTransfer>().HandleAsync(id, new Dictionary<long, int>(), Ct));
+        await events.WaitForAsync("toast", d => Title(d) == $"Перемещение {number} принято", Patience);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_change_notifies_nobody()
+    {
+        var seller = await UserIdAsync(SellerUser);
+        var cashier = await UserIdAsync(CashierUser);
+        await using var listen = new NpgsqlConnection(app.ConnectionString);
+        await listen.OpenAsync();
+        var payloads = new List<string>();
+        listen.Notification += (_, e) => { lock (payloads) payloads.Add(e.Payload); };
+        await using (var cmd = new NpgsqlCommand($"LISTEN {BellListener.Channel}", listen)) await cmd.ExecuteNonQueryAsync();
+
+        await using (var db = app.Db())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            db.Add(new UserNotification { UserId = seller, Kind = "test", Title = "Откат", Text = "не должно прийти", CreatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        await using (var db = app.Db())
+        {
+            db.Add(new UserNotification { UserId = cashier, Kind = "test", Title = "Фиксация", Text = "приходит", CreatedUtc = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        // NOTIFYs arrive in commit order: once the committed one is here, the rolled-back one would have been before it.
+        using var cts = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            lock (payloads) if (payloads.Contains(cashier)) break;
+            await listen.WaitAsync(cts.Token);
+        }
+        Assert.DoesNotContain(seller, payloads);
+        await using var check = app.Db();
+        Assert.False(await check.Set<UserNotification>().AnyAsync(n => n.Title == "Откат"));
+    }
+
+    [Fact]
+    public async Task After_the_listener_is_killed_a_later_notification_still_arrives()
+    {
+        var (client, events) = await OpenStreamAsync(SellerUser);
+        using var _ = client;
+        using var __ = events;
+        var listener = app.Factory.Services.GetRequiredService<BellListener>();
+        var before = listener.Connects;
+        Assert.True(before >= 1);
+
+        await using (var admin = new NpgsqlConnection(app.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var kill = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @app AND datname = current_database()", admin);
+            kill.Parameters.AddWithValue("app", BellListener.ApplicationName);
+            Assert.Equal(1L, await kill.ExecuteScalarAsync());
+        }
+        var (_, number) = await ShipToS1Async();
+
+        await events.WaitForAsync("toast", d => Title(d).Contains(number), Patience);
+        var until = DateTime.UtcNow + Patience;
+        while (listener.Connects <= before && DateTime.UtcNow < until) await Task.Delay(100);
+        Assert.True(listener.Connects > before, "the listener reconnected");
+    }
+
+    [Fact]
+    public async Task A_submitted_write_off_tells_every_manager()
+    {
+        var p = await ProductAsync(app, 5);
+        var id = await NewWriteOffAsync(app, "S2", WriteOffReason.Damage, submit: true, StorekeeperUser, (p.Id, 1));
+        await using var db = app.Db();
+        var managers = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Manager select ur.UserId);
+        var rows = await db.Set<UserNotification>().Where(n => n.Link == $"/warehouse/writeoffs/{id}").ToListAsync();
+        Assert.NotEmpty(rows);
+        Assert.Equal((await managers.ToListAsync()).Order(), rows.Select(r => r.UserId).Order());
+        Assert.All(rows, r => Assert.Contains("ждёт утверждения", r.Title));
+    }
+
+    [Fact]
+    public async Task Low_stock_rings_once_per_product_and_day_however_often_the_balance_dips()
+    {
+        var s2 = await LocationIdAsync(app, "S2");
+        var p = await ProductAsync(app, 6);
+        var onHand = await BalanceAsync(app, s2, p.Id);
+        Assert.True(onHand >= 2);
+        await using (var db = app.Db())
+            await db.StockBalances.Where(b => b.LocationId == s2 && b.ProductId == p.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.MinQuantity, onHand));
+
+        async Task MoveAsync(int qty)
+        {
+            using var scope = app.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await StockLedger.ApplyAsync(db, [new StockChange(s2, p.Id, qty)], MovementKind.StocktakeAdjustment, "ТЕСТ", 0, DateTime.UtcNow, "test", Ct);
+            await tx.CommitAsync();
+        }
+        await MoveAsync(-1);   // crosses below the minimum
+        await MoveAsync(+1);   // back
+        await MoveAsync(-1);   // crosses again the same day
+
+        await using var check = app.Db();
+        Assert.Equal(2, await check.LowStockAlerts.CountAsync(a => a.LocationId == s2 && a.ProductId == p.Id));
+        var rows = await check.Set<UserNotification>().Where(n => n.Kind == NotificationKinds.LowStock && n.LocationId == s2 && n.Title.Contains(p.Name)).ToListAsync();
+        var s2Staff = await check.UserLocations.Where(ul => ul.LocationId == s2).Select(ul => ul.UserId).ToListAsync();
+        Assert.NotEmpty(s2Staff);
+        Assert.Equal(s2Staff.Order(), rows.Select(r => r.UserId).Order());   // one each, not two
+    }
+
+    [Fact]
+    public async Task The_list_opens_a_notification_marks_it_read_and_reads_all()
+    {
+        var seller = await UserIdAsync(SellerUser);
+        long first, second;
+        await using (var db = app.Db())
+        {
+            var a = new UserNotification { UserId = seller, Kind = "test", Title = "Проверка списка А", Text = "текст А", Link = "/warehouse/transfers", CreatedUtc = DateTime.UtcNow };
+            var b = new UserNotification { UserId = seller, Kind = "test", Title = "Проверка списка Б", Text = "текст Б", CreatedUtc = DateTime.UtcNow };
+            db.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (first, second) = (a.Id, b.Id);
+        }
+        using var client = await app.ClientAsync(SellerUser);
+        var html = await client.GetStringAsync("/notifications");
+        Assert.Contains("Проверка списка А", html);
+        Assert.Contains("Прочитать все", html);
+
+        var open = await FormPostAsync(client, "/notifications", $"/notifications/{first}/open");
+        Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
+        Assert.Equal("/warehouse/transfers", open.Headers.Location?.OriginalString);
+
+        // Another user cannot touch it.
+        using var cashier = await app.ClientAsync(CashierUser);
+        var token = await AppFixture.FormTokenAsync(cashier, "/notifications");
+        await cashier.PostAsync($"/notifications/{second}/read", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        await using (var db = app.Db())
+        {
+            Assert.NotNull((await db.Set<UserNotification>().SingleAsync(n => n.Id == first)).ReadUtc);
+            Assert.Null((await db.Set<UserNotification>().SingleAsync(n => n.Id == second)).ReadUtc);
+        }
+
+        var unread = await client.GetStringAsync("/notifications?Unread=true");
+        Assert.DoesNotContain("Проверка списка А", unread);
+        Assert.Contains("Проверка списка Б", unread);
+
+        await FormPostAsync(client, "/notifications", "/notifications/read-all");
+        await using var check = app.Db();
+        Assert.Equal(0, await check.Set<UserNotification>().CountAsync(n => n.UserId == seller && n.ReadUtc == null));
+    }
+
+    [Fact]
+    public async Task Clean_up_deletes_read_notifications_older_than_30_days_only_and_is_idempotent()
+    {
+        var cashier = await UserIdAsync(CashierUser);
+        var now = DateTime.UtcNow;
+        await using (var db = app.Db())
+        {
+            db.AddRange(
+                new UserNotification { UserId = cashier, Kind = "test", Title = "старое прочитанное", Text = "", CreatedUtc = now.AddDays(-40), ReadUtc = now.AddDays(-35) },
+                new UserNotification { UserId = cashier, Kind = "test", Title = "старое непрочитанное", Text = "", CreatedUtc = now.AddDays(-40) },
+                new UserNotification { UserId = cashier, Kind = "test", Title = "свежее прочитанное", Text = "", CreatedUtc = now.AddDays(-10), ReadUtc = now.AddDays(-5) });
+            await db.SaveChangesAsync();
+        }
+        using var scope = app.Scope();
+        var job = scope.ServiceProvider.GetRequiredService<CleanUpReadNotifications>();
+        var first = await job.RunAsync(Ct);
+        Assert.True(first.RowsTouched >= 1);
+        Assert.Contains("Удалено", first.Summary);
+        var second = await job.RunAsync(Ct);
+        Assert.Equal(0, second.RowsTouched);
+
+        await using var check = app.Db();
+        var titles = await check.Set<UserNotification>().Where(n => n.UserId == cashier && n.Kind == "test").Select(n => n.Title).ToListAsync();
+        Assert.DoesNotContain("старое прочитанное", titles);
+        Assert.Contains("старое непрочитанное", titles);
+        Assert.Contains("свежее прочитанное", titles);
+    }
+}
