@@ -148,6 +148,34 @@ public class ReturnRulesSplitTests
     }
 
     [Fact]
+    public void A_whole_point_moved_for_kopecks_is_paid_for_by_cash_first_even_with_a_certificate_on_the_receipt()
+    {
+        // 3 000 ₽: certificate 600, 900 points, card 1 000, cash 500; all but 0,50 ₽ goes back. The certificate, card
+        // and cash are back in full and a 900th point is due: it goes back and the cash gives up the 0,50 ₽ overshoot.
+        var split = ReturnRules.Split(3000m, Buckets((PaymentMethod.GiftCertificate, 600m, 0m), (PaymentMethod.Points, 900m, 0m),
+            (PaymentMethod.Card, 1000m, 0m), (PaymentMethod.Cash, 500m, 0m)), 2999.5m);
+        Assert.Equal([600m, 900m, 1000m, 499.5m], split);
+    }
+
+    [Fact]
+    public void The_last_point_goes_back_whole_when_the_card_and_cash_kopecks_left_pay_exactly_for_it()
+    {
+        // Left on the receipt: 1 point, 0,25 ₽ of card, 0,25 ₽ of cash. A return of 1 ₽ is that point, nothing in money.
+        var split = ReturnRules.Split(2400m, Buckets((PaymentMethod.Points, 900m, 899m), (PaymentMethod.Card, 1000m, 999.75m),
+            (PaymentMethod.Cash, 500m, 499.75m)), 1m);
+        Assert.Equal([1m, 0m, 0m], split);
+    }
+
+    [Fact]
+    public void Kopecks_that_only_points_could_take_are_refused_rather_than_given_to_a_payment_already_back_in_full()
+    {
+        // Card and cash are back in full, 100 points are not: 50,50 ₽ cannot be given back in whole points.
+        var buckets = Buckets((PaymentMethod.Points, 100m, 0m), (PaymentMethod.Card, 100m, 100m), (PaymentMethod.Cash, 100m, 100m));
+        Assert.Contains("Обратитесь к менеджеру", Assert.Throws<BusinessRuleException>(() => ReturnRules.Split(300m, buckets, 50.5m)).Message);
+        Assert.Equal([50m, 0m, 0m], ReturnRules.Split(300m, buckets, 50m));
+    }
+
+    [Fact]
     public void Any_sequence_of_partial_returns_goes_through_with_whole_points_until_the_receipt_is_back()
     {
         var random = new Random(2026);

@@ -364,4 +364,30 @@ public class PricingEngineTests
         Assert.Throws<ArgumentException>(() => Price([Line("a", 1, 10m)], Percent(1, 120m, ProductGroup.All)));
         Assert.Throws<ArgumentException>(() => Price([Line("a", 1, 10m)], Percent(1, 10m, ProductGroup.All), Fixed(1, 5m, ProductGroup.All)));
     }
+
+    [Fact]
+    public void A_line_without_an_id_a_quantity_of_zero_or_a_negative_price_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => Price([Line("", 1, 10m)]));
+        Assert.Contains("от 1 до 100", Assert.Throws<BusinessRuleException>(() => Price([Line("a", 1, 10m, 0)])).Message);
+        Assert.Throws<ArgumentException>(() => Price([Line("a", 1, -0.01m)]));
+    }
+
+    [Fact]
+    public void One_hundred_units_on_a_line_and_a_free_line_are_accepted()
+    {
+        var r = Price([Line("a", 1, 10m, PricingEngine.MaxQuantityPerLine), Line("b", 2, 0m)]);
+        AssertConsistent(r);
+        Assert.Equal(1000m, r.Total);
+    }
+
+    [Fact]
+    public void A_group_too_small_for_a_free_unit_shows_no_promotion_on_the_receipt()
+    {
+        // Two units of a 1+1=3: nothing is free, so the receipt must not list the promotion at 0 ₽.
+        var r = Price([Line("a", 1, 700m, 2)], ThreeForTwo(1, ProductGroup.All));
+        Assert.Equal(0m, r.DiscountTotal);
+        Assert.Empty(r.Of("a").Applied);
+        Assert.Empty(r.ByPromotion);
+    }
 }
