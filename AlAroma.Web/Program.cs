@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
+using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Notifications;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Features.Promotions;
@@ -12,6 +13,7 @@ using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Labels;
 using AlAroma.Web.Features.Warehouse.Stocktakes;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
@@ -28,11 +30,13 @@ builder.AddLabels();
 builder.AddPos();
 builder.AddPromotions();
 builder.AddGiftCards();
+builder.AddLoyalty();
 builder.AddReports();
 builder.AddNotifications();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
 builder.AddData();
+builder.AddJobs();
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
