@@ -9,7 +9,8 @@ namespace AlAroma.Web.Infrastructure.Jobs;
 /// scheduler; a trigger fires on exactly one node; instance ids are generated per node), job data as
 /// System.Text.Json. Settings: <c>Jobs:Enabled</c> (default true: this instance runs jobs; false: it still shows the
 /// «Задания» page and queues «Запустить сейчас» for the nodes that run jobs), <c>Jobs:TimeZone</c> (IANA id the cron
-/// expressions are read in; default the chain's Europe/Moscow), <c>Jobs:Schedules:&lt;name&gt;</c> (a job's cron).
+/// expressions are read in; default the chain's Europe/Moscow), <c>Jobs:PollSeconds</c> (how often an idle node looks
+/// for triggers stored by other nodes; default 10), <c>Jobs:Schedules:&lt;name&gt;</c> (a job's cron).
 /// </summary>
 public static class JobsSetup
 {
@@ -55,10 +56,16 @@ public static class JobsSetup
         var cs = builder.Configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(cs)) throw new InvalidOperationException("AddJobs() needs ConnectionStrings:Default: call it after AddData().");
         var zone = LocalTime.Zone(builder.Configuration["Jobs:TimeZone"]);
+        var pollSeconds = Math.Max(1, builder.Configuration.GetValue("Jobs:PollSeconds", 10));
         builder.Services.AddSingleton<JobRunRecorder>();
         builder.Services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = SchedulerName);
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerName;
+                // How soon an idle node notices a trigger another node stored («Запустить сейчас» pressed on an instance that runs no jobs).
+                o.IdleWaitTime = TimeSpan.FromSeconds(pollSeconds);
+            });
             q.UsePersistentStore(s =>
             {
                 s.UsePostgres(cs);

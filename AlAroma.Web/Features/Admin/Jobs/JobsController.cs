@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Account;
+using System.Security.Claims;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AlAroma.Web.Features.Admin.Jobs;
 
 [Authorize(Roles = Roles.Admin), Route("admin/jobs")]
-public sealed class JobsController(ListJobs list, ControlJob control, ICurrentUser user) : Controller
+public sealed class JobsController(ListJobs list, ControlJob control) : Controller
 {
     /// <summary>The page; its table re-reads itself every few seconds through htmx (partial for htmx requests).</summary>
     [HttpGet("")]
@@ -19,7 +20,7 @@ public sealed class JobsController(ListJobs list, ControlJob control, ICurrentUs
     [HttpPost("{key}/run")]
     public async Task<IActionResult> Run(string key, CancellationToken ct)
     {
-        await control.RunNowAsync(key, user.UserName, ct);
+        await control.RunNowAsync(key, User.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? User.Identity?.Name ?? "?", ct);
         TempData["SuccessToast"] = "Задание запущено: результат появится в строке задания.";
         return Redirect("/admin/jobs");
     }
