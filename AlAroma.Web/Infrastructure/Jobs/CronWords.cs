@@ -24,6 +24,7 @@ public static partial class CronWords
         var (min, hour, dom, dow) = (f[1], f[2], f[3], f[5]);
         var anyDay = dom is "*" or "?" && dow is "*" or "?";
 
+        if (anyDay && hour == "*" && min == "*") return "каждую минуту";
         if (anyDay && hour == "*" && Every(min) is { } everyMinutes)
             return everyMinutes == 1 ? "каждую минуту" : $"каждые {everyMinutes} {Plural.Of(everyMinutes, "минуту", "минуты", "минут")}";
         if (anyDay && hour == "*" && Number(min, 59) is { } m) return m == 0 ? "каждый час" : $"каждый час в :{m:D2}";

@@ -46,7 +46,7 @@ public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clo
                 StartedBy = context.MergedJobDataMap.TryGetString(StartedByKey, out var by) ? by : null,
                 Rows = outcome?.Rows ?? 0,
                 Summary = Cut(outcome?.Summary, 500),
-                Error = jobException is null ? null : Cut(Describe(jobException.InnerException ?? jobException), 4000),
+                Error = jobException is null ? null : Cut(Describe(jobException.GetBaseException()), 4000),
             };
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -61,6 +61,7 @@ public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
+    // Quartz wraps what the job threw (JobExecutionException → JobExecutionProcessException → …): keep the job's own exception.
     private static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}\n{e.StackTrace}";
 
     private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
