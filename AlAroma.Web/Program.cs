@@ -5,6 +5,7 @@ using AlAroma.Web.Features.Admin.Backups;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
+using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Notifications;
 using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Features.Pos;
@@ -14,6 +15,7 @@ using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Features.Warehouse.Labels;
 using AlAroma.Web.Features.Warehouse.Stocktakes;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
@@ -30,6 +32,7 @@ builder.AddLabels();
 builder.AddPos();
 builder.AddPromotions();
 builder.AddGiftCards();
+builder.AddLoyalty();
 builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
@@ -37,6 +40,7 @@ builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
 builder.AddData();
+builder.AddJobs();
 
 var app = builder.Build();
 if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);

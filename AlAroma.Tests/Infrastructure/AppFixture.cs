@@ -25,6 +25,7 @@ public class AppFixture : IAsyncLifetime
             b.UseEnvironment("Testing");
             b.UseSetting("ConnectionStrings:Default", ConnectionString);
             b.UseSetting("Demo:Seed", "false");
+            b.UseSetting("Jobs:Enabled", "false"); // no scheduler polling in tests that do not care about jobs (Jobs/ClusterJobsTests turns it on)
             b.UseSetting("Logging:PlainText", "true");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });

@@ -62,6 +62,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
+    public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

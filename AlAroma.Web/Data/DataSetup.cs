@@ -28,6 +28,7 @@ public static class DataSetup
             builder.Services.AddSingleton(local);
         }
         cs = WithPreparedStatements(cs);
+        builder.Configuration["ConnectionStrings:Default"] = cs; // the database actually used, for AddJobs (Quartz's store)
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();

@@ -1,11 +1,12 @@
 using AlAroma.Web.Features.Admin.Audit;
 using AlAroma.Web.Features.Admin.Users;
+using AlAroma.Web.Infrastructure.Jobs;
 
 namespace AlAroma.Web.Features.Admin;
 
 public static class AdminSetup
 {
-    /// <summary>Registers the user management and audit log handlers.</summary>
+    /// <summary>Registers the user management, audit log and «Задания» handlers, and the nightly audit clean-up (04:00).</summary>
     public static void AddAdmin(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ListUsers>();
@@ -18,5 +19,9 @@ public static class AdminSetup
         builder.Services.AddScoped<AuditReader>();
         builder.Services.AddScoped<Company.SaveCompanyDetails>();
         builder.Services.AddScoped<Company.CompanyRequisites>();
+        builder.Services.AddScoped<PurgeAuditEntries>();
+        builder.AddScheduledJob<PurgeAuditEntriesJob>("audit-cleanup", "Очистка журнала аудита старше 90 дней (Audit:KeepDays)", "AuditCleanup", "0 0 4 * * ?");
+        builder.Services.AddScoped<Jobs.ListJobs>();
+        builder.Services.AddScoped<Jobs.ControlJob>();
     }
 }

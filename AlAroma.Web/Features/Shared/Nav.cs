@@ -32,6 +32,7 @@ public static class Nav
         new("Отчёты", "Отчёты", "/reports", "📊", Roles.Admin, Roles.Manager),
         new("Администрирование", "Пользователи", "/admin/users", "👥", Roles.Admin),
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
+        new("Администрирование", "Задания", "/admin/jobs", "⏱", Roles.Admin),
         new("Администрирование", "Реквизиты компании", "/admin/company", "🏢", Roles.Admin),
     ];
 

@@ -1,0 +1,17 @@
+using AlAroma.Web.Infrastructure.Jobs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AlAroma.Web.Features.Loyalty;
+
+public static class LoyaltySetup
+{
+    /// <summary>Registers the loyalty programme's nightly jobs: points expiry (02:30) and level recalculation (02:45), Moscow time by default.</summary>
+    public static void AddLoyalty(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(new LoyaltyRules());
+        builder.Services.AddScoped<ExpirePoints>();
+        builder.Services.AddScoped<RecalculateLevels>();
+        builder.AddScheduledJob<ExpirePointsJob>("points-expiry", "Сгорание баллов старше 12 месяцев (сначала самые старые)", "PointsExpiry", "0 30 2 * * ?");
+        builder.AddScheduledJob<RecalculateLevelsJob>("loyalty-levels", "Пересчёт уровней клиентов по покупкам за 12 месяцев", "LoyaltyLevels", "0 45 2 * * ?");
+    }
+}
