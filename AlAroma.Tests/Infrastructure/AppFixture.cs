@@ -27,6 +27,8 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Demo:Seed", "false");
             b.UseSetting("Logging:PlainText", "true");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Tests send queued notifications themselves (OutboxDispatcher.DispatchOnceAsync) or turn this on.
+            b.UseSetting("Notifications:Outbox:DispatcherEnabled", "false");
         });
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(CancellationToken.None);

@@ -1,11 +1,15 @@
+using System.Net.Sockets;
+using AlAroma.Web.Features.Notifications.Outbox;
+using AlAroma.Web.Features.Notifications.Templates;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace AlAroma.Web.Features.Notifications;
+namespace AlAroma.Web.Features.Notifications.Channels.Email;
 
-/// <summary>SMTP settings (section "Smtp"). Host empty = e-mail is not configured.</summary>
+/// <summary>SMTP settings (section "Smtp"). Host empty = e-mail is not configured (rows wait and retry).</summary>
 public sealed class SmtpOptions
 {
     public string Host { get; set; } = "";
@@ -22,42 +26,62 @@ public sealed class SmtpOptions
     public int TimeoutSeconds { get; set; } = 15;
 }
 
-/// <summary>One outgoing e-mail: recipient, subject, HTML and plain-text bodies.</summary>
-public sealed record EmailMessage(string To, string Subject, string Html, string Text);
-
-/// <summary>Sends e-mail through SMTP with MailKit (RFC 5321; STARTTLS when the server offers it).</summary>
-public sealed class EmailSender(IOptions<SmtpOptions> options)
+/// <summary>E-mail address checks shared by the features that take an address from a person.</summary>
+public static class EmailAddress
 {
-    /// <summary>True when an SMTP host is configured.</summary>
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Host);
-
-    /// <summary>Sends <paramref name="message"/>.</summary>
-    /// <exception cref="InvalidOperationException">SMTP is not configured.</exception>
-    /// <exception cref="MailKit.ServiceNotConnectedException">and other MailKit/socket errors when the server is unreachable or refuses.</exception>
-    public async Task SendAsync(EmailMessage message, CancellationToken ct)
-    {
-        var o = options.Value;
-        if (!IsConfigured) throw new InvalidOperationException("SMTP is not configured (Smtp:Host).");
-        var mime = new MimeMessage();
-        mime.From.Add(MailboxAddress.Parse(o.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
-        mime.Subject = message.Subject;
-        mime.Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody();
-
-        using var smtp = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
-        await smtp.ConnectAsync(o.Host, o.Port, o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
-        if (!string.IsNullOrEmpty(o.User)) await smtp.AuthenticateAsync(o.User, o.Password ?? "", ct);
-        await smtp.SendAsync(mime, ct);
-        await smtp.DisconnectAsync(true, ct);
-    }
+    /// <summary>The bare address of <paramref name="input"/> (trimmed), or null when it is not one.</summary>
+    public static string? Normalize(string? input) =>
+        MailboxAddress.TryParse(input?.Trim() ?? "", out var a) && a.Address.Contains('@') && a.Address.IndexOf('@') < a.Address.Length - 1 ? a.Address : null;
 }
 
-public static class NotificationsSetup
+/// <summary>
+/// The e-mail channel: renders the row's template (<see cref="EmailRenderer"/>) and sends it through SMTP with
+/// MailKit (RFC 5321; STARTTLS when offered), HTML with a plain-text alternative and the stored attachments.
+/// SMTP 5xx on the recipient, sender or message (RFC 5321 §4.2.1: permanent) fails at once; 4xx and network errors retry.
+/// </summary>
+public sealed class EmailSender(IOptionsMonitor<SmtpOptions> options, EmailRenderer renderer) : IChannelSender
 {
-    /// <summary>Registers the e-mail sender with the "Smtp" settings.</summary>
-    public static void AddNotifications(this WebApplicationBuilder builder)
+    /// <summary>Header carrying the outbox row id, so a receiver (and the tests) can tell a repeat from a new message.</summary>
+    public const string NotificationHeader = "X-AlAroma-Notification";
+
+    public Channel Channel => Channel.Email;
+
+    public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Smtp"));
-        builder.Services.AddScoped<EmailSender>();
+        var o = options.CurrentValue;
+        if (string.IsNullOrWhiteSpace(o.Host)) return SendResult.Retry("Отправка e-mail не настроена (Smtp:Host).");
+        var mail = await renderer.RenderAsync(EmailTemplates.Read(message.TemplateKey, message.Data), ct);
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(o.From));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Subject = mail.Subject;
+        mime.MessageId = $"notification-{message.Id}@alaroma";
+        mime.Headers.Add(NotificationHeader, message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var body = new BodyBuilder { HtmlBody = mail.Html, TextBody = mail.Text };
+        foreach (var a in message.Attachments) body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));
+        mime.Body = body.ToMessageBody();
+        try
+        {
+            using var smtp = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+            await smtp.ConnectAsync(o.Host, o.Port, o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
+            if (!string.IsNullOrEmpty(o.User)) await smtp.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            var answer = await smtp.SendAsync(mime, ct);
+            await smtp.DisconnectAsync(true, ct);
+            return SendResult.Sent(answer);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        {
+            return SendResult.Permanent($"Почтовый сервер отказал ({(int)e.StatusCode}): {e.Message}");
+        }
+        catch (SmtpCommandException e)
+        {
+            return SendResult.Retry($"Почтовый сервер временно отказал ({(int)e.StatusCode}): {e.Message}");
+        }
+        catch (Exception e) when (e is SmtpProtocolException or SocketException or IOException
+                                      or ServiceNotConnectedException or AuthenticationException or TimeoutException
+                                      or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return SendResult.Retry($"Почтовый сервер недоступен: {e.Message}");
+        }
     }
 }
