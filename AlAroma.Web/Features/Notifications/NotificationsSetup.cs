@@ -1,6 +1,9 @@
 using AlAroma.Web.Features.Notifications.Channels.Email;
+using AlAroma.Web.Features.Notifications.Channels.Sms;
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Features.Notifications.Templates;
+using Polly;
 
 namespace AlAroma.Web.Features.Notifications;
 
@@ -19,6 +22,13 @@ public static class NotificationsSetup
         s.AddScoped<EmailRenderer>();
         s.AddScoped<RetryNotifications>();
         s.AddScoped<IChannelSender, EmailSender>();
+        s.Configure<SmsOptions>(builder.Configuration.GetSection("Notifications:Sms"));
+        s.Configure<TelegramOptions>(builder.Configuration.GetSection("Notifications:Telegram"));
+        // A timeout per request and no retries: a repeated POST could send twice, and the outbox schedules retries itself.
+        s.AddHttpClient<ISmsProvider, SmsRuProvider>().AddResilienceHandler("sms", p => p.AddTimeout(TimeSpan.FromSeconds(15)));
+        s.AddHttpClient(TelegramSender.HttpClientName).AddResilienceHandler("telegram", p => p.AddTimeout(TimeSpan.FromSeconds(15)));
+        s.AddScoped<IChannelSender, SmsSender>();
+        s.AddScoped<IChannelSender, TelegramSender>();
         s.AddSingleton<OutboxDispatcher>();
         s.AddHostedService<OutboxDispatcherService>();
     }
