@@ -21,6 +21,8 @@ public static class NotificationsSetup
         s.AddScoped<NotificationOutbox>();
         s.AddScoped<EmailRenderer>();
         s.AddScoped<RetryNotifications>();
+        s.AddScoped<SearchNotifications>();
+        s.AddScoped<SendTestNotification>();
         s.AddScoped<IChannelSender, EmailSender>();
         s.Configure<SmsOptions>(builder.Configuration.GetSection("Notifications:Sms"));
         s.Configure<TelegramOptions>(builder.Configuration.GetSection("Notifications:Telegram"));

@@ -33,6 +33,7 @@ public static class Nav
         new("Администрирование", "Пользователи", "/admin/users", "👥", Roles.Admin),
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
         new("Администрирование", "Реквизиты компании", "/admin/company", "🏢", Roles.Admin),
+        new("Администрирование", "Уведомления", "/admin/notifications", "✉", Roles.Admin, Roles.Manager),
     ];
 
     /// <summary>The item to highlight for <paramref name="path"/>: the longest link that is the path or a parent of it.</summary>
