@@ -28,6 +28,8 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Jobs:Enabled", "false"); // no scheduler polling in tests that do not care about jobs (Jobs/ClusterJobsTests turns it on)
             b.UseSetting("Logging:PlainText", "true");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // Tests send queued notifications themselves (OutboxDispatcher.DispatchOnceAsync) or turn this on.
+            b.UseSetting("Notifications:Outbox:DispatcherEnabled", "false");
         });
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(CancellationToken.None);

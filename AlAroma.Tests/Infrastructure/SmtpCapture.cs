@@ -6,12 +6,15 @@ namespace AlAroma.Tests.Infrastructure;
 
 /// <summary>
 /// A real SMTP server for the tests: Debian's aiosmtpd (python3-aiosmtpd, RFC 5321) on a free loopback port,
-/// storing every message it accepts in a maildir that the test reads back.
+/// storing every message it accepts in a maildir that the test reads back. <see cref="RefuseNext"/> and
+/// <see cref="RefuseAll"/> make it answer 451 (try later) through the handler in <c>smtp_handler.py</c>; a
+/// recipient starting with "bounce" gets 550.
 /// </summary>
 public sealed class SmtpCapture : IAsyncLifetime
 {
     private Process? _server;
     private readonly string _maildir = Path.Combine(Path.GetTempPath(), "alaroma-smtp-" + Guid.NewGuid().ToString("N"));
+    private string Control => _maildir + ".refuse";
 
     public int Port { get; private set; }
 
@@ -19,9 +22,10 @@ public sealed class SmtpCapture : IAsyncLifetime
     {
         using (var l = new TcpListener(IPAddress.Loopback, 0)) { l.Start(); Port = ((IPEndPoint)l.LocalEndpoint).Port; }
         // Debian's interpreter, where apt installs python3-aiosmtpd (a pyenv python3 on PATH would not have it).
-        _server = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c aiosmtpd.handlers.Mailbox {_maildir}")
+        _server = Process.Start(new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3", $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c smtp_handler.RefusingMailbox {_maildir} {Control}")
         {
             RedirectStandardError = true, RedirectStandardOutput = true,
+            Environment = { ["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Infrastructure") },
         }) ?? throw new InvalidOperationException("python3 not found: install python3-aiosmtpd (test.sh does).");
         for (var i = 0; i < 100; i++)
         {
@@ -40,8 +44,18 @@ public sealed class SmtpCapture : IAsyncLifetime
         return Directory.Exists(dir) ? Directory.GetFiles(dir).Select(File.ReadAllText).ToList() : [];
     }
 
+    /// <summary>The next <paramref name="count"/> messages are refused with 451, then the server accepts again.</summary>
+    public void RefuseNext(int count) => File.WriteAllText(Control, count.ToString());
+
+    /// <summary>Every message is refused with 451 until <see cref="Accept"/>.</summary>
+    public void RefuseAll() => File.WriteAllText(Control, "all");
+
+    /// <summary>Accepts every message again.</summary>
+    public void Accept() => File.Delete(Control);
+
     public Task DisposeAsync()
     {
+        if (File.Exists(Control)) File.Delete(Control);
         if (_server is { HasExited: false }) _server.Kill(entireProcessTree: true);
         _server?.Dispose();
         if (Directory.Exists(_maildir)) Directory.Delete(_maildir, recursive: true);

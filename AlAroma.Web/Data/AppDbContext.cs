@@ -64,6 +64,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
 
+    public DbSet<Features.Notifications.Outbox.OutboxMessage> Notifications => Set<Features.Notifications.Outbox.OutboxMessage>();
+    public DbSet<Features.Notifications.Outbox.OutboxAttempt> NotificationAttempts => Set<Features.Notifications.Outbox.OutboxAttempt>();
+    public DbSet<Features.Notifications.Outbox.OutboxAttachment> NotificationAttachments => Set<Features.Notifications.Outbox.OutboxAttachment>();
+    public DbSet<Features.Notifications.Outbox.RateCounter> NotificationRateCounters => Set<Features.Notifications.Outbox.RateCounter>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

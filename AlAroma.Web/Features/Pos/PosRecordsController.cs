@@ -26,14 +26,14 @@ public sealed class PosRecordsController : Controller
     public async Task<IActionResult> Receipt(long id, [FromServices] GetReceipt receipt, CancellationToken ct) =>
         await receipt.HandleAsync(id, ct) is { } model ? View("Receipt", model) : NotFound();
 
-    /// <summary>"Отправить копию на e-mail" on the receipt page (htmx: a toast either way, the page stays).</summary>
+    /// <summary>"Отправить копию на e-mail" on the receipt page: queues it on the outbox (htmx: a toast either way, the page stays).</summary>
     [HttpPost("/pos/sales/{id:long}/email")]
     public async Task<IActionResult> Email(long id, string? email, [FromServices] GetReceipt receipt, [FromServices] EmailReceipt send, CancellationToken ct)
     {
         if (await receipt.HandleAsync(id, ct) is not { } model) return NotFound();
         var html = await this.RenderPartialToStringAsync("_ReceiptPaper", model);
-        await send.HandleAsync(model, email ?? "", html, ct);
-        Response.Toast($"Копия чека {model.Sale.Number} отправлена на {email!.Trim()}.");
+        var to = await send.HandleAsync(model, email ?? "", html, ct);
+        Response.Toast($"Чек будет отправлен на {to}. Копия чека {model.Sale.Number} в очереди отправки.");
         return NoContent();
     }
 

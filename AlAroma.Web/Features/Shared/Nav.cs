@@ -34,6 +34,7 @@ public static class Nav
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
         new("Администрирование", "Задания", "/admin/jobs", "⏱", Roles.Admin),
         new("Администрирование", "Реквизиты компании", "/admin/company", "🏢", Roles.Admin),
+        new("Администрирование", "Уведомления", "/admin/notifications", "✉", Roles.Admin, Roles.Manager),
     ];
 
     /// <summary>The item to highlight for <paramref name="path"/>: the longest link that is the path or a parent of it.</summary>
