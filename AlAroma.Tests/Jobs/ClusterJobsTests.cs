@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Infrastructure.Jobs;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -187,6 +188,18 @@ public sealed class ClusterJobsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         Assert.Contains("Ошибка", row);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(FailingJob.Message), row);
         Assert.Contains("вручную: Админов Алексей", row);
+
+        // The admins hear of it on their bell, linking to the page with the error.
+        UserNotification? notice = null;
+        await WaitUntilAsync(async () =>
+        {
+            await using var db = TestPostgres.NewContext(nodes.ConnectionString);
+            notice = await db.Set<UserNotification>().AsNoTracking().FirstOrDefaultAsync(n => n.Title.Contains(job));
+            return notice is not null;
+        }, "the admins' bell");
+        Assert.NotNull(notice);
+        Assert.Equal("/admin/jobs", notice.Link);
+        Assert.Contains(FailingJob.Message, notice.Text);
     }
 
     [Fact]

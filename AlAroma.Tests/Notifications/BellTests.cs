@@ -241,10 +241,10 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
         using var scope = app.Scope();
         var job = scope.ServiceProvider.GetRequiredService<CleanUpReadNotifications>();
         var first = await job.RunAsync(Ct);
-        Assert.True(first.RowsTouched >= 1);
+        Assert.True(first.Rows >= 1);
         Assert.Contains("Удалено", first.Summary);
         var second = await job.RunAsync(Ct);
-        Assert.Equal(0, second.RowsTouched);
+        Assert.Equal(0, second.Rows);
 
         await using var check = app.Db();
         var titles = await check.Set<UserNotification>().Where(n => n.UserId == cashier && n.Kind == "test").Select(n => n.Title).ToListAsync();

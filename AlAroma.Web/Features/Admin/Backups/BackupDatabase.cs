@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Jobs;
 using AlAroma.Web.Infrastructure.Backups;
 using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -37,12 +38,12 @@ public sealed class BackupDatabase(AppDbContext db, TimeProvider clock, IOptions
     public sealed record Result(string File, long SizeBytes, bool Created, IReadOnlyList<string> Deleted);
 
     /// <summary>The nightly job: backup into the configured folder; rows touched = files written + deleted.</summary>
-    public async Task<RunResult> RunAsync(CancellationToken ct)
+    public async Task<JobOutcome> RunAsync(CancellationToken ct)
     {
         var r = await BackupAsync(null, ct);
         var summary = (r.Created ? $"Создана копия {Path.GetFileName(r.File)} ({r.SizeBytes / 1024.0 / 1024.0:0.#} МБ)" : $"Копия за сегодня уже есть: {Path.GetFileName(r.File)}")
                       + (r.Deleted.Count > 0 ? $", удалено старых: {r.Deleted.Count}" : "");
-        return new RunResult((r.Created ? 1 : 0) + r.Deleted.Count, summary);
+        return new JobOutcome((r.Created ? 1 : 0) + r.Deleted.Count, summary);
     }
 
     /// <summary>Makes today's dump in <paramref name="folder"/> (null = the setting) unless it exists, then rotates.</summary>

@@ -1,4 +1,5 @@
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Jobs;
 
 namespace AlAroma.Web.Features.Admin.Backups;
 
@@ -11,6 +12,7 @@ public static class BackupsSetup
         builder.Services.Configure<BackupOptions>(builder.Configuration.GetSection("Backups"));
         builder.Services.AddScoped<BackupDatabase>();
         builder.Services.AddScoped<RestoreDatabase>();
+        builder.AddScheduledJob<BackupDatabaseJob>("database-backup", "Резервная копия базы данных (pg_dump) с ротацией: 7 ежедневных, 4 еженедельных, 12 ежемесячных", "DatabaseBackup", "0 0 3 * * ?");
         Cli.Register("backup", "backup [folder]                          pg_dump of the database (default: setting Backups:Folder), with rotation", Backup);
         // Restore must find the database as the dump left it: the migrations run after pg_restore, not before.
         Cli.Register("restore", "restore <file> [--force]                 restore a dump into an empty database (--force: replace a non-empty one), then migrate",

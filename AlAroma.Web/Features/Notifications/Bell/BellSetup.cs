@@ -1,3 +1,5 @@
+using AlAroma.Web.Infrastructure.Jobs;
+
 namespace AlAroma.Web.Features.Notifications.Bell;
 
 /// <summary>Registration of the real-time bell.</summary>
@@ -18,5 +20,7 @@ public static class BellSetup
         s.AddScoped<ListUserNotifications>();
         s.AddScoped<MarkNotificationsRead>();
         s.AddScoped<CleanUpReadNotifications>();
+        s.AddScoped<IJobFailureNotifier, JobFailureBell>();
+        builder.AddScheduledJob<CleanUpReadNotificationsJob>("read-notifications-cleanup", "Удаление прочитанных уведомлений старше 30 дней", "ReadNotificationsCleanup", "0 30 4 * * ?");
     }
 }

@@ -1,5 +1,6 @@
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Jobs;
 using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,12 +21,12 @@ public sealed class BellOptions
 public sealed class CleanUpReadNotifications(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<BellOptions> options)
 {
     /// <summary>Deletes the old read notifications and says how many.</summary>
-    public async Task<RunResult> RunAsync(CancellationToken ct)
+    public async Task<JobOutcome> RunAsync(CancellationToken ct)
     {
         var days = Math.Max(1, options.Value.ReadRetentionDays);
         var today = LocalTime.Today(clock.GetUtcNow());
         var cutoff = LocalTime.UtcRange(today.AddDays(-days)).FromUtc;
         var deleted = await db.Set<UserNotification>().Where(n => n.ReadUtc != null && n.ReadUtc < cutoff).ExecuteDeleteAsync(ct);
-        return new RunResult(deleted, $"Удалено прочитанных уведомлений старше {days} дн.: {deleted}");
+        return new JobOutcome(deleted, $"Удалено прочитанных уведомлений старше {days} дн.: {deleted}");
     }
 }
