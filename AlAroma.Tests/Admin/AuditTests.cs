@@ -108,8 +108,12 @@ public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
         using var wb = new ClosedXML.Excel.XLWorkbook(await resp.Content.ReadAsStreamAsync());
         var ws = wb.Worksheet("Аудит");
         var entities = ws.Column(5).CellsUsed().Skip(1).Select(c => c.GetString()).ToList();
-        Assert.Equal(3, entities.Count(e => e == "Location")); // the demo chain's warehouse and two shops
-        Assert.DoesNotContain("Product", entities);
+        Assert.Equal(3, entities.Count(e => e.StartsWith("Точка #"))); // the demo chain's warehouse and two shops, in Russian
+        Assert.DoesNotContain(entities, e => e.StartsWith("Товар"));
+        // The changes in people's words, not JSON: a created shop shows its Russian field names and values.
+        var changes = ws.Column(6).CellsUsed().Skip(1).Select(c => c.GetString()).ToList();
+        Assert.All(changes, c => Assert.DoesNotContain("{\"", c));
+        Assert.Contains(changes, c => c.Contains("Магазин"));
 
         var manager = await app.ClientAsync("manager@alaroma.local");
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await manager.GetAsync("/admin/audit/export.xlsx")).StatusCode);
