@@ -107,8 +107,14 @@ public sealed class ScreenLayoutTests(AppServer app) : IClassFixture<AppServer>
     {
         var box = page.Locator(".ts-wrapper:has(#g-brands-ts-control) .ts-control");
         var size = (await box.BoundingBoxAsync())!;
-        await box.ClickAsync(new() { Position = new() { X = size.Width - 12, Y = size.Height / 2 } });
-        await Assertions.Expect(page.Locator("#g-brands-ts-control")).ToBeFocusedAsync();
+        var input = page.Locator("#g-brands-ts-control");
+        // Under load the first click can land while tom-select re-renders its chips; a person clicks again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await box.ClickAsync(new() { Position = new() { X = size.Width - 12, Y = size.Height / 2 } });
+            try { await Assertions.Expect(input).ToBeFocusedAsync(new() { Timeout = 5_000 }); return; }
+            catch (PlaywrightException) when (attempt < 2) { }
+        }
     }
 
     /// <summary>Types part of a brand into the brand choice and picks the brand from the list.</summary>

@@ -22,6 +22,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/error/", null),
         ("/account/login", null),
         ("/account/", Roles.All.ToArray()),
+        ("/admin/notifications", [Roles.Admin, Roles.Manager]), // the outbox (issue 11: Admin/Manager)
         ("/admin/", [Roles.Admin]),
         ("/catalog", [Roles.Admin, Roles.Manager]),
         ("/warehouse", [Roles.Admin, Roles.Manager, Roles.Storekeeper]),
@@ -49,7 +50,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
             var expectAllowed = allowedRoles is null || (principal != Anonymous && allowedRoles.Contains(principal));
             using var req = new HttpRequestMessage(new HttpMethod(method), url);
             if (method != "GET") req.Content = new FormUrlEncodedContent([]);
-            using var resp = await client.SendAsync(req);
+            // Headers only: the bell's event stream (/notifications/stream) never ends, its status is all that matters here.
+            using var resp = await client.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
             var code = (int)resp.StatusCode;
             var toLogin = resp.StatusCode == HttpStatusCode.Redirect && resp.Headers.Location?.ToString().Contains("/account/login") == true;
             var denied = code is 401 or 403 || toLogin;
