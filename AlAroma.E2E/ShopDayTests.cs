@@ -78,6 +78,8 @@ public sealed class ShopDayTests(AppServer app, ITestOutputHelper output) : ICla
 
         // A real row with a non-ASCII letter came through Windows-1252 intact.
         await page.GetByRole(AriaRole.Link, new() { Name = "Открыть каталог" }).ClickAsync();
+        // htmx binds the search box on load; typing before that is lost and the list stays unfiltered.
+        await page.WaitForURLAsync("**/catalog", new() { WaitUntil = WaitUntilState.Load });
         await page.GetByLabel("Поиск").FillAsync("Narzi");
         await Expect(page.Locator("#products"), "Narziß - (Narziss) eau de toilette");
         await page.Context.CloseAsync();
