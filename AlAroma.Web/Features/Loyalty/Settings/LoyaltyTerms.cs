@@ -62,6 +62,12 @@ public sealed class LoyaltyTerms
     [AuditName("Комментарий")]
     public string? Comment { get; set; }
 
+    /// <summary>The day the initial terms start: before any sale the system can hold.</summary>
+    public static readonly DateOnly InitialDay = new(2000, 1, 1);
+
+    /// <summary>"с 03.12.2026", or "с начала программы" for the initial terms.</summary>
+    public string StartsText => EffectiveFrom <= InitialDay ? "с начала программы" : $"с {EffectiveFrom:dd.MM.yyyy}";
+
     /// <summary>A detached copy (the form of a new version starts from the one in force).</summary>
     public LoyaltyTerms Copy() => (LoyaltyTerms)MemberwiseClone();
 

@@ -6,9 +6,6 @@ namespace AlAroma.Web.Features.Loyalty.Settings;
 /// <summary>EF mapping of <see cref="LoyaltyTerms"/>: one version per effective day (the migration inserts the DOMAIN.md defaults as the first).</summary>
 internal sealed class LoyaltyTermsConfiguration : IEntityTypeConfiguration<LoyaltyTerms>
 {
-    /// <summary>The day the initial terms start: before any sale the system can hold.</summary>
-    public static readonly DateOnly InitialDay = new(2000, 1, 1);
-
     public void Configure(EntityTypeBuilder<LoyaltyTerms> b)
     {
         b.ToTable("loyalty_terms");

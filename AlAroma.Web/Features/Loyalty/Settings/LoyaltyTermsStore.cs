@@ -48,5 +48,5 @@ public sealed class LoyaltyTermsStore(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>The last of <paramref name="versions"/> (oldest first) that starts on or before <paramref name="day"/>.</summary>
     public static LoyaltyTerms InForce(IReadOnlyList<LoyaltyTerms> versions, DateOnly day) =>
-        versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? new LoyaltyTerms { EffectiveFrom = LoyaltyTermsConfiguration.InitialDay, CreatedBy = "Система" };
+        versions.LastOrDefault(v => v.EffectiveFrom <= day) ?? new LoyaltyTerms { EffectiveFrom = LoyaltyTerms.InitialDay, CreatedBy = "Система" };
 }
