@@ -144,338 +144,6 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("user_locations", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxAttachment", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("content");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("content_type");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("file_name");
-
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("notification_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notification_attachments");
-
-                    b.HasIndex("NotificationId")
-                        .HasDatabaseName("ix_notification_attachments_notification_id");
-
-                    b.ToTable("notification_attachments", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxAttempt", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at_utc");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("error");
-
-                    b.Property<long>("NotificationId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("notification_id");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer")
-                        .HasColumnName("number");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("outcome");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notification_attempts");
-
-                    b.HasIndex("NotificationId", "Number")
-                        .HasDatabaseName("ix_notification_attempts_notification_id_number");
-
-                    b.ToTable("notification_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("channel");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at_utc");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("data");
-
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_type");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<DateTime>("NextAttemptAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("next_attempt_at_utc");
-
-                    b.Property<string>("ProviderMessageId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("provider_message_id");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at_utc");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("summary");
-
-                    b.Property<string>("TemplateKey")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("template_key");
-
-                    b.HasKey("Id")
-                        .HasName("pk_notifications");
-
-                    b.HasIndex("NextAttemptAtUtc")
-                        .HasDatabaseName("ix_notifications_due")
-                        .HasFilter("status IN ('Pending', 'Sending')");
-
-                    b.HasIndex("EntityType", "EntityId")
-                        .HasDatabaseName("ix_notifications_entity_type_entity_id");
-
-                    b.HasIndex("Status", "Id")
-                        .HasDatabaseName("ix_notifications_status_id");
-
-                    b.ToTable("notifications", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.RateCounter", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("SecondUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("second_utc");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer")
-                        .HasColumnName("count");
-
-                    b.HasKey("Key", "SecondUtc")
-                        .HasName("pk_notification_rate_counters");
-
-                    b.ToTable("notification_rate_counters", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Infrastructure.Auditing.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("action");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at_utc");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("entity");
-
-                    b.Property<string>("Ip")
-                        .HasColumnType("text")
-                        .HasColumnName("ip");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("key");
-
-                    b.Property<string>("NewValues")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("new_values");
-
-                    b.Property<string>("OldValues")
-                        .HasColumnType("jsonb")
-                        .HasColumnName("old_values");
-
-                    b.Property<string>("UserAgent")
-                        .HasColumnType("text")
-                        .HasColumnName("user_agent");
-
-                    b.Property<string>("UserId")
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_entries");
-
-                    b.HasIndex("AtUtc")
-                        .HasDatabaseName("ix_audit_entries_at_utc");
-
-                    b.HasIndex("Entity", "Key")
-                        .HasDatabaseName("ix_audit_entries_entity_key");
-
-                    b.ToTable("audit_entries", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Infrastructure.Jobs.JobRun", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("error");
-
-                    b.Property<DateTime>("FinishedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("finished_at_utc");
-
-                    b.Property<string>("InstanceId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("instance_id");
-
-                    b.Property<string>("JobKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("job_key");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("integer")
-                        .HasColumnName("rows");
-
-                    b.Property<DateTime>("StartedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at_utc");
-
-                    b.Property<string>("StartedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("started_by");
-
-                    b.Property<bool>("Succeeded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("succeeded");
-
-                    b.Property<string>("Summary")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("summary");
-
-                    b.HasKey("Id")
-                        .HasName("pk_job_runs");
-
-                    b.HasIndex("StartedAtUtc")
-                        .HasDatabaseName("ix_job_runs_started_at_utc");
-
-                    b.HasIndex("JobKey", "StartedAtUtc")
-                        .HasDatabaseName("ix_job_runs_job_key_started_at_utc");
-
-                    b.ToTable("job_runs", (string)null);
-                });
-
             modelBuilder.Entity("AlAroma.Web.Features.Admin.Company.CompanyDetails", b =>
                 {
                     b.Property<int>("Id")
@@ -504,57 +172,6 @@ namespace AlAroma.Web.Migrations
                         .HasName("pk_company_details");
 
                     b.ToTable("company_details", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("address");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
-                        .HasColumnName("code");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
-                        .HasColumnName("is_active");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("TimeZoneId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("time_zone_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_locations");
-
-                    b.HasIndex("Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_locations_code");
-
-                    b.ToTable("locations", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Catalog.Barcode", b =>
@@ -1090,6 +707,57 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("gift_certificate_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("time_zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_locations_code");
+
+                    b.ToTable("locations", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1148,6 +816,369 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_points_entries_customer_id_id");
 
                     b.ToTable("points_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Settings.LoyaltyTerms", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BirthdayGiftPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("birthday_gift_points");
+
+                    b.Property<int>("BirthdayGiftValidDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("birthday_gift_valid_days");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("GoldFrom")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("gold_from");
+
+                    b.Property<int>("GoldPointsPer100")
+                        .HasColumnType("integer")
+                        .HasColumnName("gold_points_per100");
+
+                    b.Property<int>("MaxRedeemPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_redeem_percent");
+
+                    b.Property<decimal>("PlatinumFrom")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("platinum_from");
+
+                    b.Property<int>("PlatinumPointsPer100")
+                        .HasColumnType("integer")
+                        .HasColumnName("platinum_points_per100");
+
+                    b.Property<int>("PointsLifetimeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_lifetime_months");
+
+                    b.Property<decimal>("SilverFrom")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("silver_from");
+
+                    b.Property<int>("SilverPointsPer100")
+                        .HasColumnType("integer")
+                        .HasColumnName("silver_points_per100");
+
+                    b.Property<int>("StandardPointsPer100")
+                        .HasColumnType("integer")
+                        .HasColumnName("standard_points_per100");
+
+                    b.Property<int>("WelcomeBonusPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("welcome_bonus_points");
+
+                    b.HasKey("Id")
+                        .HasName("pk_loyalty_terms");
+
+                    b.HasIndex("EffectiveFrom")
+                        .IsUnique()
+                        .HasDatabaseName("ix_loyalty_terms_effective_from");
+
+                    b.ToTable("loyalty_terms", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("OnceKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("once_key");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_utc");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_notifications");
+
+                    b.HasIndex("LocationId")
+                        .HasDatabaseName("ix_user_notifications_location_id");
+
+                    b.HasIndex("OnceKey")
+                        .HasDatabaseName("ix_user_notifications_once_key")
+                        .HasFilter("once_key IS NOT NULL");
+
+                    b.HasIndex("ReadUtc")
+                        .HasDatabaseName("ix_user_notifications_read_utc")
+                        .HasFilter("read_utc IS NOT NULL");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_user_notifications_user_id_id");
+
+                    b.ToTable("user_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxAttachment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_attachments");
+
+                    b.HasIndex("NotificationId")
+                        .HasDatabaseName("ix_notification_attachments_notification_id");
+
+                    b.ToTable("notification_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("NotificationId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notification_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_attempts");
+
+                    b.HasIndex("NotificationId", "Number")
+                        .HasDatabaseName("ix_notification_attempts_notification_id_number");
+
+                    b.ToTable("notification_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("data");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at_utc");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("TemplateKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("template_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("NextAttemptAtUtc")
+                        .HasDatabaseName("ix_notifications_due")
+                        .HasFilter("status IN ('Pending', 'Sending')");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .HasDatabaseName("ix_notifications_entity_type_entity_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_notifications_status_id");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.RateCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("SecondUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("second_utc");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("Key", "SecondUtc")
+                        .HasName("pk_notification_rate_counters");
+
+                    b.ToTable("notification_rate_counters", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.CashMovement", b =>
@@ -2092,7 +2123,7 @@ namespace AlAroma.Web.Migrations
                         });
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceipt", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2172,7 +2203,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("goods_receipts", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceiptLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceiptLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2266,7 +2297,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("low_stock_alerts", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockBalance", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocks.StockBalance", b =>
                 {
                     b.Property<int>("LocationId")
                         .HasColumnType("integer")
@@ -2296,7 +2327,7 @@ namespace AlAroma.Web.Migrations
                         });
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockMovement", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocks.StockMovement", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2554,7 +2585,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("stocktake_lines", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Supplier", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Suppliers.Supplier", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2612,7 +2643,129 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("suppliers", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at_utc");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<int>("RequestingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requesting_location_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at_utc");
+
+                    b.Property<int>("SupplyingLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplying_location_id");
+
+                    b.Property<long?>("TransferId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_requests");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_transfer_requests_number");
+
+                    b.HasIndex("RequestingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_requesting_location_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_transfer_requests_status");
+
+                    b.HasIndex("SupplyingLocationId")
+                        .HasDatabaseName("ix_transfer_requests_supplying_location_id");
+
+                    b.HasIndex("TransferId")
+                        .HasDatabaseName("ix_transfer_requests_transfer_id");
+
+                    b.ToTable("transfer_requests", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequestLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<long>("TransferRequestId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("transfer_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_transfer_request_line");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_transfer_request_line_product_id");
+
+                    b.HasIndex("TransferRequestId")
+                        .HasDatabaseName("ix_transfer_request_line_transfer_request_id");
+
+                    b.ToTable("transfer_request_line", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfers.Transfer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2714,7 +2867,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("transfers", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfers.TransferLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2754,129 +2907,7 @@ namespace AlAroma.Web.Migrations
                         });
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("comment");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at_utc");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("created_by");
-
-                    b.Property<DateTime?>("DecidedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("decided_at_utc");
-
-                    b.Property<string>("DecidedBy")
-                        .HasColumnType("text")
-                        .HasColumnName("decided_by");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("number");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("rejection_reason");
-
-                    b.Property<int>("RequestingLocationId")
-                        .HasColumnType("integer")
-                        .HasColumnName("requesting_location_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("submitted_at_utc");
-
-                    b.Property<int>("SupplyingLocationId")
-                        .HasColumnType("integer")
-                        .HasColumnName("supplying_location_id");
-
-                    b.Property<long?>("TransferId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("transfer_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_transfer_requests");
-
-                    b.HasIndex("Number")
-                        .IsUnique()
-                        .HasDatabaseName("ix_transfer_requests_number");
-
-                    b.HasIndex("RequestingLocationId")
-                        .HasDatabaseName("ix_transfer_requests_requesting_location_id");
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("ix_transfer_requests_status");
-
-                    b.HasIndex("SupplyingLocationId")
-                        .HasDatabaseName("ix_transfer_requests_supplying_location_id");
-
-                    b.HasIndex("TransferId")
-                        .HasDatabaseName("ix_transfer_requests_transfer_id");
-
-                    b.ToTable("transfer_requests", (string)null);
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("integer")
-                        .HasColumnName("product_id");
-
-                    b.Property<int>("Quantity")
-                        .HasColumnType("integer")
-                        .HasColumnName("quantity");
-
-                    b.Property<long>("TransferRequestId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("transfer_request_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_transfer_request_line");
-
-                    b.HasIndex("ProductId")
-                        .HasDatabaseName("ix_transfer_request_line_product_id");
-
-                    b.HasIndex("TransferRequestId")
-                        .HasDatabaseName("ix_transfer_request_line_transfer_request_id");
-
-                    b.ToTable("transfer_request_line", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_transfer_request_lines_quantity", "quantity > 0");
-                        });
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2958,7 +2989,7 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("write_offs", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOffLine", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2996,6 +3027,135 @@ namespace AlAroma.Web.Migrations
                         {
                             t.HasCheckConstraint("ck_write_off_lines_quantity", "quantity > 0");
                         });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Infrastructure.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("Ip")
+                        .HasColumnType("text")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("new_values");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("old_values");
+
+                    b.Property<string>("UserAgent")
+                        .HasColumnType("text")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_entries");
+
+                    b.HasIndex("AtUtc")
+                        .HasDatabaseName("ix_audit_entries_at_utc");
+
+                    b.HasIndex("Entity", "Key")
+                        .HasDatabaseName("ix_audit_entries_entity_key");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at_utc");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("JobKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("job_key");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at_utc");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("StartedAtUtc")
+                        .HasDatabaseName("ix_job_runs_started_at_utc");
+
+                    b.HasIndex("JobKey", "StartedAtUtc")
+                        .HasDatabaseName("ix_job_runs_job_key_started_at_utc");
+
+                    b.ToTable("job_runs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3185,80 +3345,6 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("CreatedUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_utc");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("link");
-
-                    b.Property<int?>("LocationId")
-                        .HasColumnType("integer")
-                        .HasColumnName("location_id");
-
-                    b.Property<string>("OnceKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("once_key");
-
-                    b.Property<DateTime?>("ReadUtc")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_utc");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("text");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_user_notifications");
-
-                    b.HasIndex("LocationId")
-                        .HasDatabaseName("ix_user_notifications_location_id");
-
-                    b.HasIndex("OnceKey")
-                        .HasDatabaseName("ix_user_notifications_once_key")
-                        .HasFilter("once_key IS NOT NULL");
-
-                    b.HasIndex("ReadUtc")
-                        .HasDatabaseName("ix_user_notifications_read_utc")
-                        .HasFilter("read_utc IS NOT NULL");
-
-                    b.HasIndex("UserId", "Id")
-                        .HasDatabaseName("ix_user_notifications_user_id_id");
-
-                    b.ToTable("user_notifications", (string)null);
-                });
-
             modelBuilder.Entity("AlAroma.Web.Features.Account.UserLocation", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", "Location")
@@ -3338,6 +3424,22 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_points_entries_customers_customer_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_user_notifications_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_notifications_asp_net_users_user_id");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxAttachment", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", null)
@@ -3356,13 +3458,6 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notification_attempts_notifications_notification_id");
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", b =>
-                {
-                    b.Navigation("Attachments");
-
-                    b.Navigation("AttemptLog");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Pos.CashMovement", b =>
@@ -3598,7 +3693,7 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Register");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceipt", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
@@ -3607,16 +3702,16 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_goods_receipts_locations_location_id");
 
-                    b.HasOne("AlAroma.Web.Features.Warehouse.Supplier", null)
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Suppliers.Supplier", null)
                         .WithMany()
                         .HasForeignKey("SupplierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_goods_receipts_suppliers_supplier_id");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceiptLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceiptLine", b =>
                 {
-                    b.HasOne("AlAroma.Web.Features.Warehouse.GoodsReceipt", null)
+                    b.HasOne("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceipt", null)
                         .WithMany("Lines")
                         .HasForeignKey("GoodsReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3650,7 +3745,7 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_low_stock_alerts_products_product_id");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockBalance", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocks.StockBalance", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
@@ -3667,7 +3762,7 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_stock_balances_products_product_id");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.StockMovement", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Stocks.StockMovement", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
@@ -3730,49 +3825,7 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Product");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
-                {
-                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("FromLocationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_transfers_locations_from_location_id");
-
-                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_transfers_transfer_requests_request_id");
-
-                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("ToLocationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_transfers_locations_to_location_id");
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferLine", b =>
-                {
-                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_transfer_line_products_product_id");
-
-                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfer", null)
-                        .WithMany("Lines")
-                        .HasForeignKey("TransferId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_transfer_line_transfers_transfer_id");
-
-                    b.Navigation("Product");
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequest", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
@@ -3788,14 +3841,14 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_transfer_requests_locations_supplying_location_id");
 
-                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfer", null)
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfers.Transfer", null)
                         .WithMany()
                         .HasForeignKey("TransferId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_transfer_requests_transfers_transfer_id");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequestLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequestLine", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
                         .WithMany()
@@ -3804,7 +3857,7 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_transfer_request_line_products_product_id");
 
-                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequest", null)
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequest", null)
                         .WithMany("Lines")
                         .HasForeignKey("TransferRequestId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3814,7 +3867,49 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Product");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfers.Transfer", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("FromLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_locations_from_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_transfers_transfer_requests_request_id");
+
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("ToLocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfers_locations_to_location_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfers.TransferLine", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_line_products_product_id");
+
+                    b.HasOne("AlAroma.Web.Features.Warehouse.Transfers.Transfer", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_transfer_line_transfers_transfer_id");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOff", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
                         .WithMany()
@@ -3824,7 +3919,7 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_write_offs_locations_location_id");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffLine", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOffLine", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
                         .WithMany()
@@ -3833,7 +3928,7 @@ namespace AlAroma.Web.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_write_off_line_products_product_id");
 
-                    b.HasOne("AlAroma.Web.Features.Warehouse.WriteOff", null)
+                    b.HasOne("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOff", null)
                         .WithMany("Lines")
                         .HasForeignKey("WriteOffId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3917,6 +4012,13 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Entries");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", b =>
+                {
+                    b.Navigation("Attachments");
+
+                    b.Navigation("AttemptLog");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Pos.PosCart", b =>
                 {
                     b.Navigation("Certificates");
@@ -3943,7 +4045,7 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Payments");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipt", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.GoodsReceipts.GoodsReceipt", b =>
                 {
                     b.Navigation("Lines");
                 });
@@ -3953,35 +4055,19 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfer", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequests.TransferRequest", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.TransferRequest", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.Transfers.Transfer", b =>
                 {
                     b.Navigation("Lines");
                 });
 
-            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOff", b =>
+            modelBuilder.Entity("AlAroma.Web.Features.Warehouse.WriteOffs.WriteOff", b =>
                 {
                     b.Navigation("Lines");
-                });
-
-            modelBuilder.Entity("AlAroma.Web.Features.Notifications.Bell.UserNotification", b =>
-                {
-                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_user_notifications_locations_location_id");
-
-                    b.HasOne("AlAroma.Web.Features.Account.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_user_notifications_asp_net_users_user_id");
                 });
 #pragma warning restore 612, 618
         }

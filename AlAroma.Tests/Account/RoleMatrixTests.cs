@@ -28,6 +28,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/warehouse", [Roles.Admin, Roles.Manager, Roles.Storekeeper]),
         ("/pos", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
         ("/promotions", [Roles.Admin, Roles.Manager]),
+        ("/loyalty/settings", [Roles.Admin, Roles.Manager]),
         ("/giftcards", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager]), // the till finds by the whole phone or the customer's code (/pos)
         ("/reports", [Roles.Admin, Roles.Manager]),

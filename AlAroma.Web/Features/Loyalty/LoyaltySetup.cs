@@ -1,14 +1,17 @@
 using AlAroma.Web.Infrastructure.Jobs;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using AlAroma.Web.Features.Loyalty.Settings;
 
 namespace AlAroma.Web.Features.Loyalty;
 
 public static class LoyaltySetup
 {
-    /// <summary>Registers the loyalty programme's nightly jobs: points expiry (02:30) and level recalculation (02:45), Moscow time by default.</summary>
+    /// <summary>Registers the programme's dated terms and its nightly jobs: points expiry (02:30) and level recalculation (02:45), Moscow time by default.</summary>
     public static void AddLoyalty(this WebApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(new LoyaltyRules());
+        builder.Services.AddSingleton<LoyaltyTermsStore>();
+        builder.Services.AddScoped<GetLoyaltySettings>();
+        builder.Services.AddScoped<SaveLoyaltyTerms>();
+        builder.Services.AddScoped<DeleteLoyaltyTerms>();
         builder.Services.AddScoped<ExpirePoints>();
         builder.Services.AddScoped<RecalculateLevels>();
         builder.AddScheduledJob<ExpirePointsJob>("points-expiry", "Сгорание баллов старше 12 месяцев (сначала самые старые)", "PointsExpiry", "0 30 2 * * ?");

@@ -13,8 +13,12 @@ namespace AlAroma.Web.Features.Loyalty;
 /// </summary>
 public static class PointsLedger
 {
-    /// <summary>Points live 12 months from accrual (DOMAIN.md).</summary>
+    /// <summary>Points live 12 months from accrual (DOMAIN.md) unless the programme's terms say otherwise.</summary>
     public const int LifetimeMonths = 12;
+
+    /// <summary>Accrues <paramref name="points"/> (&gt; 0) for a sale, alive <paramref name="lifetimeMonths"/> months (the terms in force).</summary>
+    public static Task<int> AccrueAsync(AppDbContext db, long customerId, int points, long? saleId, DateTime atUtc, string userName, int lifetimeMonths, CancellationToken ct) =>
+        ApplyAsync(db, customerId, PointsEntryKind.Accrual, points, allowNegative: true, saleId, atUtc, userName, null, ct, lifetimeMonths);
 
     /// <summary>Adds (positive) or removes (negative, may go below zero) points without a balance check.</summary>
     public static Task<int> PostAsync(AppDbContext db, long customerId, PointsEntryKind kind, int points, long? saleId, DateTime atUtc, string userName, string? comment, CancellationToken ct) =>
@@ -30,7 +34,7 @@ public static class PointsLedger
     }
 
     private static async Task<int> ApplyAsync(AppDbContext db, long customerId, PointsEntryKind kind, int points, bool allowNegative, long? saleId,
-        DateTime atUtc, string userName, string? comment, CancellationToken ct)
+        DateTime atUtc, string userName, string? comment, CancellationToken ct, int lifetimeMonths = LifetimeMonths)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Points changes must run inside a transaction.");
         var rows = allowNegative
@@ -47,7 +51,7 @@ public static class PointsLedger
         db.Add(new PointsEntry
         {
             CustomerId = customerId, Kind = kind, Points = points, BalanceAfter = rows[0], AtUtc = atUtc, SaleId = saleId, UserName = userName, Comment = comment,
-            ExpiresAtUtc = kind is PointsEntryKind.Accrual or PointsEntryKind.Gift ? atUtc.AddMonths(LifetimeMonths) : null,
+            ExpiresAtUtc = kind is PointsEntryKind.Accrual or PointsEntryKind.Gift ? atUtc.AddMonths(lifetimeMonths) : null,
         });
         await db.SaveChangesAsync(ct);
         return rows[0];

@@ -1,8 +1,10 @@
+using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
+using AlAroma.Web.Features.Loyalty.Settings;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
@@ -35,7 +37,7 @@ public sealed record CheckoutResult(long SaleId, string Number, decimal Change, 
 /// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), points
 /// spent and earned, the customer's level upgrade, the emptied cart, and last the shop's receipt number.
 /// </summary>
-public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyRules loyalty, ICurrentUser currentUser)
+public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyTermsStore loyaltyTerms, ICurrentUser currentUser)
 {
     private const string KeyIndex = "ux_sales_idempotency_key";
 
@@ -93,7 +95,9 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             await AddLinesAsync(sale, priced.Result, ct);
             if (cmd.ExpectedTotal is { } seen && Money.Round(seen) != sale.Total)
                 throw new BusinessRuleException($"Сумма чека изменилась: сейчас к оплате {Money.Format(sale.Total)}. Проверьте чек и примите оплату заново.");
-            var maxPoints = priced.Customer is { } buyer ? loyalty.MaxRedeemable(priced.GoodsTotal, buyer.PointsBalance) : 0;
+            // The terms of the sale's local business day (a change applies to sales from its effective date).
+            var terms = await loyaltyTerms.ForDayAsync(LocalTime.Today(new DateTimeOffset(now), location.TimeZoneId), ct);
+            var maxPoints = priced.Customer is { } buyer ? terms.Rules.MaxRedeemable(priced.GoodsTotal, buyer.PointsBalance) : 0;
             var plan = PaymentRules.Plan(sale.Total, cmd.Payment, maxPoints, certificatesSold: sale.Total - priced.GoodsTotal);
             sale.Payments.AddRange(plan.Payments);
             sale.PointsRedeemed = plan.Points;
@@ -104,7 +108,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             var moved = await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
                 MovementKind.Sale, sale.Number, sale.Id, now, till.UserDisplayName, ct);
             await MoveCertificatesAsync(sale, location.Id, now, ct);
-            if (priced.Customer is { } customer) await MovePointsAsync(sale, customer, plan, now, ct);
+            if (priced.Customer is { } customer) await MovePointsAsync(sale, customer, plan, terms, now, ct);
             if (content.Manual is { } manual)
                 await AuditInterceptor.WriteSystemAsync(db, currentUser, now, nameof(Sale), sale.Id.ToString(), new
                 {
@@ -180,21 +184,19 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
 
     /// <summary>
     /// Points spent and earned (earned at the customer's level before this sale, on cash + card minus certificates
-    /// sold), then the level upgrade by purchases of the last 12 months including this sale.
+    /// sold, under the terms of the sale's day), then the level upgrade by purchases of the last 12 months net of
+    /// returns, including this sale.
     /// </summary>
-    private async Task MovePointsAsync(Sale sale, Customer customer, PaymentPlan plan, DateTime now, CancellationToken ct)
+    private async Task MovePointsAsync(Sale sale, Customer customer, PaymentPlan plan, LoyaltyTerms terms, DateTime now, CancellationToken ct)
     {
         if (plan.Points > 0) await PointsLedger.RedeemAsync(db, customer.Id, plan.Points, sale.Id, now, till.UserDisplayName, ct);
         var certificatesSold = sale.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total);
-        var earned = loyalty.Accrual(plan.Money - certificatesSold, customer.Level);
-        if (earned > 0) await PointsLedger.PostAsync(db, customer.Id, PointsEntryKind.Accrual, earned, sale.Id, now, till.UserDisplayName, null, ct);
+        var earned = terms.Rules.Accrual(plan.Money - certificatesSold, customer.Level);
+        if (earned > 0) await PointsLedger.AccrueAsync(db, customer.Id, earned, sale.Id, now, till.UserDisplayName, terms.PointsLifetimeMonths, ct);
         sale.PointsAccrued = earned;
 
         if (customer.Level == LoyaltyLevel.Platinum) return; // nothing above: no need to add up a year of purchases
-        var since = now.AddMonths(-12);
-        var purchases = await db.Sales.Where(s => s.CustomerId == customer.Id && s.CreatedAtUtc > since)
-            .SumAsync(s => s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total), ct);
-        var level = loyalty.LevelFor(purchases);
+        var level = terms.Rules.LevelFor(await LoyaltyPurchases.NetAsync(db, customer.Id, now.AddMonths(-12), ct));
         if (level > customer.Level)
         {
             var tracked = await db.Customers.FirstAsync(c => c.Id == customer.Id, ct);

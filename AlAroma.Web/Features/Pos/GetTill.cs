@@ -3,6 +3,7 @@ using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;
+using AlAroma.Web.Features.Loyalty.Settings;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>The till screen of a register: shift banner, the cart priced by the pricing engine, customer, totals.</summary>
-public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, LoyaltyRules loyalty, IOptions<PosOptions> options)
+public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, LoyaltyTermsStore loyaltyTerms, IOptions<PosOptions> options)
 {
     /// <summary>A cart line as shown (₽). Certificate lines have ProductId 0 and <see cref="CertificateNominal"/>.</summary>
     /// <param name="Promotions">Names of the promotions (and the manual discount) on the line, for the small text under it.</param>
@@ -96,7 +97,7 @@ public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, L
                 CertificateNominal: c.Nominal));
         }
         CustomerView? customer = priced.Customer is { } x
-            ? new CustomerView(x.Id, x.Name, PhoneNormalizer.Display(x.Phone), LoyaltyRules.Label(x.Level), x.PointsBalance, loyalty.MaxRedeemable(priced.GoodsTotal, x.PointsBalance))
+            ? new CustomerView(x.Id, x.Name, PhoneNormalizer.Display(x.Phone), LoyaltyRules.Label(x.Level), x.PointsBalance, (await loyaltyTerms.ForNowAsync(location.TimeZoneId, ct)).Rules.MaxRedeemable(priced.GoodsTotal, x.PointsBalance))
             : null;
         var manual = content.Manual is { } m && priced.ManualRefused is null
             ? (m.Kind == ManualDiscountKind.Percent ? $"{m.Value:0.##} %" : Money.Format(m.Value)) + " · " + m.By

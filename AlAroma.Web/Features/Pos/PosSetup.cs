@@ -11,7 +11,6 @@ public static class PosSetup
     {
         var s = builder.Services;
         s.Configure<PosOptions>(builder.Configuration.GetSection("Pos"));
-        s.TryAddSingleton(new LoyaltyRules());
         s.AddScoped<CustomerCodeAttempts>();
         s.AddScoped<TillAccess>();
         s.AddScoped<ChooseRegister>();
