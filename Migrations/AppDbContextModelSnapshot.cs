@@ -758,6 +758,45 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("locations", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Birthdays.BirthdayGift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at_utc");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_birthday_gifts");
+
+                    b.HasIndex("CustomerId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_birthday_gifts_customer_id_year");
+
+                    b.ToTable("birthday_gifts", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3412,6 +3451,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Birthdays.BirthdayGift", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_birthday_gifts_customers_customer_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
