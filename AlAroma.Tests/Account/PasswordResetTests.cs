@@ -146,6 +146,29 @@ public sealed class PasswordResetTests(AppFixture app, SmtpCapture smtp) : IClas
         Assert.Equal(HttpStatusCode.Redirect, await SignInAsync(host, user.Email!, Seeder.DemoPassword));
     }
 
+    [Fact]
+    public async Task A_blocked_account_gets_its_new_password_but_stays_blocked_as_the_reset_page_says()
+    {
+        var host = Host();
+        var user = await NewStaffAsync();
+        await using (var db = app.Db())
+            await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.MaxValue));
+        await AskResetAsync(Client(host), user.Email!);
+        await CapturedMail.SendQueuedAsync(host, app);
+        var link = CapturedMail.Link(Assert.Single(CapturedMail.To(smtp, user.Email!)), PasswordResetLink.Path)!;
+
+        var browser = Client(host);
+        Assert.Contains("новый пароль блокировку не снимает", await browser.GetStringAsync(link));
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(browser, link, NewPassword)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync(host, user.Email!, NewPassword)); // refused: still blocked
+        await using var check = app.Db();
+        var stored = await check.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id);
+        Assert.Equal(DateTimeOffset.MaxValue, stored.LockoutEnd);
+        using var scope = app.Scope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CheckPasswordAsync(stored, NewPassword));
+    }
+
     private Task<(string? Id, Dictionary<string, string> Errors)> CreateAsync(string email, string? password) => app.AsAsync("admin@alaroma.local", async sp =>
     {
         await using var db = app.Db();
