@@ -22,6 +22,8 @@ public sealed class ContentSecurityPolicyTests(AppServer app) : IClassFixture<Ap
         var anonymous = await app.NewPageAsync();
         var problems = Watch(anonymous);
         await VisitAsync(anonymous, "/account/login", problems);
+        await VisitAsync(anonymous, "/account/forgot-password", problems);
+        await VisitAsync(anonymous, "/account/reset-password?userId=nobody&token=bad", problems); // the refusal of a bad link
         await anonymous.Context.CloseAsync();
 
         var page = await app.LoginAsync(email);

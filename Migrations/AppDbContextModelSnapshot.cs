@@ -55,6 +55,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<bool>("DailyReportByEmail")
+                        .HasColumnType("boolean")
+                        .HasColumnName("daily_report_by_email");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")

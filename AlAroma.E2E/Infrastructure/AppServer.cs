@@ -13,7 +13,7 @@ namespace AlAroma.E2E.Infrastructure;
 /// with a connection string and demo seeding) on a free loopback port, plus Debian's Chromium driven by
 /// Playwright. One per test class (xunit class fixture); every test gets a fresh browser context.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     private Process? _process;
     private readonly StringBuilder _log = new();
@@ -25,6 +25,9 @@ public sealed class AppServer : IAsyncLifetime
 
     /// <summary>Folder for screenshots and downloads of this run: &lt;repo&gt;/.data/e2e.</summary>
     public static string ArtifactsDir => Directory.CreateDirectory(Path.Combine(WebRoot.RepoRoot()!, ".data", "e2e")).FullName;
+
+    /// <summary>Settings of the app process (environment variables) beyond the database and demo seeding; before it starts.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> environment) => Task.CompletedTask;
 
     public async Task InitializeAsync()
     {
@@ -45,6 +48,7 @@ public sealed class AppServer : IAsyncLifetime
         psi.Environment["Demo__Seed"] = "true";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__PlainText"] = "true";
+        await ConfigureAsync(psi.Environment);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -88,7 +92,7 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>Everything the app process printed so far (for failure messages).</summary>
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();

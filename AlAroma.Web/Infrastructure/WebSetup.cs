@@ -35,6 +35,7 @@ public static class WebSetup
                 o.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
             });
         builder.Services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        builder.Services.AddScoped<PublicUrl>();
         builder.AddProxyAndSecurityHeaders();
         // Razor writes Cyrillic as is instead of &#x...; entities: smaller pages, readable source.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -27,8 +27,13 @@ public sealed class AccountController(SignInManager<AppUser> signIn, StaffPasswo
     public const string Refused = "Неверный e-mail или пароль. После 5 неудачных попыток подряд вход блокируется на 15 минут — " +
                                   "если пароль точно верный, подождите или попросите администратора разблокировать.";
 
+    /// <summary>The sign-in form; after a password reset (<c>passwordChanged=true</c>) it says so and has the e-mail filled in.</summary>
     [AllowAnonymous, HttpGet("login")]
-    public IActionResult Login(string? returnUrl) => View(new LoginInput { ReturnUrl = returnUrl });
+    public IActionResult Login(string? returnUrl, string? email, bool passwordChanged = false)
+    {
+        if (passwordChanged) ViewData["Notice"] = "Пароль изменён. Войдите с новым паролем.";
+        return View(new LoginInput { ReturnUrl = returnUrl, Email = email ?? "" });
+    }
 
     /// <summary>Signs in; 429 with Retry-After and the form when this IP or this e-mail tried too often.</summary>
     [AllowAnonymous, HttpPost("login")]

@@ -12,7 +12,8 @@ public static class AccountSetup
     /// Identity with roles, lockout after 5 failures for 15 minutes, cookie sign-in whose session ends when the user's
     /// security stamp changes; 403 (not a redirect) when a role is missing. Passwords follow NIST SP 800-63B: at least
     /// 10 characters, no composition rules, common passwords refused. Sign-in attempts are limited by
-    /// <see cref="SignInLimits"/> ("Security:SignIn").
+    /// <see cref="SignInLimits"/> ("Security:SignIn"). Password-reset links (<c>PasswordReset/</c>) are valid
+    /// <c>Security:PasswordReset:LinkLifetime</c> (default 24 h) and once.
     /// </summary>
     public static void AddAccount(this WebApplicationBuilder builder)
     {
@@ -59,6 +60,12 @@ public static class AccountSetup
                 return Task.CompletedTask;
             };
         });
+        // Password-reset and welcome links: valid 24 h unless Security:PasswordReset:LinkLifetime says otherwise; once (the reset changes the stamp).
+        builder.Services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IConfiguration>((o, c) =>
+            o.TokenLifespan = c.GetValue("Security:PasswordReset:LinkLifetime", TimeSpan.FromHours(24)));
+        builder.Services.AddScoped<PasswordReset.PasswordResetLink>();
+        builder.Services.AddScoped<PasswordReset.RequestPasswordReset>();
+        builder.Services.AddScoped<PasswordReset.ResetPassword>();
         builder.Services.Configure<SignInLimitOptions>(builder.Configuration.GetSection("Security:SignIn"));
         builder.Services.AddSingleton<SignInLimits>();
         builder.Services.AddScoped<StaffPasswordCheck>();

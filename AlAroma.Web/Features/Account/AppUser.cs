@@ -12,6 +12,12 @@ public class AppUser : IdentityUser
 
     /// <summary>Locations the user works at. Empty for Admin/Manager means "all".</summary>
     public List<UserLocation> Locations { get; set; } = [];
+
+    /// <summary>
+    /// «Ежедневный отчёт на почту»: the daily sales Excel of yesterday comes by e-mail every morning (Reports'
+    /// <c>EmailDailyReport</c> job). Only managers and administrators get it; set by the admin in the user form.
+    /// </summary>
+    public bool DailyReportByEmail { get; set; }
 }
 
 /// <summary>Binding of a user to a location (many-to-many).</summary>

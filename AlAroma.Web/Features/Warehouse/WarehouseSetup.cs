@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Jobs;
 using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Features.Warehouse.GoodsReceipts;
 using AlAroma.Web.Features.Warehouse.Stocks;
@@ -10,7 +11,7 @@ namespace AlAroma.Web.Features.Warehouse;
 
 public static class WarehouseSetup
 {
-    /// <summary>Registers the Warehouse feature's handlers and services, and the <c>check-stock</c> command.</summary>
+    /// <summary>Registers the Warehouse feature's handlers and services, the <c>check-stock</c> command and the morning low-stock e-mail (08:00).</summary>
     public static void AddWarehouse(this WebApplicationBuilder builder)
     {
         Cli.Register(CheckStockCommand.Name, CheckStockCommand.Usage, CheckStockCommand.RunAsync);
@@ -57,6 +58,9 @@ public static class WarehouseSetup
         s.AddScoped<LowStock.ExportReorder>();
         s.AddScoped<LowStock.ListLowStockAlerts>();
         s.AddScoped<LowStock.AcknowledgeLowStockAlert>();
+        s.AddScoped<LowStock.EmailLowStockDigest>();
+        builder.AddScheduledJob<LowStock.EmailLowStockDigestJob>("low-stock-digest",
+            "Утренняя сводка на почту: товары ниже минимального остатка — кладовщикам точки и менеджерам", "LowStockDigest", "0 0 8 * * ?");
         s.AddScoped<ExportStockMovements>();
         s.AddScoped<LinkGoodsReceiptSuppliers>();
         s.AddScoped<Data.IPostMigrationStep>(sp => sp.GetRequiredService<LinkGoodsReceiptSuppliers>());

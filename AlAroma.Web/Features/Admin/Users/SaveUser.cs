@@ -1,6 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Account.PasswordReset;
+using AlAroma.Web.Features.Notifications.Outbox;
+using AlAroma.Web.Features.Notifications.Templates;
 using AlAroma.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,16 +21,25 @@ public sealed class UserForm
     [Required(ErrorMessage = "Введите имя — оно печатается на чеках и документах."), StringLength(200)]
     public string FullName { get; set; } = "";
 
-    /// <summary>New password; required for a new user, optional on edit (empty = unchanged).</summary>
+    /// <summary>
+    /// New password, optional. On create: empty = the user sets it from the welcome e-mail's link; on edit: empty = unchanged.
+    /// </summary>
     public string? Password { get; set; }
 
     [Required(ErrorMessage = "Выберите роль.")]
     public string Role { get; set; } = Roles.Cashier;
     public List<int> LocationIds { get; set; } = [];
+
+    /// <summary>«Ежедневный отчёт на почту» (<see cref="AppUser.DailyReportByEmail"/>); kept only for a manager or an administrator.</summary>
+    public bool DailyReportByEmail { get; set; }
 }
 
-/// <summary>Creates or updates a staff member: e-mail, name, one role, locations, optional password reset.</summary>
-public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
+/// <summary>
+/// Creates or updates a staff member: e-mail, name, one role, locations, the daily report opt-in, optional password
+/// reset. A new user gets the welcome e-mail (<see cref="StaffWelcomeEmail"/>, queued in the same transaction): with
+/// a set-password link (24 h, once) when the admin gave no password, else with the login link.
+/// </summary>
+public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, PasswordResetLink links, NotificationOutbox outbox, PublicUrl urls)
 {
     /// <summary>Saves the user in one transaction.</summary>
     /// <returns>The user id, or the Russian validation errors keyed by field name ("" = whole form).</returns>
@@ -44,11 +56,13 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
             || !user.Locations.Select(l => l.LocationId).Order().SequenceEqual(form.LocationIds.Distinct().Order()));
         user.Email = user.UserName = form.Email.Trim();
         user.FullName = form.FullName.Trim();
+        user.DailyReportByEmail = form.DailyReportByEmail && form.Role is Roles.Manager or Roles.Admin;
         user.Locations.RemoveAll(l => !form.LocationIds.Contains(l.LocationId));
         foreach (var id in form.LocationIds.Distinct().Where(id => user.Locations.All(l => l.LocationId != id)))
             user.Locations.Add(new UserLocation { LocationId = id });
 
-        var result = form.Id is null ? await users.CreateAsync(user, form.Password!) : await users.UpdateAsync(user);
+        var result = form.Id is not null ? await users.UpdateAsync(user)
+            : string.IsNullOrEmpty(form.Password) ? await users.CreateAsync(user) : await users.CreateAsync(user, form.Password);
         if (!result.Succeeded) return (null, IdentityErrors(result));
         if (form.Id is not null && !string.IsNullOrEmpty(form.Password))
         {
@@ -65,6 +79,13 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
         }
         // SessionStampCheck compares the stamp on every request: old sessions end at once and sign in again with the new claims.
         if (sessionChanged) await users.UpdateSecurityStampAsync(user);
+        if (form.Id is null)
+        {
+            // After the last stamp change above: the link's token is bound to the stamp.
+            var setPassword = string.IsNullOrEmpty(form.Password) ? await links.CreateAsync(user) : null;
+            outbox.Email(user.Email!, new StaffWelcomeEmail(user.FullName, user.Email!, setPassword, urls.For("/account/login")), new NotificationSubject(RequestPasswordReset.EntityType, user.Id));
+            await db.SaveChangesAsync(ct);
+        }
         await tx.CommitAsync(ct);
         return (user.Id, []);
     }
@@ -73,7 +94,6 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users)
     {
         var e = new Dictionary<string, string>();
         if (!Roles.All.Contains(f.Role)) e[nameof(f.Role)] = "Выберите роль из списка.";
-        if (f.Id is null && string.IsNullOrEmpty(f.Password)) e[nameof(f.Password)] = "Задайте пароль для нового пользователя: не короче 10 символов, лучше фраза из нескольких слов.";
         if (f.Role is Roles.Seller or Roles.Cashier or Roles.Storekeeper && f.LocationIds.Count == 0)
             e[nameof(f.LocationIds)] = "Укажите хотя бы одну точку: продавцы, кассиры и кладовщики работают на своих точках.";
         return e;

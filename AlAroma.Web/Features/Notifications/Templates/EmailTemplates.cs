@@ -37,8 +37,11 @@ public sealed record ReceiptCopyEmail(string Number, string ShopName, decimal To
     public string Subject => $"Al Aroma: чек {Number} на {Infrastructure.Money.Format(Total)}";
 }
 
-/// <summary>A new staff member's welcome with a link to set their password (valid as long as Identity's reset token).</summary>
-public sealed record StaffWelcomeEmail(string FullName, string Email, string SetPasswordUrl) : IEmailTemplate
+/// <summary>
+/// A new staff member's welcome: a link to set their password (valid as long as Identity's reset token, 24 h), or,
+/// when the admin set the password already (<paramref name="SetPasswordUrl"/> null), the link to the login page.
+/// </summary>
+public sealed record StaffWelcomeEmail(string FullName, string Email, string? SetPasswordUrl, string LoginUrl) : IEmailTemplate
 {
     public string Subject => "Al Aroma: вам открыт доступ";
 }

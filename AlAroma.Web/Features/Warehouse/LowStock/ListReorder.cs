@@ -36,20 +36,29 @@ public sealed class ListReorder(AppDbContext db, LocationScope scope)
         var allowed = await scope.AllowedAsync(ct);
         var ids = allowed.Where(l => input.LocationId is null || l.Id == input.LocationId).Select(l => l.Id).ToList();
         if (input.LocationId is not null && ids.Count == 0) input.LocationId = null;
+        var rows = await BelowMinimum(db, ids).ToListAsync(ct);
+        return new Model(input, allowed, rows);
+    }
+
+    /// <summary>
+    /// The one "below minimum" query: balances at <paramref name="locationIds"/> under their threshold
+    /// (<see cref="Stocks.StockBalance.MinQuantity"/>), with what is in transit to them, by location code then product
+    /// name. Used by this page, its export and the morning low-stock e-mail (<see cref="EmailLowStockDigest"/>).
+    /// </summary>
+    public static IQueryable<Row> BelowMinimum(AppDbContext db, List<int> locationIds)
+    {
         var transit = from t in db.Transfers
                       where t.Status == TransferStatus.Shipped
                       from l in t.Lines
                       group l by new { t.ToLocationId, l.ProductId } into g
                       select new { g.Key.ToLocationId, g.Key.ProductId, Qty = g.Sum(x => x.Quantity) };
-        var rows = await (from b in db.StockBalances
-                          where ids.Contains(b.LocationId) && b.MinQuantity != null && b.Quantity < b.MinQuantity
-                          join p in db.Products on b.ProductId equals p.Id
-                          join l in db.Locations on b.LocationId equals l.Id
-                          join tr in transit on new { L = b.LocationId, P = b.ProductId } equals new { L = tr.ToLocationId, P = tr.ProductId } into ts
-                          from tr in ts.DefaultIfEmpty()
-                          orderby l.Code, p.Name, p.Id
-                          select new Row(l.Id, l.Name, l.Code, p.Id, p.Sku, p.Name, p.Brand, b.Quantity, b.MinQuantity!.Value, (int?)tr.Qty ?? 0))
-            .ToListAsync(ct);
-        return new Model(input, allowed, rows);
+        return from b in db.StockBalances
+               where locationIds.Contains(b.LocationId) && b.MinQuantity != null && b.Quantity < b.MinQuantity
+               join p in db.Products on b.ProductId equals p.Id
+               join l in db.Locations on b.LocationId equals l.Id
+               join tr in transit on new { L = b.LocationId, P = b.ProductId } equals new { L = tr.ToLocationId, P = tr.ProductId } into ts
+               from tr in ts.DefaultIfEmpty()
+               orderby l.Code, p.Name, p.Id
+               select new Row(l.Id, l.Name, l.Code, p.Id, p.Sku, p.Name, p.Brand, b.Quantity, b.MinQuantity!.Value, (int?)tr.Qty ?? 0);
     }
 }

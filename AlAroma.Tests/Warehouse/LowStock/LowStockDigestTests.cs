@@ -1,0 +1,75 @@
+using AlAroma.Tests.Infrastructure;
+using AlAroma.Tests.Notifications;
+using AlAroma.Web.Features.Warehouse.LowStock;
+using AlAroma.Web.Infrastructure.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlAroma.Tests.Warehouse.LowStock;
+
+/// <summary>The morning low-stock e-mail: one per location to its storekeepers and the managers, once a day, none when nothing is low.</summary>
+public sealed class LowStockDigestTests(AppFixture app, SmtpCapture smtp) : IClassFixture<AppFixture>, IClassFixture<SmtpCapture>
+{
+    private async Task<JobOutcome> RunAsync()
+    {
+        using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<EmailLowStockDigest>().RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>No thresholds anywhere and an empty outbox.</summary>
+    private async Task ClearAsync()
+    {
+        await using var db = app.Db();
+        await db.StockBalances.ExecuteUpdateAsync(s => s.SetProperty(b => b.MinQuantity, (int?)null));
+        await db.Notifications.ExecuteDeleteAsync();
+    }
+
+    /// <summary>Puts the threshold of a stocked product at <paramref name="code"/> above its balance; returns its SKU.</summary>
+    private async Task<string> MakeLowAsync(string code, int skip)
+    {
+        await using var db = app.Db();
+        var b = await db.StockBalances.Where(x => x.Quantity >= 0 && db.Locations.Any(l => l.Id == x.LocationId && l.Code == code))
+            .OrderBy(x => x.ProductId).Skip(skip).FirstAsync();
+        b.MinQuantity = b.Quantity + 3;
+        await db.SaveChangesAsync();
+        return await db.Products.Where(p => p.Id == b.ProductId).Select(p => p.Sku).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Each_location_with_low_products_mails_its_storekeepers_and_the_managers_once_a_day()
+    {
+        await ClearAsync();
+        var atShop = await MakeLowAsync("S1", 0);
+        var atWarehouse = await MakeLowAsync("WH", 1);
+
+        var first = await RunAsync();
+        var second = await RunAsync();
+
+        Assert.Equal(4, first.Rows); // S1 and WH, each to the storekeeper (WH, S1, S2) and the manager (all)
+        Assert.Contains("по 2 точкам", first.Summary);
+        Assert.Equal(0, second.Rows);
+        await CapturedMail.SendQueuedAsync(OutboxKit.Host(app, smtp), app);
+
+        var storekeeper = CapturedMail.To(smtp, "storekeeper@alaroma.local");
+        Assert.Equal(2, storekeeper.Count);
+        var shopMail = Assert.Single(storekeeper, m => m.Subject!.Contains("Магазин на Тверской"));
+        Assert.Contains(atShop, shopMail.TextBody);
+        Assert.DoesNotContain(atWarehouse, shopMail.TextBody);
+        Assert.Contains(atWarehouse, Assert.Single(storekeeper, m => m.Subject!.Contains("Центральный склад")).TextBody);
+        Assert.Equal(2, CapturedMail.To(smtp, "manager@alaroma.local").Count);
+        Assert.Empty(CapturedMail.To(smtp, "cashier@alaroma.local"));
+        Assert.Empty(CapturedMail.To(smtp, "admin@alaroma.local"));
+    }
+
+    [Fact]
+    public async Task Nothing_below_the_minimum_sends_nothing()
+    {
+        await ClearAsync();
+
+        var outcome = await RunAsync();
+
+        Assert.Equal(0, outcome.Rows);
+        await using var db = app.Db();
+        Assert.False(await db.Notifications.AnyAsync());
+    }
+}
