@@ -67,9 +67,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
             m.NextAttemptAtUtc = byChannel ? m.CreatedAtUtc : now.AddMilliseconds(1000 - now.Millisecond + Random.Shared.Next(50));
         }
 
-        var toSend = Enumerable.Range(0, batch.Count).Where(i => verdicts[i] is null).ToList();
-        await Parallel.ForEachAsync(toSend, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism), CancellationToken = ct },
-            async (i, token) => results[i] = await SendAsync(batch[i], token));
+        // Parallelism workers, each with its own scope and senders, taking the granted rows in turn.
+        var toSend = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, batch.Count).Where(i => verdicts[i] is null));
+        var workers = Math.Clamp(o.Parallelism, 1, Math.Max(1, toSend.Count));
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await using var worker = scopes.CreateAsyncScope();
+            var senders = worker.ServiceProvider.GetServices<IChannelSender>().ToList();
+            while (toSend.TryDequeue(out var i)) results[i] = await SendAsync(senders, batch[i], ct);
+        }, ct)));
 
         now = clock.GetUtcNow().UtcDateTime;
         var failed = new List<(OutboxMessage, bool)>();
@@ -145,12 +151,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
     }
 
     /// <summary>One attempt through the row's channel; an exception of the sender counts as a passing failure.</summary>
-    private async Task<SendResult> SendAsync(OutboxMessage m, CancellationToken ct)
+    private async Task<SendResult> SendAsync(List<IChannelSender> senders, OutboxMessage m, CancellationToken ct)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetServices<IChannelSender>().FirstOrDefault(s => s.Channel == m.Channel);
+            var sender = senders.FirstOrDefault(s => s.Channel == m.Channel);
             return sender is null ? SendResult.Permanent($"Канал {m.Channel} не подключён.") : await sender.SendAsync(m, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
