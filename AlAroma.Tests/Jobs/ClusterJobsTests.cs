@@ -52,7 +52,8 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         _ = B.Services; // start the second node too
     }
 
-    private WebApplicationFactory<Program> Node() => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    /// <summary>A further app instance on the same database (started on first use; the caller disposes it).</summary>
+    public WebApplicationFactory<Program> Node() => new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
     {
         b.UseEnvironment("Testing");
         b.UseSetting("ConnectionStrings:Default", ConnectionString);
@@ -200,6 +201,12 @@ public sealed class ClusterJobsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         Assert.NotNull(notice);
         Assert.Equal("/admin/jobs", notice.Link);
         Assert.Contains(FailingJob.Message, notice.Text);
+        await using (var db = TestPostgres.NewContext(nodes.ConnectionString))
+        {
+            var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == AlAroma.Web.Features.Account.Roles.Admin select ur.UserId).ToListAsync();
+            var told = await db.Set<UserNotification>().Where(n => n.Title.Contains(job)).Select(n => n.UserId).ToListAsync();
+            Assert.Equal(admins.Order(), told.Order());   // every admin once; no manager, storekeeper or seller
+        }
     }
 
     [Fact]
@@ -218,6 +225,36 @@ public sealed class ClusterJobsTests(TwoNodesFixture nodes) : IClassFixture<TwoN
         Assert.Contains("ежедневно в 02:15", row);
 
         await PostAsync(nodes.B, $"/admin/jobs/{job}/pause", new() { ["paused"] = "false" });
+        Assert.Equal(TriggerState.Normal, await (await TwoNodesFixture.SchedulerOf(nodes.A)).GetTriggerState(trigger));
+    }
+
+    [Fact]
+    public async Task A_paused_job_stays_paused_when_an_instance_starts_again()
+    {
+        const string job = "loyalty-levels";
+        var trigger = new TriggerKey(job + JobsSetup.ScheduleSuffix);
+        await PostAsync(nodes.A, $"/admin/jobs/{job}/pause", new() { ["paused"] = "true" });
+        try
+        {
+            // An instance starting (a restart, a deploy) registers every job and its schedule again from its settings;
+            // this one comes back with a new time for the job: the time is taken, the pause is kept.
+            await using (var restarted = nodes.Node().WithWebHostBuilder(b => b.UseSetting("Jobs:Schedules:LoyaltyLevels", "0 50 2 * * ?")))
+            {
+                var scheduler = await TwoNodesFixture.SchedulerOf(restarted);
+                Assert.Equal("0 50 2 * * ?", Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(trigger)).CronExpressionString);
+                Assert.Equal(TriggerState.Paused, await scheduler.GetTriggerState(trigger));
+                var page = await (await nodes.AdminAsync(restarted)).GetStringAsync("/admin/jobs");
+                var row = page[page.IndexOf($"data-job=\"{job}\"", StringComparison.Ordinal)..];
+                row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+                Assert.Contains("Возобновить", row);
+                Assert.Contains("ежедневно в 02:50", row);
+            }
+            Assert.Equal(TriggerState.Paused, await (await TwoNodesFixture.SchedulerOf(nodes.B)).GetTriggerState(trigger));
+        }
+        finally
+        {
+            await PostAsync(nodes.B, $"/admin/jobs/{job}/pause", new() { ["paused"] = "false" });
+        }
         Assert.Equal(TriggerState.Normal, await (await TwoNodesFixture.SchedulerOf(nodes.A)).GetTriggerState(trigger));
     }
 }

@@ -62,7 +62,8 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
         var (id, number) = await ShipToS1Async();
 
         var toast = await events.WaitForAsync("toast", d => Title(d).Contains(number), Patience);
-        Assert.Equal($"/warehouse/transfers/{id}", System.Text.Json.JsonDocument.Parse(toast.Data).RootElement.GetProperty("link").GetString());
+        // A seller may not open warehouse pages: the toast comes without the transfer's link (see the test below).
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonDocument.Parse(toast.Data).RootElement.GetProperty("link").ValueKind);
         var bell = await events.WaitForAsync("bell", _ => true, Patience);
         Assert.Contains("id=\"bell-count\"", bell.Data);
 
@@ -78,6 +79,79 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
         // Received at S1: the staff of both ends hear of it (the storekeeper who receives it does not).
         await app.AsAsync(StorekeeperUser, sp => sp.GetRequiredService<ReceiveTransfer>().HandleAsync(id, new Dictionary<long, int>(), Ct));
         await events.WaitForAsync("toast", d => Title(d) == $"Перемещение {number} принято", Patience);
+    }
+
+    private const string SellerS2User = "seller.s2@alaroma.local";
+
+    /// <summary>A seller of S2 only (created once per fixture database): the staff of another location.</summary>
+    private async Task EnsureSellerS2Async()
+    {
+        await SellerS2Gate.WaitAsync();
+        try
+        {
+            await using (var db = app.Db())
+                if (await db.Users.AnyAsync(u => u.Email == SellerS2User)) return;
+            using var scope = app.Scope();
+            await scope.ServiceProvider.GetRequiredService<Seeder>()
+                .CreateUserAsync(SellerS2User, "Продавцова-Авиапарк", Seeder.DemoPassword, Roles.Seller, [await LocationIdAsync(app, "S2")]);
+        }
+        finally { SellerS2Gate.Release(); }
+    }
+
+    private static readonly SemaphoreSlim SellerS2Gate = new(1, 1);
+
+    /// <summary>Who got a notification whose title contains <paramref name="titlePart"/>: e-mail → its link.</summary>
+    private async Task<Dictionary<string, string?>> RecipientsAsync(string titlePart)
+    {
+        await using var db = app.Db();
+        return await (from n in db.Set<UserNotification>()
+                      join u in db.Users on n.UserId equals u.Id
+                      where n.Title.Contains(titlePart)
+                      select new { u.Email, n.Link }).ToDictionaryAsync(x => x.Email!, x => (string?)x.Link);
+    }
+
+    private async Task<long> NotificationIdAsync(string email, string titlePart)
+    {
+        var userId = await UserIdAsync(email);
+        await using var db = app.Db();
+        return await db.Set<UserNotification>().Where(n => n.UserId == userId && n.Title.Contains(titlePart)).Select(n => n.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task A_transfer_rings_the_staff_of_its_ends_only_and_links_its_page_for_those_whose_role_may_open_it()
+    {
+        await app.EnsureStorekeeperS1Async();
+        await EnsureSellerS2Async();
+        var (id, number) = await ShipToS1Async();   // WH → S1, shipped by the storekeeper of all locations
+
+        var shipped = await RecipientsAsync($"Перемещение {number} в пути");
+        Assert.Equal($"/warehouse/transfers/{id}", shipped[StorekeeperS1User]);
+        Assert.Null(shipped[SellerUser]);
+        Assert.Null(shipped[CashierUser]);
+        Assert.False(shipped.ContainsKey(SellerS2User), "a seller of another shop hears nothing of it");
+        Assert.False(shipped.ContainsKey(StorekeeperUser), "nor the one who shipped it");
+
+        // The link opens the transfer for the storekeeper; the seller's notice opens the list, not a refusal.
+        using (var storekeeper = await app.ClientAsync(StorekeeperS1User))
+        {
+            var open = await FormPostAsync(storekeeper, "/notifications", $"/notifications/{await NotificationIdAsync(StorekeeperS1User, number)}/open");
+            Assert.Equal($"/warehouse/transfers/{id}", open.Headers.Location?.OriginalString);
+            var page = await storekeeper.GetAsync($"/warehouse/transfers/{id}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains(number, await page.Content.ReadAsStringAsync());
+        }
+        using (var seller = await app.ClientAsync(SellerUser))
+        {
+            var open = await FormPostAsync(seller, "/notifications", $"/notifications/{await NotificationIdAsync(SellerUser, number)}/open");
+            Assert.Equal("/notifications", open.Headers.Location?.OriginalString);
+        }
+
+        await app.AsAsync(StorekeeperS1User, sp => sp.GetRequiredService<ReceiveTransfer>().HandleAsync(id, new Dictionary<long, int>(), Ct));
+        var received = await RecipientsAsync($"Перемещение {number} принято");
+        Assert.Equal($"/warehouse/transfers/{id}", received[StorekeeperUser]);   // works at WH, where it came from
+        Assert.Null(received[SellerUser]);
+        Assert.False(received.ContainsKey(StorekeeperS1User), "the one who received it");
+        Assert.False(received.ContainsKey(SellerS2User), "a seller of another shop");
     }
 
     [Fact]
@@ -150,8 +224,10 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
         var managers = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Manager select ur.UserId);
         var rows = await db.Set<UserNotification>().Where(n => n.Link == $"/warehouse/writeoffs/{id}").ToListAsync();
         Assert.NotEmpty(rows);
-        Assert.Equal((await managers.ToListAsync()).Order(), rows.Select(r => r.UserId).Order());
+        Assert.Equal((await managers.ToListAsync()).Order(), rows.Select(r => r.UserId).Order());   // no seller or storekeeper
         Assert.All(rows, r => Assert.Contains("ждёт утверждения", r.Title));
+        using var manager = await app.ClientAsync(ManagerUser);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/warehouse/writeoffs/{id}")).StatusCode);   // the link opens for them
     }
 
     [Fact]
@@ -182,6 +258,19 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
         var s2Staff = await check.UserLocations.Where(ul => ul.LocationId == s2).Select(ul => ul.UserId).ToListAsync();
         Assert.NotEmpty(s2Staff);
         Assert.Equal(s2Staff.Order(), rows.Select(r => r.UserId).Order());   // one each, not two
+        Assert.DoesNotContain(await UserIdAsync(SellerUser), rows.Select(r => r.UserId));   // S1's seller hears nothing of S2
+
+        // The storekeeper's notice opens the alerts; a seller of S2 gets it without a link (warehouse pages are not theirs).
+        await EnsureSellerS2Async();
+        await using (var db = app.Db())
+            await db.StockBalances.Where(b => b.LocationId == s2 && b.ProductId == p.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.MinQuantity, onHand - 1));   // the balance is onHand − 1: one more down crosses it
+        await check.Set<UserNotification>().Where(n => n.Kind == NotificationKinds.LowStock && n.LocationId == s2 && n.Title.Contains(p.Name)).ExecuteDeleteAsync();
+        await check.Set<UserNotification>().Where(n => n.OnceKey != null && n.OnceKey.StartsWith($"low-stock:{s2}:{p.Id}:")).ExecuteDeleteAsync();
+        await MoveAsync(-1);
+        var links = await RecipientsAsync($"Мало товара: {p.Name}");
+        Assert.Equal("/warehouse/alerts", links[StorekeeperUser]);
+        Assert.Null(links[SellerS2User]);
+        Assert.False(links.ContainsKey(SellerUser));
     }
 
     [Fact]

@@ -60,4 +60,54 @@ public sealed class NotificationsPageTests(AppFixture app) : IClassFixture<AppFi
         var denied = await cashier.GetAsync("/admin/notifications");
         Assert.NotEqual(HttpStatusCode.OK, denied.StatusCode);
     }
+
+    /// <summary>Ids of the rows on an outbox page, in display order.</summary>
+    private static List<long> RowIds(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "data-notification=\"(\\d+)\"").Select(m => long.Parse(m.Groups[1].Value)).ToList();
+
+    /// <summary>The href of the pager link with <paramref name="rel"/> ("next", "prev"), or null when it is disabled.</summary>
+    private static string? PagerLink(string html, string rel) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"rel=\"{rel}\" href=\"([^\"]+)\"") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    [Theory]
+    [InlineData("")]            // newest first: every row created in the same instant, told apart by id
+    [InlineData("&sort=attempts")]
+    [InlineData("&sort=-recipient")]
+    public async Task Paging_across_the_50_row_boundary_shows_every_message_once_in_order_and_comes_back(string sort)
+    {
+        var tag = $"page{Guid.NewGuid():N}"[..12];
+        var at = DateTime.UtcNow;
+        await using (var db = app.Db())
+        {
+            db.Notifications.AddRange(Enumerable.Range(0, SearchNotifications.PageSize + 3).Select(i => new OutboxMessage
+            {
+                Channel = Channel.Email, Recipient = $"{tag}-{i % 7}@example.com", TemplateKey = "TestEmail", Data = "{\"Text\":\"x\"}",
+                Summary = $"Страница {i}", Status = OutboxStatus.Sent, Attempts = i % 3, CreatedAtUtc = at, NextAttemptAtUtc = at, SentAtUtc = at,
+            }));
+            await db.SaveChangesAsync();
+        }
+        List<OutboxMessage> all;
+        await using (var db = app.Db()) all = await db.Notifications.Where(n => n.Recipient.StartsWith(tag)).ToListAsync();
+        var expected = (sort switch
+        {
+            "&sort=attempts" => all.OrderBy(n => n.Attempts).ThenBy(n => n.Id),
+            "&sort=-recipient" => all.OrderByDescending(n => n.Recipient, StringComparer.Ordinal).ThenByDescending(n => n.Id),
+            _ => all.OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id),
+        }).Select(n => n.Id).ToList();
+        var client = await app.ClientAsync("manager@alaroma.local");
+
+        var first = await client.GetStringAsync($"/admin/notifications?Recipient={tag}{sort}");
+        Assert.Equal(expected.Take(SearchNotifications.PageSize), RowIds(first));
+        Assert.Contains($"Всего: {SearchNotifications.PageSize + 3}", first);
+        Assert.Null(PagerLink(first, "prev"));
+        var next = PagerLink(first, "next");
+        Assert.NotNull(next);
+        Assert.Contains($"Recipient={tag}", next);   // the filter and the sort are kept
+
+        var second = await client.GetStringAsync(next);
+        Assert.Equal(expected.Skip(SearchNotifications.PageSize), RowIds(second));
+        Assert.Null(PagerLink(second, "next"));
+        var back = await client.GetStringAsync(PagerLink(second, "prev")!);
+        Assert.Equal(expected.Take(SearchNotifications.PageSize), RowIds(back));
+    }
 }

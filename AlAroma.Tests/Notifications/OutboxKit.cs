@@ -48,6 +48,13 @@ public static class OutboxKit
         throw new TimeoutException("Queued messages were not sent within 60 s.");
     }
 
+    /// <summary>One outbox row with its attempt log, as stored now.</summary>
+    public static async Task<OutboxMessage> RowAsync(AppFixture app, long id)
+    {
+        await using var db = app.Db();
+        return await db.Notifications.Include(n => n.AttemptLog).SingleAsync(n => n.Id == id);
+    }
+
     /// <summary>The outbox ids of the messages the SMTP server received (one entry per delivery, repeats included).</summary>
     public static List<long> Delivered(SmtpCapture smtp) =>
         smtp.Messages().Select(raw => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(raw))))

@@ -26,11 +26,7 @@ public sealed class TelegramChannelTests(AppFixture app, FakeBotApi bot) : IClas
         return rows.Select(r => r.Id).ToList();
     }
 
-    private async Task<OutboxMessage> RowAsync(long id)
-    {
-        await using var db = app.Db();
-        return await db.Notifications.Include(n => n.AttemptLog).SingleAsync(n => n.Id == id);
-    }
+    private Task<OutboxMessage> RowAsync(long id) => OutboxKit.RowAsync(app, id);
 
     [Fact]
     public async Task A_user_who_blocked_the_bot_fails_at_once_without_retries()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AlAroma.Bench;
 
@@ -115,6 +116,7 @@ internal static class OutboxBench
             var p = new FakeProvider();
             var b = WebApplication.CreateSlimBuilder();
             b.WebHost.UseUrls("http://127.0.0.1:0");
+            b.Logging.SetMinimumLevel(LogLevel.Warning); // a console line per request would be the bottleneck
             p._app = b.Build();
             var gate = new object();
             p._app.MapPost("/sms/send", async (HttpRequest req) =>

@@ -11,11 +11,8 @@ namespace AlAroma.Web.Features.Notifications;
 public sealed class NotificationsController(SearchNotifications search) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] NotificationFilter filter, CancellationToken ct)
-    {
-        ViewData["Filter"] = filter;
-        return View("Notifications", await search.HandleAsync(filter, ct));
-    }
+    public async Task<IActionResult> Index([FromQuery] NotificationFilter filter, CancellationToken ct) =>
+        View("Notifications", await search.HandleAsync(filter, ct));
 
     /// <summary>«Повторить» of one failed message.</summary>
     [HttpPost("{id:long}/retry")]

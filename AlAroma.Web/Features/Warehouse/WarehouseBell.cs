@@ -1,4 +1,5 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Features.Warehouse.Transfers;
 using AlAroma.Web.Features.Warehouse.WriteOffs;
@@ -10,7 +11,8 @@ namespace AlAroma.Web.Features.Warehouse;
 /// <summary>
 /// What the warehouse rings the bell for (issue 11): a transfer in transit to or received at a user's location, a
 /// write-off waiting for approval (managers), low stock at a location. Each call adds rows to the caller's context
-/// inside its transaction (see <see cref="UserNotifications"/>); the caller saves and commits.
+/// inside its transaction (see <see cref="UserNotifications"/>); the caller saves and commits. The links go to
+/// warehouse pages (<see cref="Roles.Stock"/>): a seller or cashier of the location gets the notice without a link.
 /// </summary>
 public static class WarehouseBell
 {
@@ -20,7 +22,7 @@ public static class WarehouseBell
         var from = await LocationNameAsync(db, t.FromLocationId, ct);
         await UserNotifications.AddAsync(db, Audience.WorkingAt(t.ToLocationId), new Notice(NotificationKinds.TransferShipped,
             $"Перемещение {t.Number} в пути", $"Из «{from}»: {t.Lines.Count} поз., {t.Lines.Sum(l => l.Quantity)} шт. Примите товар по прибытии.",
-            $"/warehouse/transfers/{t.Id}", t.ToLocationId), nowUtc, actorId, ct);
+            $"/warehouse/transfers/{t.Id}", t.ToLocationId, LinkRoles: Roles.Stock), nowUtc, actorId, ct);
     }
 
     /// <summary>«Перемещение … принято»: to the staff of both ends, except the one who received it.</summary>
@@ -29,7 +31,7 @@ public static class WarehouseBell
         var to = await LocationNameAsync(db, t.ToLocationId, ct);
         await UserNotifications.AddAsync(db, Audience.WorkingAt(t.FromLocationId, t.ToLocationId), new Notice(NotificationKinds.TransferReceived,
             $"Перемещение {t.Number} принято", t.HasDiscrepancy ? $"В «{to}», с расхождением — проверьте документ." : $"В «{to}», без расхождений.",
-            $"/warehouse/transfers/{t.Id}", t.ToLocationId), nowUtc, actorId, ct);
+            $"/warehouse/transfers/{t.Id}", t.ToLocationId, LinkRoles: Roles.Stock), nowUtc, actorId, ct);
     }
 
     /// <summary>«Списание … ждёт утверждения»: to every manager.</summary>
@@ -38,7 +40,7 @@ public static class WarehouseBell
         var at = await LocationNameAsync(db, w.LocationId, ct);
         await UserNotifications.AddAsync(db, Audience.Managers, new Notice(NotificationKinds.WriteOffSubmitted,
             $"Списание {w.Number} ждёт утверждения", $"«{at}», {WriteOff.ReasonLabel(w.Reason)}: {w.Lines.Sum(l => l.Quantity)} шт.",
-            $"/warehouse/writeoffs/{w.Id}", w.LocationId), nowUtc, actorId, ct);
+            $"/warehouse/writeoffs/{w.Id}", w.LocationId, LinkRoles: Roles.Stock), nowUtc, actorId, ct);
     }
 
     /// <summary>
@@ -52,7 +54,7 @@ public static class WarehouseBell
         var day = LocalTime.Today(new DateTimeOffset(nowUtc, TimeSpan.Zero), place.TimeZoneId);
         await UserNotifications.AddAsync(db, Audience.WorkingAt(locationId), new Notice(NotificationKinds.LowStock,
             $"Мало товара: {product}", $"«{place.Name}»: осталось {balance} шт. при минимуме {threshold} шт.",
-            "/warehouse/alerts", locationId, $"low-stock:{locationId}:{productId}:{day:yyyy-MM-dd}"), nowUtc, null, ct);
+            "/warehouse/alerts", locationId, $"low-stock:{locationId}:{productId}:{day:yyyy-MM-dd}", Roles.Stock), nowUtc, null, ct);
     }
 
     private static Task<string> LocationNameAsync(AppDbContext db, int id, CancellationToken ct) =>

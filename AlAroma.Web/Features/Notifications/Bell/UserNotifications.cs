@@ -10,7 +10,12 @@ namespace AlAroma.Web.Features.Notifications.Bell;
 /// <param name="Link">Local path to open, e.g. <c>/warehouse/transfers/12</c>, or null.</param>
 /// <param name="LocationId">The location concerned, or null.</param>
 /// <param name="OnceKey">Set to write it at most once per user for this key (e.g. low stock per product and day).</param>
-public sealed record Notice(string Kind, string Title, string Text, string? Link = null, int? LocationId = null, string? OnceKey = null);
+/// <param name="LinkRoles">
+/// The roles that may open <paramref name="Link"/>, comma-separated as in <c>[Authorize(Roles = …)]</c> (e.g.
+/// <c>Roles.Stock</c>); a recipient without any of them gets the notice without the link (opening it shows the list),
+/// not a page that refuses them. Null: everyone may open it.
+/// </param>
+public sealed record Notice(string Kind, string Title, string Text, string? Link = null, int? LocationId = null, string? OnceKey = null, string? LinkRoles = null);
 
 /// <summary>
 /// The API features call to ring the bell, inside their own business transaction: rows are added to the caller's
@@ -33,10 +38,12 @@ public static class UserNotifications
             var already = await db.Set<UserNotification>().Where(n => n.OnceKey == key && users.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
             users.RemoveAll(already.Contains);
         }
+        var mayOpen = await MayOpenLinkAsync(db, notice, users, ct);
         foreach (var userId in users)
             db.Add(new UserNotification
             {
-                UserId = userId, Kind = notice.Kind, Title = Cut(notice.Title, 200), Text = Cut(notice.Text, 1000), Link = notice.Link,
+                UserId = userId, Kind = notice.Kind, Title = Cut(notice.Title, 200), Text = Cut(notice.Text, 1000),
+                Link = mayOpen is null || mayOpen.Contains(userId) ? notice.Link : null,
                 LocationId = notice.LocationId, OnceKey = notice.OnceKey, CreatedUtc = nowUtc,
             });
         return users.Count;
@@ -56,6 +63,18 @@ public static class UserNotifications
     {
         await AddAsync(db, Audience.Admins, new Notice(NotificationKinds.JobFailed, title, text, link), nowUtc, null, ct);
         if (db.Database.CurrentTransaction is null) await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Those of <paramref name="users"/> whose roles let them open the notice's link; null = all of them.</summary>
+    private static async Task<HashSet<string>?> MayOpenLinkAsync(AppDbContext db, Notice notice, List<string> users, CancellationToken ct)
+    {
+        if (notice.Link is null || string.IsNullOrWhiteSpace(notice.LinkRoles) || users.Count == 0) return null;
+        var roles = notice.LinkRoles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        var ids = await (from ur in db.UserRoles
+                         join r in db.Roles on ur.RoleId equals r.Id
+                         where users.Contains(ur.UserId) && roles.Contains(r.Name!)
+                         select ur.UserId).Distinct().ToListAsync(ct);
+        return ids.ToHashSet();
     }
 
     private static string Cut(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -1,48 +1,81 @@
 using System.Data.Common;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace AlAroma.Web.Features.Notifications.Outbox;
 
 /// <summary>
-/// Per-channel (and per-chat) send limits shared by every app instance: each send takes a slot in the
-/// <c>notification_rate_counters</c> row of its key and current second with one upsert that refuses past the limit,
-/// so two instances together never exceed it.
+/// Per-channel (and per-chat) send limits shared by every app instance: a batch takes its slots in the
+/// <c>notification_rate_counters</c> rows of its keys and the current (database) second in one short transaction that
+/// locks those rows, so instances together never exceed a limit and a batch costs three round trips, not one per row.
 /// </summary>
 public static class RateLimits
 {
     /// <summary>The counter keys a message must pass, with their per-second limits (limits of 0 are left out).</summary>
     public static IEnumerable<(string Key, int Limit)> KeysFor(OutboxMessage m, OutboxOptions o)
     {
-        if (o.PerSecond(m.Channel) is > 0 and var all) yield return (m.Channel.ToString().ToLowerInvariant(), all);
+        if (o.PerSecond(m.Channel) is > 0 and var all) yield return (ChannelKey(m.Channel), all);
         if (m.Channel == Channel.Telegram && o.TelegramPerChatPerSecond > 0) yield return ("telegram:" + m.Recipient, o.TelegramPerChatPerSecond);
     }
 
-    /// <summary>Takes one slot of every key in the current second; false (and nothing taken) when one is full.</summary>
-    public static async Task<bool> TryTakeAsync(DbConnection connection, IReadOnlyList<(string Key, int Limit)> keys, CancellationToken ct)
+    /// <summary>The counter key of a channel's overall limit ("sms").</summary>
+    public static string ChannelKey(Channel channel) => channel.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Takes one slot of every key of each message that still fits this second, in the order given (the oldest first);
+    /// a message that does not fit takes nothing. Returns, per message, null when it may be sent now, else the first
+    /// key that was full.
+    /// </summary>
+    public static async Task<string?[]> TakeAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<(string Key, int Limit)>> perMessage, CancellationToken ct)
     {
-        if (keys.Count == 0) return true;
+        var verdict = new string?[perMessage.Count];
+        var keys = perMessage.SelectMany(k => k).Select(k => k.Key).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (keys.Length == 0) return verdict;
+
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var (key, limit) in keys)
+        // Sorted keys: two instances insert and lock the same rows in the same order, so they never deadlock.
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction)tx))
         {
-            await using var cmd = connection.CreateCommand();
-            cmd.Transaction = tx;
-            cmd.CommandText = """
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
                 INSERT INTO notification_rate_counters (key, second_utc, count)
-                VALUES (@key, date_trunc('second', clock_timestamp()), 1)
-                ON CONFLICT (key, second_utc) DO UPDATE SET count = notification_rate_counters.count + 1
-                WHERE notification_rate_counters.count < @limit
-                RETURNING count
-                """;
-            cmd.Parameters.Add(new NpgsqlParameter("key", key));
-            cmd.Parameters.Add(new NpgsqlParameter("limit", limit));
-            if (await cmd.ExecuteScalarAsync(ct) is null)
+                SELECT k, date_trunc('second', now()), 0 FROM unnest(@keys) AS k ORDER BY k
+                ON CONFLICT (key, second_utc) DO NOTHING
+                """) { Parameters = { new NpgsqlParameter("keys", keys) } });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                SELECT key, count FROM notification_rate_counters
+                WHERE key = ANY(@keys) AND second_utc = date_trunc('second', now())
+                ORDER BY key FOR UPDATE
+                """) { Parameters = { new NpgsqlParameter("keys", keys) } });
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) used[r.GetString(0)] = r.GetInt32(1);
+        }
+
+        var taken = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < perMessage.Count; i++)
+        {
+            var full = perMessage[i].FirstOrDefault(k => used.GetValueOrDefault(k.Key) >= k.Limit).Key;
+            verdict[i] = full;
+            if (full is not null) continue;
+            foreach (var (key, _) in perMessage[i])
             {
-                await tx.RollbackAsync(ct);
-                return false;
+                used[key] = used.GetValueOrDefault(key) + 1;
+                taken[key] = taken.GetValueOrDefault(key) + 1;
             }
         }
+        if (taken.Count > 0)
+        {
+            await using var cmd = new NpgsqlCommand("""
+                UPDATE notification_rate_counters c SET count = c.count + t.n
+                FROM unnest(@keys, @counts) AS t(key, n)
+                WHERE c.key = t.key AND c.second_utc = date_trunc('second', now())
+                """, (NpgsqlConnection)connection, (NpgsqlTransaction)tx);
+            cmd.Parameters.Add(new NpgsqlParameter("keys", taken.Keys.ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = taken.Values.ToArray() });
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
         await tx.CommitAsync(ct);
-        return true;
+        return verdict;
     }
 
     /// <summary>Deletes counters older than a minute (they only matter within their second).</summary>
