@@ -851,6 +851,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birthday");
 
+                    b.Property<string>("BirthdayChangeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("birthday_change_reason");
+
                     b.Property<DateTime?>("BirthdaySetAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("birthday_set_at_utc");
@@ -863,6 +868,15 @@ namespace AlAroma.Web.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("email");
+
+                    b.Property<DateTime?>("EmailConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_consent_at_utc");
+
+                    b.Property<string>("EmailConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("email_consent_source");
 
                     b.Property<int?>("HomeLocationId")
                         .HasColumnType("integer")
@@ -886,6 +900,14 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("marketing_telegram");
 
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at_utc");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -902,9 +924,32 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("points_balance");
 
+                    b.Property<DateTime?>("SmsConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_consent_at_utc");
+
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sms_consent_source");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
                     b.Property<long?>("TelegramChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("telegram_chat_id");
+
+                    b.Property<DateTime?>("TelegramConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("telegram_consent_at_utc");
+
+                    b.Property<string>("TelegramConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("telegram_consent_source");
 
                     b.Property<long?>("TelegramUserId")
                         .HasColumnType("bigint")
@@ -913,9 +958,17 @@ namespace AlAroma.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_customers_merged_into_id");
+
                     b.HasIndex("Phone")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_customers_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
                     b.HasIndex("TelegramUserId")
                         .IsUnique()
@@ -3296,6 +3349,15 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_price_changes_products_product_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.Customer", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_customers_merged_into_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Customers.CustomerCode", b =>
