@@ -12,6 +12,11 @@ public static class CustomersSetup
         s.AddScoped<List.ExportCustomers>();
         s.AddScoped<Card.GetCustomerCard>();
         s.AddScoped<Card.SaveCustomer>();
+        s.AddScoped<Merge.PreviewMerge>();
+        s.AddScoped<Merge.MergeCustomers>();
+        s.AddScoped<Import.UploadCustomerImport>();
+        s.AddScoped<Import.GetCustomerImport>();
+        s.AddScoped<Import.RunCustomerImport>();
         return s;
     }
 }
