@@ -66,7 +66,8 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
                 .OrderByDescending(a => a.Id).FirstAsync();
             Assert.Equal(Manager, marked.UserName);
             Assert.Contains("MergedIntoId", marked.NewValues);
-            Assert.True(await db.AuditEntries.AnyAsync(a => a.Entity == "Sale" && a.Key == dupSale.ToString() && a.NewValues!.Contains(kept.Id.ToString())));
+            var saleAudit = await db.AuditEntries.Where(a => a.Entity == "Sale" && a.Key == dupSale.ToString() && a.Action == "Update").Select(a => a.NewValues).ToListAsync();
+            Assert.Contains(saleAudit, v => v!.Contains(kept.Id.ToString()));
         }
 
         using var client = await app.ClientAsync(Manager);
@@ -75,6 +76,11 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal($"/customers/{kept.Id}", resp.Headers.Location?.ToString());
         var again = await Assert.ThrowsAsync<BusinessRuleException>(() => MergeAsync(kept.Id, dup.Id));
         Assert.Contains("уже объединена", again.Message);
+
+        // At the till the duplicate's phone brings up the kept card.
+        var later = await app.SellAsync(dup);
+        await using var check = app.Db();
+        Assert.Equal(kept.Id, await check.Sales.Where(s => s.Id == later).Select(s => s.CustomerId).SingleAsync());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace AlAroma.Web.Features.Customers.Merge;
 /// latest consent of the two is kept (<see cref="Customer.SetConsent"/>); the tags are joined; empty profile fields
 /// (e-mail, birthday, home shop, Telegram) are filled from the merged card; the higher level stays. The merged card
 /// keeps its phone, is marked «объединена с картой №…» with the time, its points become 0, its live till codes stop
-/// working, and its page redirects to the kept card. Every row changed is audited by the interceptor.
+/// working, its page redirects to the kept card and the till finds the kept card by its phone. Every row changed is audited by the interceptor.
 /// </summary>
 public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
 {
@@ -65,6 +65,8 @@ public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
         var (telegramUser, telegramChat) = (merged.TelegramUserId, merged.TelegramChatId);
         if (kept.TelegramUserId is null && telegramUser is not null) merged.TelegramUserId = null; // unique: freed before the kept card takes it
         if (kept.TelegramChatId is null && telegramChat is not null) merged.TelegramChatId = null;
+        // Cards merged into the duplicate earlier now point at the kept card too: one step always reaches a live card.
+        foreach (var earlier in await db.Customers.Where(x => x.MergedIntoId == mergedId).ToListAsync(ct)) earlier.MergedIntoId = keptId;
         merged.MergedIntoId = keptId;
         merged.MergedAtUtc = now;
         await db.SaveChangesAsync(ct);
