@@ -36,6 +36,11 @@ public sealed class CustomerRulesTests
         Assert.Equal((LoyaltyLevel.Platinum, (LoyaltyLevel?)null, 0m, 100), (top.Level, top.Next, top.Missing, top.Percent));
         Assert.Equal("Высший уровень", top.Text);
         Assert.Equal("до Платины 1\u00A0₽", LevelProgress.Of(Rules with { PlatinumFrom = 100_000m }, 99_999m).Text);
+        // A card above what its purchases earn (kept until the nightly run) counts towards the level above its own.
+        Assert.Equal("Высший уровень", LevelProgress.Of(Rules, 0m, LoyaltyLevel.Platinum).Text);
+        var gold = LevelProgress.Of(Rules, 1_000m, LoyaltyLevel.Gold);
+        Assert.Equal((LoyaltyLevel.Gold, (LoyaltyLevel?)LoyaltyLevel.Platinum, 149_000m, 0), (gold.Level, gold.Next, gold.Missing, gold.Percent));
+        Assert.Equal(LoyaltyLevel.Gold, LevelProgress.Of(Rules, 60_000m, LoyaltyLevel.Silver).Level); // the purchases earn more: they count
     }
 
     [Fact]

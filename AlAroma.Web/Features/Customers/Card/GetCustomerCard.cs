@@ -88,7 +88,7 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
             .Select(m => new Message(m.Id, m.Channel, m.Recipient, m.Summary, m.Status, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToListAsync(ct);
 
         return new Model(c, shops.FirstOrDefault(l => l.Id == c.HomeLocationId)?.Name, shops.Where(l => l.Kind == LocationKind.Shop).ToList(),
-            spent, LevelProgress.Of(rules, spent), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
+            spent, LevelProgress.Of(rules, spent, c.Level), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
             await sales.CountAsync(ct), certificates, messages);
     }
 }

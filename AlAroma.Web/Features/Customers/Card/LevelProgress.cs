@@ -8,17 +8,22 @@ namespace AlAroma.Web.Features.Customers.Card;
 /// the level the purchases of 12 months (₽, net of returns) earn, the next one, what is missing (₽, rounded up to whole
 /// roubles) and the share of the way from this level's threshold to the next one's.
 /// </summary>
-/// <param name="Level">The level the purchases earn (the card may still show a higher one until the nightly run).</param>
+/// <param name="Level">The level the progress starts from: the card's, or the one the purchases earn when higher.</param>
 /// <param name="Next">The next level; null at Platinum.</param>
 /// <param name="Missing">₽ to buy for <see cref="Next"/>; 0 at Platinum.</param>
 /// <param name="Percent">0–100 of the way from this level's threshold to the next one's; 100 at Platinum.</param>
 public sealed record LevelProgress(LoyaltyLevel Level, LoyaltyLevel? Next, decimal Missing, int Percent)
 {
-    /// <summary>The progress for <paramref name="purchases12Months"/> ₽ (negative counts as 0).</summary>
-    public static LevelProgress Of(LoyaltyRules rules, decimal purchases12Months)
+    /// <summary>
+    /// The progress for <paramref name="purchases12Months"/> ₽ (negative counts as 0) from the card's
+    /// <paramref name="current"/> level when it is above what the purchases earn (a level kept until the nightly run,
+    /// or given by hand): the next level is then the one above it.
+    /// </summary>
+    public static LevelProgress Of(LoyaltyRules rules, decimal purchases12Months, LoyaltyLevel? current = null)
     {
         var spent = Math.Max(0m, purchases12Months);
-        var level = rules.LevelFor(spent);
+        var earned = rules.LevelFor(spent);
+        var level = current is { } c && c > earned ? c : earned;
         (decimal From, LoyaltyLevel? Next, decimal To) step = level switch
         {
             LoyaltyLevel.Standard => (0m, LoyaltyLevel.Silver, rules.SilverFrom),
