@@ -28,6 +28,12 @@ public sealed class CustomerCardTests(AppServer app) : IClassFixture<AppServer>
             await cmd.ExecuteNonQueryAsync();
         }
         var page = await app.LoginAsync("manager@alaroma.local");
+        var problems = new List<string>(); // the CRM pages keep the strict CSP (no inline script or style)
+        page.Console += (_, m) =>
+        {
+            if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.Text.StartsWith("Refused to", StringComparison.Ordinal))
+                lock (problems) problems.Add($"{page.Url}: {m.Text}");
+        };
         await page.GotoAsync("/customers");
         await page.GetByLabel("Телефон или имя").FillAsync("Клиентест");
         await page.GetByLabel("Уровень").SelectOptionAsync(new SelectOptionValue { Label = "Платиновый" });
@@ -62,5 +68,11 @@ public sealed class CustomerCardTests(AppServer app) : IClassFixture<AppServer>
         var header = ws.RowsUsed().First(r => r.Cell(1).GetString() == "Клиент");
         var names = ws.RowsUsed().Where(r => r.RowNumber() > header.RowNumber()).Select(r => r.Cell(1).GetString()).Where(n => n != "Итого").ToList();
         Assert.Equal(["Клиентест Платина Вторая", "Клиентест Платина Изменённая"], names);
+
+        await page.GotoAsync("/customers/merge?keep=%2B79035550102&merge=%2B79035550103");
+        await Assertions.Expect(page.Locator("#merge-confirm")).ToBeVisibleAsync();
+        await page.GotoAsync("/customers/import");
+        await Assertions.Expect(page.GetByLabel("Файл")).ToBeVisibleAsync();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
