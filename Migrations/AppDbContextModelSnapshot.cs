@@ -472,6 +472,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("date")
                         .HasColumnName("birthday");
 
+                    b.Property<string>("BirthdayChangeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("birthday_change_reason");
+
                     b.Property<DateTime?>("BirthdaySetAtUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("birthday_set_at_utc");
@@ -484,6 +489,15 @@ namespace AlAroma.Web.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("email");
+
+                    b.Property<DateTime?>("EmailConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("email_consent_at_utc");
+
+                    b.Property<string>("EmailConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("email_consent_source");
 
                     b.Property<int?>("HomeLocationId")
                         .HasColumnType("integer")
@@ -507,6 +521,14 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("marketing_telegram");
 
+                    b.Property<DateTime?>("MergedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("merged_at_utc");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merged_into_id");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -523,9 +545,32 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("points_balance");
 
+                    b.Property<DateTime?>("SmsConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sms_consent_at_utc");
+
+                    b.Property<string>("SmsConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sms_consent_source");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tags");
+
                     b.Property<long?>("TelegramChatId")
                         .HasColumnType("bigint")
                         .HasColumnName("telegram_chat_id");
+
+                    b.Property<DateTime?>("TelegramConsentAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("telegram_consent_at_utc");
+
+                    b.Property<string>("TelegramConsentSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("telegram_consent_source");
 
                     b.Property<long?>("TelegramUserId")
                         .HasColumnType("bigint")
@@ -534,9 +579,17 @@ namespace AlAroma.Web.Migrations
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_customers_merged_into_id");
+
                     b.HasIndex("Phone")
                         .IsUnique()
                         .HasDatabaseName("ix_customers_phone");
+
+                    b.HasIndex("Tags")
+                        .HasDatabaseName("ix_customers_tags");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
 
                     b.HasIndex("TelegramUserId")
                         .IsUnique()
@@ -589,6 +642,78 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_customer_codes_customer_id");
 
                     b.ToTable("customer_codes", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.Import.CustomerImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at_utc");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<byte[]>("ParsedTable")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("parsed_table");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer")
+                        .HasColumnName("rejected");
+
+                    b.Property<byte[]>("RejectedFile")
+                        .HasColumnType("bytea")
+                        .HasColumnName("rejected_file");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_imports");
+
+                    b.ToTable("customer_imports", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
@@ -3425,6 +3550,15 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_price_changes_products_product_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Customers.Customer", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_customers_merged_into_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Customers.CustomerCode", b =>

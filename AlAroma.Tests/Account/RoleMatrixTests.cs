@@ -32,6 +32,10 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/promotions", [Roles.Admin, Roles.Manager]),
         ("/loyalty/settings", [Roles.Admin, Roles.Manager]),
         ("/giftcards", [Roles.Admin, Roles.Manager]),
+        // CRM screens (issue 12): the list and its Excel, the card and its edit form, merging duplicates, the import.
+        ("/customers/import", [Roles.Admin, Roles.Manager]),
+        ("/customers/merge", [Roles.Admin, Roles.Manager]),
+        ("/customers/export", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager]), // the till finds by the whole phone or the customer's code (/pos)
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),

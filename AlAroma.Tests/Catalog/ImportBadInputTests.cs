@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using System.IO.Compression;
 using System.Text;
 using AlAroma.Web.Features.Catalog;

@@ -59,6 +59,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
 
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<CustomerCode> CustomerCodes => Set<CustomerCode>();
+    public DbSet<Features.Customers.Import.CustomerImport> CustomerImports => Set<Features.Customers.Import.CustomerImport>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text;

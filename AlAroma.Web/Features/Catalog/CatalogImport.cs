@@ -1,3 +1,5 @@
+using AlAroma.Web.Infrastructure.Import;
+
 namespace AlAroma.Web.Features.Catalog;
 
 /// <summary>Where a catalog import is in its steps: upload → mapping → preview → import.</summary>

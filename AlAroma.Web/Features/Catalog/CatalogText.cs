@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using AlAroma.Web.Infrastructure.Time;
 
 namespace AlAroma.Web.Features.Catalog;
@@ -18,7 +19,5 @@ public static class CatalogText
     };
 
     /// <summary>Russian label of an encoding name or delimiter code.</summary>
-    public static string Label(string? code) =>
-        ImportFile.Encodings.Where(e => e.Name == code).Select(e => e.Label)
-            .Concat(ImportFile.Delimiters.Where(d => d.Code == code).Select(d => d.Label)).FirstOrDefault() ?? code ?? "";
+    public static string Label(string? code) => ImportFile.Label(code);
 }

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using System.Text.Json;
 
 namespace AlAroma.Web.Features.Catalog;

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

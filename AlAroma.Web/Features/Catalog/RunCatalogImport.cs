@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using System.Globalization;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
@@ -122,20 +123,7 @@ public sealed class RunCatalogImport(AppDbContext db, CatalogImportPlanner plann
         return codes;
     }
 
-    /// <summary>
-    /// The rejected rows as CSV (UTF-8 with BOM, <c>;</c>): the file's own columns plus "Причина". Formula-like cells
-    /// ("=2+2", "-5") get a leading quote (<see cref="SpreadsheetText.ForCsv"/>) so Excel shows them instead of running them.
-    /// </summary>
-    public static byte[] RejectedRowsCsv(IReadOnlyList<string> headers, IEnumerable<PlannedRow> rejected)
-    {
-        using var ms = new MemoryStream();
-        using (var csv = CsvWriter.Create(ms, CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true))
-        {
-            csv.WriteRecord(["Строка", .. headers.Select(SpreadsheetText.ForCsv), "Причина"]);
-            foreach (var r in rejected)
-                csv.WriteRecord([r.Row.Number.ToString(CultureInfo.InvariantCulture), .. r.Row.Cells.Select(SpreadsheetText.ForCsv), SpreadsheetText.ForCsv(r.Reason)]);
-            csv.Flush();
-        }
-        return ms.ToArray();
-    }
+    /// <summary>The rejected rows as CSV with the reason (<see cref="ImportSource.RejectedRowsCsv"/>).</summary>
+    public static byte[] RejectedRowsCsv(IReadOnlyList<string> headers, IEnumerable<PlannedRow> rejected) =>
+        ImportSource.RejectedRowsCsv(headers, rejected.Select(r => (r.Row, r.Reason!)));
 }

@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Import;
 using AlAroma.Web.Data;
 using AlAroma.Web.Infrastructure;
 
@@ -31,17 +32,10 @@ public sealed class UploadCatalogImport(AppDbContext db, TimeProvider clock, ICu
         if (content.Length > MaxBytes) throw new BusinessRuleException("Файл больше 20 МБ. Разделите каталог на несколько файлов.");
         var import = new CatalogImport { Id = Guid.CreateVersion7(), FileName = Path.GetFileName(fileName), Content = content };
         var mapping = new ImportMapping();
-        if (ImportFile.IsXlsx(content))
-        {
-            import.Format = "xlsx";
-        }
-        else
-        {
-            import.Format = "csv";
-            mapping.Encoding = import.DetectedEncoding = ImportFile.DetectEncoding(content);
-            var text = ImportFile.Decode(content[..Math.Min(content.Length, 64 * 1024)], mapping.Encoding);
-            mapping.Delimiter = import.DetectedDelimiter = ImportFile.DetectDelimiter(text);
-        }
+        var source = ImportSource.Detect(content);
+        import.Format = source.Format;
+        if (source is { Encoding: { } encoding, Delimiter: { } delimiter })
+            (mapping.Encoding, import.DetectedEncoding, mapping.Delimiter, import.DetectedDelimiter) = (encoding, encoding, delimiter, delimiter);
         var table = import.ReadTable(mapping);
         if (table.Rows.Count == 0) throw new BusinessRuleException("В файле только строка заголовков, товаров нет.");
         mapping.Columns = ImportMapping.Guess(table.Headers);

@@ -13,6 +13,14 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Email).HasMaxLength(200);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.BirthdayChangeReason).HasMaxLength(300);
+        b.Property(x => x.SmsConsentSource).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.EmailConsentSource).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.TelegramConsentSource).HasConversion<string>().HasMaxLength(20);
+        b.Ignore(x => x.ReachableInTelegram);
+        b.HasIndex(x => x.Tags).HasMethod("gin");
+        b.HasIndex(x => x.MergedIntoId);
+        b.HasOne<Customer>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.TelegramUserId).IsUnique().HasFilter("telegram_user_id IS NOT NULL");
     }
 }

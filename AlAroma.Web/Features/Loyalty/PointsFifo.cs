@@ -22,19 +22,41 @@ public static class PointsFifo
     /// Points that have expired by <paramref name="nowUtc"/> over the whole ledger (the sum the expiry entries should
     /// add up to, as a positive number).
     /// </summary>
-    public static int ExpiredBy(IEnumerable<Entry> ledger, DateTime nowUtc)
+    public static int ExpiredBy(IEnumerable<Entry> ledger, DateTime nowUtc) => Replay(ledger, nowUtc).Expired;
+
+    /// <summary>What is left of one accrual or gift at a moment: its position in the ledger, points left (0 when spent or expired) and expiry (UTC).</summary>
+    /// <param name="Index">Position of the entry in the ledger given (0-based).</param>
+    /// <param name="Expired">Points of it that expired unspent.</param>
+    public sealed record LotLeft(int Index, int Left, int Expired, DateTime ExpiresAtUtc);
+
+    /// <summary>
+    /// For every positive entry of <paramref name="ledger"/> (accrual, gift, restored points): how many of its points
+    /// are still live at <paramref name="nowUtc"/>, how many expired, and when the rest expires — by the same FIFO
+    /// replay as <see cref="ExpiredBy"/>. Points that repaid a debt count as spent.
+    /// </summary>
+    public static IReadOnlyList<LotLeft> Remaining(IEnumerable<Entry> ledger, DateTime nowUtc)
     {
-        var lots = new List<Lot>(); // oldest expiry first
-        var (debt, expired) = (0, 0);
+        var (_, all) = Replay(ledger, nowUtc);
+        return all.Select(l => new LotLeft(l.Index, l.Left, l.ExpiredPoints, l.ExpiresAtUtc)).ToList();
+    }
+
+    private static (int Expired, List<Lot> All) Replay(IEnumerable<Entry> ledger, DateTime nowUtc)
+    {
+        var lots = new List<Lot>(); // live lots, oldest expiry first
+        var all = new List<Lot>();
+        var (debt, expired, index) = (0, 0, -1);
         foreach (var e in ledger)
         {
+            index++;
             if (e.IsExpiry || e.Points == 0) continue;
             expired += ExpireUntil(lots, e.AtUtc);
             if (e.Points > 0)
             {
                 var repay = Math.Min(debt, e.Points);
                 debt -= repay;
-                if (e.Points > repay) Insert(lots, new Lot(e.ExpiresAtUtc ?? e.AtUtc.AddMonths(PointsLedger.LifetimeMonths), e.Points - repay));
+                var lot = new Lot(index, e.ExpiresAtUtc ?? e.AtUtc.AddMonths(PointsLedger.LifetimeMonths), e.Points - repay);
+                all.Add(lot);
+                if (e.Points > repay) Insert(lots, lot);
                 continue;
             }
             var need = -e.Points;
@@ -47,7 +69,7 @@ public static class PointsFifo
             }
             debt += need;
         }
-        return expired + ExpireUntil(lots, nowUtc);
+        return (expired + ExpireUntil(lots, nowUtc), all);
     }
 
     private static int ExpireUntil(List<Lot> lots, DateTime atUtc)
@@ -56,6 +78,8 @@ public static class PointsFifo
         while (lots.Count > 0 && lots[0].ExpiresAtUtc <= atUtc)
         {
             sum += lots[0].Left;
+            lots[0].ExpiredPoints = lots[0].Left;
+            lots[0].Left = 0;
             lots.RemoveAt(0);
         }
         return sum;
@@ -67,9 +91,11 @@ public static class PointsFifo
         lots.Insert(i, lot);
     }
 
-    private sealed class Lot(DateTime expiresAtUtc, int left)
+    private sealed class Lot(int index, DateTime expiresAtUtc, int left)
     {
+        public int Index { get; } = index;
         public DateTime ExpiresAtUtc { get; } = expiresAtUtc;
         public int Left { get; set; } = left;
+        public int ExpiredPoints { get; set; }
     }
 }

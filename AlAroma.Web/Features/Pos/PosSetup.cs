@@ -38,8 +38,7 @@ public static class PosSetup
         s.AddScoped<Parking.ParkCart>();
         s.AddScoped<Parking.RecallCart>();
         s.AddScoped<Parking.ListParkedCarts>();
-        // The customers page has no setup of its own yet (Program.cs is fixed): its handler is registered here.
-        s.AddScoped<CustomerLookup>();
-        s.AddScoped<CustomerCardAudit>();
+        // The customers' screens register themselves here (Program.cs is fixed).
+        s.AddCustomers();
     }
 }

@@ -118,7 +118,8 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
                 throw new BusinessRuleException("Введите номер клиента полностью (10 цифр после +7 или 8) или 6-значный код из бота. По части номера касса клиентов не ищет.");
             var phone = PhoneNormalizer.NormalizeRussian(text);
             if (!phone.IsValid) throw new BusinessRuleException(phone.Error!);
-            var found = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            // A merged duplicate's phone brings up the card it was merged into.
+            var found = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)(c.MergedIntoId ?? c.Id)).FirstOrDefaultAsync(ct);
             if (found is null) return new LookupResult(false, phone.E164);
             customerId = found.Value;
         }
@@ -141,7 +142,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
         if (name.Length == 0) throw new BusinessRuleException("Введите имя клиента.");
         if (name.Length > 200) throw new BusinessRuleException("Имя клиента длиннее 200 символов. Сократите его.");
         await till.RequireOpenShiftAsync(registerId, lockForShare: false, ct);
-        var id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+        var id = await db.Customers.Where(c => c.Phone == phone.E164).Select(c => (long?)(c.MergedIntoId ?? c.Id)).FirstOrDefaultAsync(ct);
         CustomerLookupPlace? lookedUp = place;
         if (id is null)
         {

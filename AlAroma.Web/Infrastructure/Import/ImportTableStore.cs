@@ -1,17 +1,17 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace AlAroma.Web.Features.Catalog;
+namespace AlAroma.Web.Infrastructure.Import;
 
 /// <summary>
-/// An <see cref="ImportTable"/> as compact bytes (length-prefixed UTF-8 strings, gzip), stored on the import so that the
+/// An <see cref="ImportTable"/> as compact bytes (length-prefixed UTF-8 strings, gzip), stored on an import (catalog, customers) so that the
 /// mapping, preview and import steps read the rows the upload parsed instead of parsing the file again.
 /// </summary>
 public static class ImportTableStore
 {
     private const int Version = 1;
 
-    /// <summary>The table as bytes for <see cref="CatalogImport.ParsedTable"/>.</summary>
+    /// <summary>The table as bytes for the import's stored table.</summary>
     public static byte[] Pack(ImportTable table)
     {
         using var ms = new MemoryStream();

@@ -3,7 +3,7 @@ using System.Text;
 using AlAroma.Web.Infrastructure;
 using CsvHelper;
 
-namespace AlAroma.Web.Features.Catalog;
+namespace AlAroma.Web.Infrastructure.Import;
 
 /// <summary>An uploaded table: the header row and the data rows (empty rows skipped).</summary>
 /// <param name="Headers">Column titles of the first row.</param>
@@ -59,6 +59,11 @@ public static class ImportFile
         ("comma", ',', "Запятая ( , )"),
         ("tab", '\t', "Табуляция"),
     ];
+
+    /// <summary>Russian label of an encoding name or delimiter code (the code itself when unknown).</summary>
+    public static string Label(string? code) =>
+        Encodings.Where(e => e.Name == code).Select(e => e.Label)
+            .Concat(Delimiters.Where(d => d.Code == code).Select(d => d.Label)).FirstOrDefault() ?? code ?? "";
 
     static ImportFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 

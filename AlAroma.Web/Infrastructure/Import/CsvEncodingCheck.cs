@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 
-namespace AlAroma.Web.Features.Catalog;
+namespace AlAroma.Web.Infrastructure.Import;
 
 /// <summary>A warning about how the chosen encoding reads a CSV, with the lines concerned decoded the right way.</summary>
 /// <param name="Blocks">True when importing this way would write garbage: the import is refused until the person fixes it.</param>
@@ -71,7 +71,7 @@ public static class CsvEncodingCheck
         var (utf8, other) = Classify(body);
         if (utf8.Count == 0 && other.Count == 0) return null;
         var singleByte = other.Count > 0 ? SingleByteEncoding(body) : "windows-1251";
-        var singleLabel = CatalogText.Label(singleByte);
+        var singleLabel = ImportFile.Label(singleByte);
         if (utf8.Count > 0 && other.Count > 0)
         {
             // The fewer lines are the ones to look at (on a tie, the ones that are not UTF-8).
@@ -82,12 +82,12 @@ public static class CsvEncodingCheck
                 return new EncodingNotice(false,
                     $"Строки в разных кодировках: {Numbers(few)} — в {many}, остальные — в {rest}. Каждая строка прочитана в своей кодировке; проверьте текст ниже.", lines);
             return new EncodingNotice(true,
-                $"Файл не в одной кодировке: {Numbers(few)} — в {many}, остальные — в {rest}. Выберите кодировку «{CatalogText.Label(ImportFile.Mixed)}» " +
+                $"Файл не в одной кодировке: {Numbers(few)} — в {many}, остальные — в {rest}. Выберите кодировку «{ImportFile.Label(ImportFile.Mixed)}» " +
                 "(каждая строка будет прочитана в своей) или сохраните файл в одной кодировке и загрузите снова. Ниже — эти строки, прочитанные правильно.", lines);
         }
         if (utf8.Count > 0 && effective is "windows-1251" or "windows-1252")
             return new EncodingNotice(true,
-                $"Файл в кодировке UTF-8, а выбрана {CatalogText.Label(effective)}: буквы превратятся в «кракозябры». Выберите UTF-8. Так строки читаются в UTF-8:",
+                $"Файл в кодировке UTF-8, а выбрана {ImportFile.Label(effective)}: буквы превратятся в «кракозябры». Выберите UTF-8. Так строки читаются в UTF-8:",
                 Quote(body, utf8, singleByte));
         if (other.Count > 0 && effective == "utf-8")
             return new EncodingNotice(true,
@@ -95,7 +95,7 @@ public static class CsvEncodingCheck
                 Quote(body, other, singleByte));
         if (other.Count > 0 && effective != singleByte && effective != ImportFile.Mixed)
             return new EncodingNotice(false,
-                $"Похоже, файл в {singleLabel}, а выбрана {CatalogText.Label(effective)}. Если в образце «кракозябры» — выберите {singleLabel}. Так строки читаются в {singleLabel}:",
+                $"Похоже, файл в {singleLabel}, а выбрана {ImportFile.Label(effective)}. Если в образце «кракозябры» — выберите {singleLabel}. Так строки читаются в {singleLabel}:",
                 Quote(body, other, singleByte));
         return null;
     }

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Xml;
 using AlAroma.Web.Infrastructure;
 
-namespace AlAroma.Web.Features.Catalog;
+namespace AlAroma.Web.Infrastructure.Import;
 
 /// <summary>
 /// Reads the first worksheet of an XLSX with bounded memory: the package is opened as a ZIP, the uncompressed sizes
