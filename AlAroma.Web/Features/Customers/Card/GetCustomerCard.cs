@@ -1,3 +1,4 @@
+using AlAroma.Web.Features.Loyalty.Settings;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Customers.List;
 using AlAroma.Web.Features.GiftCards;
@@ -15,7 +16,7 @@ namespace AlAroma.Web.Features.Customers.Card;
 /// sent to their phone, e-mail or Telegram chat. Amounts in ₽, times UTC (the view shows Moscow time). The card of a
 /// merged duplicate is not shown: <see cref="Model.MergedIntoId"/> tells the controller where to redirect.
 /// </summary>
-public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, LoyaltyRules rules, TimeProvider clock)
+public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, LoyaltyTermsStore terms, TimeProvider clock)
 {
     /// <summary>Rows of each history the card shows (newest first).</summary>
     public const int HistoryRows = 100;
@@ -88,7 +89,7 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
             .Select(m => new Message(m.Id, m.Channel, m.Recipient, m.Summary, m.Status, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToListAsync(ct);
 
         return new Model(c, shops.FirstOrDefault(l => l.Id == c.HomeLocationId)?.Name, shops.Where(l => l.Kind == LocationKind.Shop).ToList(),
-            spent, LevelProgress.Of(rules, spent, c.Level), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
+            spent, LevelProgress.Of((await terms.ForNowAsync(null, ct)).Rules, spent, c.Level), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
             await sales.CountAsync(ct), certificates, messages);
     }
 }
