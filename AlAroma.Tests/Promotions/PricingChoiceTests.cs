@@ -111,4 +111,23 @@ public class PricingChoiceTests
         Assert.Equal(1, r.Of("d9").Applied.Single().FreeUnits);
         Assert.Equal(1, r.Of("c8").Applied.Single().FreeUnits);
     }
+
+    [Fact]
+    public void A_cart_past_the_search_budget_fills_a_combo_set_by_set_with_the_dearest_units()
+    {
+        // "Dior + Chanel for 2 500 ₽" (slots 1 500 + 1 000) and two units of each brand: the fallback fills the first set
+        // with the dearest Dior and the dearest Chanel (1 700 ₽ off), the second with the others (500 ₽ off).
+        var lines = new[]
+        {
+            Line("d1", 1, 3000m, brand: "Dior"), Line("d2", 2, 2000m, brand: "Dior"),
+            Line("c1", 3, 1200m, brand: "Chanel"), Line("c2", 4, 1000m, brand: "Chanel"),
+        };
+        var combo = new ComboPromotion(1, "Dior + Chanel", [new ComboSlot(ProductGroup.OfBrands("Dior"), 1500m), new ComboSlot(ProductGroup.OfBrands("Chanel"), 1000m)]);
+        var r = PricingEngine.PriceWithBudget(Request(lines, combo), 1);
+        AssertConsistent(r);
+        Assert.False(r.SearchWasExact);
+        Assert.Equal(2200m, r.DiscountTotal);
+        Assert.Equal((4, 2), (r.ByPromotion.Single().Units, r.ByPromotion.Single().Applications));
+        Assert.Equal(2200m, Price(lines, combo).DiscountTotal); // what the exact search finds
+    }
 }

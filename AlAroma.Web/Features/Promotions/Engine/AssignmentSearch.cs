@@ -197,7 +197,7 @@ internal sealed class BranchAndBound(SearchProblem problem, int nodeBudget)
             return;
         }
         var options = problem.Options[i];
-        var first = i > 0 && problem.SameAsPrevious[i] ? _choice[i - 1] : 0;
+        var first = problem.SameAsPrevious[i] ? _choice[i - 1] : 0; // never set on the first unit
         for (var k = first; k < options.Length && !Exhausted; k++)
         {
             var o = options[k];
