@@ -123,9 +123,9 @@ internal sealed class SearchProblem(GroupPromo[] groups, int[] unitIndex, long[]
                         complete = true;
                     }
                 }
-                // Plain statements rather than one pattern condition: mutation testing can then flip each test
-                // without leaving a pattern variable unassigned (which would not compile).
-                if (!complete) break;
+                // An incomplete set stops here too: its slots are filled unevenly (Evaluate gives null) or not at all
+                // (no gain). Plain statements rather than one pattern condition: mutation testing can then flip each
+                // test without leaving a pattern variable unassigned (which would not compile).
                 var v = Evaluate(trial);
                 if (v is null || v <= value) break;
                 (choice, value) = (trial, v.Value);
