@@ -75,6 +75,14 @@ public class ReturnRulesSplitTests
     }
 
     [Fact]
+    public void Kopecks_of_a_refund_are_shared_in_proportion_too()
+    {
+        // 2 000 ₽ paid half by card, half in cash; a 100,50 ₽ item goes back as 50,25 to each, not 50,50 to the card.
+        var split = ReturnRules.Split(2000m, Buckets((PaymentMethod.Card, 1000m, 0m), (PaymentMethod.Cash, 1000m, 0m)), 100.5m);
+        Assert.Equal([50.25m, 50.25m], split);
+    }
+
+    [Fact]
     public void A_negative_refund_is_refused() =>
         Assert.Throws<BusinessRuleException>(() => ReturnRules.Split(100m, Buckets((PaymentMethod.Cash, 100m, 0m)), -1m));
 

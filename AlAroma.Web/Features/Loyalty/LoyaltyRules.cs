@@ -47,7 +47,7 @@ public sealed record LoyaltyRules(
     /// certificates and the sale of certificates earn nothing): whole hundreds × rate, rounded down.
     /// </summary>
     public int Accrual(decimal paidWithMoney, LoyaltyLevel level) =>
-        paidWithMoney <= 0 ? 0 : (int)decimal.Floor(paidWithMoney / 100m) * RatePer100(level);
+        (int)decimal.Floor(Math.Max(paidWithMoney, 0) / 100m) * RatePer100(level);
 
     /// <summary>
     /// The most points the customer may spend on a receipt of <paramref name="receiptTotal"/> ₽ (after discounts,
@@ -55,7 +55,7 @@ public sealed record LoyaltyRules(
     /// A negative balance (after a return reversed an accrual) allows nothing.
     /// </summary>
     public int MaxRedeemable(decimal receiptTotal, int balance) =>
-        balance <= 0 || receiptTotal <= 0 ? 0 : Math.Min(balance, (int)decimal.Floor(receiptTotal * MaxRedeemShare));
+        Math.Max(Math.Min(balance, (int)decimal.Floor(receiptTotal * MaxRedeemShare)), 0);
 
     /// <summary>Russian label of a level.</summary>
     public static string Label(LoyaltyLevel level) => level switch

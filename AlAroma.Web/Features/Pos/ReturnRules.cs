@@ -67,12 +67,9 @@ public static class ReturnRules
             var left = refund - result.Sum();
             result[i] = Math.Clamp(Math.Min(target, b.Paid) - b.Refunded, 0, b.Method == PaymentMethod.Points ? decimal.Floor(left) : left);
         }
-        foreach (var (b, i) in ordered)
+        foreach (var (b, i) in ordered) // the rest (never negative: the first pass stays within the refund) up to each one's room
         {
-            var rest = refund - result.Sum();
-            if (rest <= 0) break;
-            var room = b.Paid - b.Refunded - result[i];
-            var add = Math.Min(rest, room);
+            var add = Math.Min(refund - result.Sum(), b.Paid - b.Refunded - result[i]);
             if (b.Method == PaymentMethod.Points) add = decimal.Floor(add);
             result[i] += Math.Max(add, 0);
         }
@@ -87,17 +84,16 @@ public static class ReturnRules
     /// A rest under 1 ₽ that only points have room for (the money payments are back in full): one more whole point
     /// goes back and the money payments give up the overshoot, cash first (the reverse of the rest order), out of
     /// what this return gives them. Without it a return of 2 999,50 of a 3 000 ₽ receipt paid 900 points + 2 100 by
-    /// card could not be split at all.
+    /// card could not be split at all. A receipt has at most one points payment (<see cref="PaymentRules"/>), and
+    /// when a rest is left after the second pass that payment has at least one whole point of room (rooms of points
+    /// are whole, and together the rooms cover the refund). When this return gave the money payments less than the
+    /// overshoot, the split no longer sums to the refund and <see cref="Split"/> refuses it.
     /// </summary>
     private static void MoveAWholePoint(List<(Bucket b, int i)> ordered, decimal[] result, decimal kopecks)
     {
-        var point = ordered.FindIndex(x => x.b.Method == PaymentMethod.Points && x.b.Paid - x.b.Refunded - result[x.i] >= 1);
-        if (point < 0) return;
-        var money = ordered.Where(x => x.b.Method != PaymentMethod.Points).Reverse().ToList();
         var overshoot = 1 - kopecks;
-        if (money.Sum(x => result[x.i]) < overshoot) return;
-        result[ordered[point].i] += 1;
-        foreach (var (_, i) in money)
+        foreach (var (_, i) in ordered.Where(x => x.b.Method == PaymentMethod.Points)) result[i] += 1;
+        foreach (var (_, i) in ordered.Where(x => x.b.Method != PaymentMethod.Points).Reverse())
         {
             var take = Math.Min(overshoot, result[i]);
             result[i] -= take;
@@ -113,8 +109,8 @@ public static class ReturnRules
     public static int KeptAccrual(int accrued, decimal moneyBase, decimal keptMoneyBase)
     {
         var hundreds = (int)decimal.Floor(Math.Max(moneyBase, 0) / 100m);
-        if (accrued <= 0 || hundreds == 0) return 0;
-        var rate = accrued / hundreds;
+        if (hundreds == 0) return 0;
+        var rate = Math.Max(accrued, 0) / hundreds;
         return (int)decimal.Floor(Math.Max(keptMoneyBase, 0) / 100m) * rate;
     }
 }

@@ -123,9 +123,9 @@ internal sealed class SearchProblem(GroupPromo[] groups, int[] unitIndex, long[]
                         complete = true;
                     }
                 }
-                // Plain statements rather than one pattern condition: mutation testing can then flip each test
-                // without leaving a pattern variable unassigned (which would not compile).
-                if (!complete) break;
+                // An incomplete set stops here too: its slots are filled unevenly (Evaluate gives null) or not at all
+                // (no gain). Plain statements rather than one pattern condition: mutation testing can then flip each
+                // test without leaving a pattern variable unassigned (which would not compile).
                 var v = Evaluate(trial);
                 if (v is null || v <= value) break;
                 (choice, value) = (trial, v.Value);
@@ -197,7 +197,7 @@ internal sealed class BranchAndBound(SearchProblem problem, int nodeBudget)
             return;
         }
         var options = problem.Options[i];
-        var first = i > 0 && problem.SameAsPrevious[i] ? _choice[i - 1] : 0;
+        var first = problem.SameAsPrevious[i] ? _choice[i - 1] : 0; // never set on the first unit
         for (var k = first; k < options.Length && !Exhausted; k++)
         {
             var o = options[k];

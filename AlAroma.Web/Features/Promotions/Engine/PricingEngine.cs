@@ -20,7 +20,7 @@ namespace AlAroma.Web.Features.Promotions.Engine;
 /// assignment with the largest total discount; identical units are interchangeable and are enumerated once.
 /// If the search passes <see cref="NodeBudget"/> nodes (large carts with many competing promotions) the engine
 /// falls back, deterministically, to the best of: the best assignment found so far, the "per-unit first"
-/// assignment, that assignment with combos filled greedily (dearest units first), and each group promotion's own solution with every other unit at its default; then improves that
+/// assignment with combos filled greedily (dearest units first; a set is added only when it pays), and each group promotion's own solution with every other unit at its default; then improves that
 /// by single-unit moves. So the result is never worse than any single promotion alone; <see cref="PricingResult.SearchWasExact"/>
 /// tells whether optimality was proved.</para>
 /// <para><b>Ties.</b> Among assignments with the same total discount the first in search order wins: units from the
@@ -189,8 +189,7 @@ public static class PricingEngine
 
         var candidates = new List<int[]>();
         if (search.Best is not null) candidates.Add(search.Best);
-        candidates.Add(problem.Baseline());
-        candidates.Add(problem.GreedyCombos(problem.Baseline()));
+        candidates.Add(problem.GreedyCombos(problem.Baseline())); // the per-unit-first baseline, or better: greedy only adds sets that pay
         if (ranked.Length > 1)
             foreach (var group in problem.Groups)
                 candidates.Add(Lift(problem, Solve(units, [group.Promotion], nodeBudget)));
