@@ -12,6 +12,9 @@ public static class Cli
     private static readonly Dictionary<string, (string Usage, Func<IServiceProvider, string[], Task<int>> Run)> Commands = new();
     private static readonly HashSet<string> WithoutMigrations = ["migrate"];
 
+    // Test hosts run Program's setup on several threads at once, each registering the commands again.
+    private static readonly Lock Gate = new();
+
     /// <summary>
     /// Lets a feature (or Data) add its own command from its Add… setup, e.g. the catalog's import-catalog; the list
     /// prints in registration order. <paramref name="run"/> gets a scoped service provider and the arguments after the
@@ -20,13 +23,18 @@ public static class Cli
     /// <param name="migrateFirst">False for a command that must see the database before the migrations (e.g. restore).</param>
     public static void Register(string name, string usage, Func<IServiceProvider, string[], Task<int>> run, bool migrateFirst = true)
     {
-        Commands[name] = (usage, run);
-        if (!migrateFirst) WithoutMigrations.Add(name);
+        lock (Gate)
+        {
+            Commands[name] = (usage, run);
+            if (!migrateFirst) WithoutMigrations.Add(name);
+        }
     }
 
 
     /// <summary>Whether <paramref name="args"/> name a command (first argument) rather than starting the web server.</summary>
-    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
+    public static bool IsCommand(string[] args) => args.Length > 0 && Known(args[0]);
+
+    private static bool Known(string name) { lock (Gate) return Commands.ContainsKey(name); }
 
     /// <summary>
     /// Answers a command line that neither names a known command nor holds only host settings (see
@@ -46,7 +54,7 @@ public static class Cli
         var stray = HostArguments.FirstStray(args);
         if (stray is null) return null;
         Console.Error.WriteLine(
-            Commands.ContainsKey(stray) ? $"The command '{stray}' must come first." :
+            Known(stray) ? $"The command '{stray}' must come first." :
             stray == args[0] && !stray.StartsWith('-') ? $"Unknown command '{stray}'." : $"Unknown argument '{stray}'.");
         PrintCommands(Console.Error);
         return 2;
@@ -56,7 +64,9 @@ public static class Cli
     {
         to.WriteLine("Usage: AlAroma.Web <command> [arguments]   or, to start the web server: AlAroma.Web [--urls URL] [--Setting value]");
         to.WriteLine("Commands:");
-        foreach (var c in Commands.Values) to.WriteLine("  " + c.Usage);
+        string[] usages;
+        lock (Gate) usages = Commands.Values.Select(c => c.Usage).ToArray();
+        foreach (var u in usages) to.WriteLine("  " + u);
         to.WriteLine("  help                                     this list");
     }
 
@@ -64,13 +74,16 @@ public static class Cli
     {
         try
         {
-            if (!WithoutMigrations.Contains(args[0]))
+            bool migrateFirst;
+            Func<IServiceProvider, string[], Task<int>> run;
+            lock (Gate) (migrateFirst, run) = (!WithoutMigrations.Contains(args[0]), Commands[args[0]].Run);
+            if (migrateFirst)
             {
                 using var s = app.Services.CreateScope();
                 await s.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
             }
             using var scope = app.Services.CreateScope();
-            return await Commands[args[0]].Run(scope.ServiceProvider, args[1..]);
+            return await run(scope.ServiceProvider, args[1..]);
         }
         catch (Exception e) when (e is BusinessRuleException or InvalidOperationException or ArgumentException or FileNotFoundException)
         {
