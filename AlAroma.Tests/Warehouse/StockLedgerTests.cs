@@ -81,6 +81,19 @@ public class StockLedgerTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_shortage_names_the_location_it_happens_at_and_that_location_s_own_balance()
+    {
+        var s2 = await LocationIdAsync(app, "S2");
+        var p = (await ProductAsync(app, 7)).Id;
+        await ApplyAsync(new StockChange(s2, p, 5)); // 15 here, 10 of it at the other shops
+
+        var e = await Assert.ThrowsAsync<BusinessRuleException>(() => ApplyAsync(new StockChange(s2, p, -16)));
+        await using var db = app.Db();
+        var shop = await db.Locations.Where(l => l.Id == s2).Select(l => l.Name).SingleAsync();
+        Assert.Contains($"в «{shop}»: в наличии 15 шт., требуется 16 шт.", e.Message);
+    }
+
+    [Fact]
     public async Task Outside_a_transaction_nothing_is_written()
     {
         var s1 = await LocationIdAsync(app, "S1");
