@@ -31,6 +31,16 @@ public sealed class GiftCardsController : Controller
     public async Task<IActionResult> Card(long id, [FromServices] GetCertificate get, CancellationToken ct) =>
         await get.HandleAsync(id, ct) is { } c ? View("Certificate", c) : NotFound();
 
+    /// <summary>«Отправить код на e-mail» on the certificate's page: queues the code letter (htmx: a toast either way, the page stays).</summary>
+    [HttpPost("{id:long}/email")]
+    public async Task<IActionResult> Email(long id, string? email, [FromServices] GetCertificate get, [FromServices] EmailCertificateCode send, CancellationToken ct)
+    {
+        if (await get.HandleAsync(id, ct) is not { } c) return NotFound();
+        var to = await send.HandleAsync(c.Code, email ?? "", ct);
+        Response.Toast($"Код сертификата {CertificateCode.Format(c.Code)} будет отправлен на {to}.");
+        return NoContent();
+    }
+
     [HttpGet("liability.xlsx")]
     public async Task<IActionResult> Export([FromServices] ExportCertificateLiability export, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ public static class GiftCardsSetup
     {
         builder.Services.AddScoped<GetCertificateLiability>();
         builder.Services.AddScoped<GetCertificate>();
+        builder.Services.AddScoped<EmailCertificateCode>();
         builder.Services.AddScoped<ExportCertificateLiability>();
         builder.Services.AddScoped<ExportCertificates>();
         builder.Services.AddScoped<ExpireCertificates>();

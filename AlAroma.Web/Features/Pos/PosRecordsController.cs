@@ -37,6 +37,18 @@ public sealed class PosRecordsController : Controller
         return NoContent();
     }
 
+    /// <summary>«Отправить код получателю» beside a certificate sold on the receipt: queues the code letter (htmx: a toast either way).</summary>
+    [HttpPost("/pos/sales/{id:long}/certificate-email")]
+    public async Task<IActionResult> CertificateEmail(long id, string? code, string? email, [FromServices] GetReceipt receipt,
+        [FromServices] GiftCards.EmailCertificateCode send, CancellationToken ct)
+    {
+        // Only a certificate this receipt sold: the till does not mail out codes of other sales.
+        if (await receipt.HandleAsync(id, ct) is not { } model || model.Sale.Lines.All(l => l.CertificateCode != code)) return NotFound();
+        var to = await send.HandleAsync(code!, email ?? "", ct);
+        Response.Toast($"Код сертификата {GiftCards.CertificateCode.Format(code!)} будет отправлен на {to}.");
+        return NoContent();
+    }
+
     [HttpGet("/pos/shifts")]
     public async Task<IActionResult> Shifts(int? locationId, [FromServices] ListShifts list, int page = 1, string? sort = null, CancellationToken ct = default) =>
         View("Shifts", await list.HandleAsync(locationId, page, ct, sort));
