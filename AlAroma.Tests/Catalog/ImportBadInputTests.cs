@@ -63,7 +63,7 @@ public class ImportBadInputTests
         var wide = RawXlsx(s => s.Write("<dimension ref=\"A1:ZZ3\"/><sheetData/>"));
         Assert.StartsWith("В файле 702 столбцов, а импорт принимает не больше 100.", Assert.Throws<BusinessRuleException>(() => ImportFile.Read(wide, "utf-8", "semicolon")).Message);
         var tall = RawXlsx(s => s.Write("<dimension ref=\"A1:C1048576\"/><sheetData/>"));
-        Assert.StartsWith("В файле больше 200 000 строк с товарами. Разбейте файл на части",
+        Assert.StartsWith("В файле больше 200 000 строк. Разбейте файл на части",
             Assert.Throws<BusinessRuleException>(() => ImportFile.Read(tall, "utf-8", "semicolon")).Message);
         // A sheet without a dimension is counted while it is streamed.
         var cells = RawXlsx(s => s.Write("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"DA1\"><v>2</v></c></row></sheetData>"));

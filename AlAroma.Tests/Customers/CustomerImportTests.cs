@@ -118,4 +118,31 @@ public sealed class CustomerImportTests(AppFixture app) : IClassFixture<AppFixtu
         var file = Encoding.UTF8.GetString((await db.CustomerImports.SingleAsync(x => x.Id == id)).RejectedFile!);
         Assert.Contains("не похожа на адрес", file);
     }
+
+    [Fact]
+    public async Task A_shop_column_sets_the_home_shop_by_code_or_name_and_an_unknown_shop_rejects_the_row()
+    {
+        var (byCode, byName, unknown) = (CustomerCrm.NewPhone(), CustomerCrm.NewPhone(), CustomerCrm.NewPhone());
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("Клиенты");
+        ws.Cell(1, 1).Value = "Телефон"; ws.Cell(1, 2).Value = "Домашний магазин";
+        ws.Cell(2, 1).Value = byCode; ws.Cell(2, 2).Value = "s2";
+        ws.Cell(3, 1).Value = byName; ws.Cell(3, 2).Value = " магазин на тверской ";
+        ws.Cell(4, 1).Value = unknown; ws.Cell(4, 2).Value = "Магазин в Казани";
+        using var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        var id = await app.AsAsync(Manager, sp => sp.GetRequiredService<UploadCustomerImport>().HandleAsync("shops.xlsx", ms.ToArray(), default));
+        var model = await app.AsAsync(Manager, sp => sp.GetRequiredService<GetCustomerImport>().HandleAsync(id, null, default));
+        Assert.Equal(1, model!.Mapping.Columns[CustomerImportField.HomeShop]);
+
+        var r = await app.AsAsync(Manager, sp => sp.GetRequiredService<RunCustomerImport>().HandleAsync(id, model.Mapping, default));
+        Assert.Equal((2, 0, 1), (r.Created, r.Updated, r.Rejected));
+        await using var db = app.Db();
+        var shops = await db.Locations.Where(l => l.Code == "S1" || l.Code == "S2").ToDictionaryAsync(l => l.Code, l => l.Id);
+        Assert.Equal(shops["S2"], (await db.Customers.SingleAsync(c => c.Phone == byCode)).HomeLocationId);
+        Assert.Equal(shops["S1"], (await db.Customers.SingleAsync(c => c.Phone == byName)).HomeLocationId);
+        Assert.False(await db.Customers.AnyAsync(c => c.Phone == unknown));
+        var file = Encoding.UTF8.GetString((await db.CustomerImports.SingleAsync(x => x.Id == id)).RejectedFile!);
+        Assert.Contains("Магазин «Магазин в Казани» не найден", file);
+    }
 }

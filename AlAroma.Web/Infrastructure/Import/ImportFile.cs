@@ -176,7 +176,7 @@ public static class ImportFile
 
     /// <summary>The refusal of a file longer than <see cref="MaxRows"/>.</summary>
     public static BusinessRuleException TooManyRows() =>
-        new($"В файле больше {Count(MaxRows)} строк с товарами. Разбейте файл на части (до {Count(MaxRows)} строк в каждой) и загрузите их по очереди.");
+        new($"В файле больше {Count(MaxRows)} строк. Разбейте файл на части (до {Count(MaxRows)} строк в каждой) и загрузите их по очереди.");
 
     /// <summary>The refusal of a file with more than <see cref="MaxCells"/> cells.</summary>
     public static BusinessRuleException TooManyCells() =>
@@ -193,12 +193,12 @@ public static class ImportFile
     /// </exception>
     public static ImportTable Read(byte[] bytes, string encoding, string delimiter, int maxColumns = MaxColumns)
     {
-        if (bytes.Length == 0) throw new BusinessRuleException("Файл пустой. Выберите файл каталога в формате CSV или XLSX.");
+        if (bytes.Length == 0) throw new BusinessRuleException("Файл пустой. Выберите таблицу в формате CSV или XLSX.");
         if (IsXlsx(bytes)) return Table(XlsxSheetReader.Read(bytes));
         if (bytes.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             throw new BusinessRuleException("Это файл старого формата Excel (XLS). Сохраните его как XLSX или CSV и загрузите снова.");
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0)
-            throw new BusinessRuleException("Файл не похож на таблицу CSV или XLSX. Выберите файл каталога в формате CSV или XLSX.");
+            throw new BusinessRuleException("Файл не похож на таблицу CSV или XLSX. Выберите таблицу в формате CSV или XLSX.");
         // Decoded while parsed rather than into one string first: a 20 MB file would otherwise hold 40 MB more.
         TextReader text = encoding == Mixed
             ? new StringReader(Decode(bytes, encoding))

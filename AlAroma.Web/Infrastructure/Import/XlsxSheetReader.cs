@@ -59,7 +59,7 @@ public static class XlsxSheetReader
         }
     }
 
-    private static BusinessRuleException NoSheet() => new("В книге XLSX нет листов. Загрузите файл с каталогом на первом листе.");
+    private static BusinessRuleException NoSheet() => new("В книге XLSX нет листов. Загрузите книгу, в которой данные на первом листе.");
 
     // Entry lengths come from the ZIP's central directory; the inflater stops at them, so a part that lies is cut short
     // (and fails to parse) rather than growing past the check.

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AlAroma.Web.Features.Customers.Import;
 
 /// <summary>A customer field a file column can fill.</summary>
-public enum CustomerImportField { Phone, Name, Email, Birthday, Tags, ConsentSms, ConsentEmail, ConsentTelegram }
+public enum CustomerImportField { Phone, Name, Email, Birthday, Tags, ConsentSms, ConsentEmail, ConsentTelegram, HomeShop }
 
 /// <summary>The columns chosen for the fields, and the CSV encoding and delimiter (detected, or chosen by the person).</summary>
 public sealed class CustomerImportMapping
@@ -29,6 +29,7 @@ public sealed class CustomerImportMapping
         CustomerImportField.Tags => "Метки",
         CustomerImportField.ConsentSms => "Согласие на SMS",
         CustomerImportField.ConsentEmail => "Согласие на письма",
+        CustomerImportField.HomeShop => "Магазин",
         _ => "Согласие на Telegram",
     };
 
@@ -42,6 +43,7 @@ public sealed class CustomerImportMapping
         ["метки"] = CustomerImportField.Tags, ["теги"] = CustomerImportField.Tags, ["tags"] = CustomerImportField.Tags,
         ["sms"] = CustomerImportField.ConsentSms, ["согласие sms"] = CustomerImportField.ConsentSms, ["согласие на sms"] = CustomerImportField.ConsentSms, ["рассылка sms"] = CustomerImportField.ConsentSms,
         ["согласие email"] = CustomerImportField.ConsentEmail, ["согласие на письма"] = CustomerImportField.ConsentEmail, ["рассылка email"] = CustomerImportField.ConsentEmail, ["согласие на email"] = CustomerImportField.ConsentEmail,
+        ["магазин"] = CustomerImportField.HomeShop, ["домашний магазин"] = CustomerImportField.HomeShop, ["магазин клиента"] = CustomerImportField.HomeShop, ["shop"] = CustomerImportField.HomeShop, ["store"] = CustomerImportField.HomeShop,
         ["telegram"] = CustomerImportField.ConsentTelegram, ["согласие telegram"] = CustomerImportField.ConsentTelegram, ["согласие на telegram"] = CustomerImportField.ConsentTelegram,
     };
 

@@ -13,7 +13,9 @@ namespace AlAroma.Web.Features.Customers.Import;
 /// <see cref="PhoneNormalizer"/>; a row with a bad phone, birthday or e-mail is rejected with the reason into the
 /// rejected-rows file. A filled cell overwrites (name, e-mail, tags are added to the customer's); a birthday is put on
 /// file only when none is (the customer sets it once); a consent column ("да"/"нет", 1/0, yes/no, +/−) records a
-/// consent with the source «импорт» at the time of the import. One transaction; customers audited.
+/// consent with the source «импорт» at the time of the import; a shop column (the shop's code «S1» or its name, any
+/// case) sets the home shop, and a shop that is not one of the chain's active shops rejects the row. One transaction;
+/// customers audited.
 /// </summary>
 public sealed class RunCustomerImport(AppDbContext db, TimeProvider clock)
 {
@@ -41,6 +43,10 @@ public sealed class RunCustomerImport(AppDbContext db, TimeProvider clock)
         var parsed = table.Rows.Select(r => (Row: r, Phone: PhoneNormalizer.NormalizeRussian(Cell(r, mapping, CustomerImportField.Phone)))).ToList();
         var phones = parsed.Where(p => p.Phone.IsValid).Select(p => p.Phone.E164!).Distinct().ToList();
         var known = await db.Customers.Where(c => phones.Contains(c.Phone)).ToDictionaryAsync(c => c.Phone, ct);
+        var shops = await db.Locations.AsNoTracking().Where(l => l.Kind == Locations.LocationKind.Shop && l.IsActive)
+            .Select(l => new { l.Id, l.Code, l.Name }).ToListAsync(ct);
+        var shopByText = shops.Select(s => (Key: s.Code, s.Id)).Concat(shops.Select(s => (Key: s.Name, s.Id)))
+            .DistinctBy(s => s.Key.Trim().ToLowerInvariant()).ToDictionary(s => s.Key.Trim().ToLowerInvariant(), s => s.Id);
         var rejected = new List<(ImportRow, string)>();
         var (created, updated) = (0, 0);
         var touched = new HashSet<string>();
@@ -77,6 +83,16 @@ public sealed class RunCustomerImport(AppDbContext db, TimeProvider clock)
             List<string> tags;
             try { tags = Customer.ParseTags(Cell(row, mapping, CustomerImportField.Tags)); }
             catch (BusinessRuleException e) { rejected.Add((row, "Метки: " + e.Message)); continue; }
+            int? homeShop = null;
+            if (Cell(row, mapping, CustomerImportField.HomeShop)?.Trim() is { Length: > 0 } shopText)
+            {
+                if (!shopByText.TryGetValue(shopText.ToLowerInvariant(), out var shopId))
+                {
+                    rejected.Add((row, $"Магазин «{shopText}» не найден: укажите код ({string.Join(", ", shops.Select(s => s.Code))}) или название магазина сети."));
+                    continue;
+                }
+                homeShop = shopId;
+            }
             var name = Cell(row, mapping, CustomerImportField.Name)?.Trim();
             if (name?.Length > 200) { rejected.Add((row, "Имя длиннее 200 символов.")); continue; }
 
@@ -91,6 +107,7 @@ public sealed class RunCustomerImport(AppDbContext db, TimeProvider clock)
             else if (touched.Add(c.Phone)) updated++;
             if (!string.IsNullOrEmpty(name)) c.Name = name;
             if (!string.IsNullOrEmpty(email)) c.Email = email;
+            if (homeShop is not null) c.HomeLocationId = homeShop;
             if (birthday is not null && c.Birthday is null) (c.Birthday, c.BirthdaySetAtUtc) = (birthday, now);
             if (tags.Count > 0) c.Tags = c.Tags.Concat(tags).DistinctBy(t => t.ToLowerInvariant()).Take(20).ToList();
             foreach (var (channel, given) in consents) c.SetConsent(channel, given, ConsentSource.Import, now);
