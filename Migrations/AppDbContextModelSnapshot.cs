@@ -107,6 +107,14 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");
 
+                    b.Property<long?>("TelegramChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_chat_id");
+
+                    b.Property<long?>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("two_factor_enabled");
@@ -125,6 +133,10 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("TelegramUserId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_users_telegram_user_id");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -176,6 +188,74 @@ namespace AlAroma.Web.Migrations
                         .HasName("pk_company_details");
 
                     b.ToTable("company_details", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Bots.Staff.StaffBotState", b =>
+                {
+                    b.Property<long>("TelegramUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("telegram_user_id");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.HasKey("TelegramUserId")
+                        .HasName("pk_staff_bot_states");
+
+                    b.ToTable("staff_bot_states", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Bots.Staff.StaffLinkCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at_utc");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_link_codes");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ux_staff_link_codes_live")
+                        .HasFilter("used_at_utc IS NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_staff_link_codes_user_id");
+
+                    b.ToTable("staff_link_codes", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Catalog.Barcode", b =>
@@ -3530,6 +3610,16 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_user_locations_asp_net_users_user_id");
 
                     b.Navigation("Location");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Bots.Staff.StaffLinkCode", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_link_codes_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Catalog.Barcode", b =>

@@ -63,6 +63,7 @@ public static class AccountSetup
         // Password-reset and welcome links: valid 24 h unless Security:PasswordReset:LinkLifetime says otherwise; once (the reset changes the stamp).
         builder.Services.AddOptions<DataProtectionTokenProviderOptions>().Configure<IConfiguration>((o, c) =>
             o.TokenLifespan = c.GetValue("Security:PasswordReset:LinkLifetime", TimeSpan.FromHours(24)));
+        builder.Services.AddScoped<Profile.GetProfile>();
         builder.Services.AddScoped<PasswordReset.PasswordResetLink>();
         builder.Services.AddScoped<PasswordReset.RequestPasswordReset>();
         builder.Services.AddScoped<PasswordReset.ResetPassword>();

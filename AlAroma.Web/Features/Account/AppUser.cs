@@ -18,6 +18,14 @@ public class AppUser : IdentityUser
     /// <c>EmailDailyReport</c> job). Only managers and administrators get it; set by the admin in the user form.
     /// </summary>
     public bool DailyReportByEmail { get; set; }
+
+    /// <summary>The Telegram account linked to the staff bot (Telegram user id; unique), null when none is.</summary>
+    [Infrastructure.Auditing.AuditName("Telegram")]
+    public long? TelegramUserId { get; set; }
+
+    /// <summary>The private chat of the staff bot with <see cref="TelegramUserId"/>, where its alerts go.</summary>
+    [Infrastructure.Auditing.AuditName("Чат Telegram")]
+    public long? TelegramChatId { get; set; }
 }
 
 /// <summary>Binding of a user to a location (many-to-many).</summary>
