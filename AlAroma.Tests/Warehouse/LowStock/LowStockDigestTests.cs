@@ -72,4 +72,34 @@ public sealed class LowStockDigestTests(AppFixture app, SmtpCapture smtp) : ICla
         await using var db = app.Db();
         Assert.False(await db.Notifications.AnyAsync());
     }
+
+    [Fact]
+    public async Task A_storekeeper_who_linked_the_staff_bot_also_gets_the_list_there_from_the_staff_bot_once_a_day()
+    {
+        await ClearAsync();
+        var atShop = await MakeLowAsync("S1", 0);
+        const long chat = 5_550_001;
+        await using (var db = app.Db())
+            await db.Users.Where(u => u.Email == "storekeeper@alaroma.local").ExecuteUpdateAsync(s => s.SetProperty(u => u.TelegramChatId, chat).SetProperty(u => u.TelegramUserId, chat));
+        try
+        {
+            var first = await RunAsync();
+            var second = await RunAsync();
+
+            Assert.Equal(3, first.Rows); // S1: the storekeeper's e-mail and Telegram, the manager's e-mail
+            Assert.Equal(0, second.Rows);
+            await using var db = app.Db();
+            var telegram = Assert.Single(await db.Notifications.Where(n => n.Channel == AlAroma.Web.Features.Notifications.Outbox.Channel.Telegram).ToListAsync());
+            Assert.Equal(chat.ToString(), telegram.Recipient);
+            var data = System.Text.Json.JsonSerializer.Deserialize<AlAroma.Web.Features.Notifications.Outbox.TextMessage>(telegram.Data)!;
+            Assert.Equal(AlAroma.Web.Features.Notifications.Outbox.TextMessage.StaffBot, data.Bot); // from the staff bot, not the client bot
+            Assert.StartsWith("<b>Мало товара: Магазин на Тверской</b>", data.Text);
+            Assert.Contains(atShop, data.Text);
+        }
+        finally
+        {
+            await using var db = app.Db();
+            await db.Users.Where(u => u.Email == "storekeeper@alaroma.local").ExecuteUpdateAsync(s => s.SetProperty(u => u.TelegramChatId, (long?)null).SetProperty(u => u.TelegramUserId, (long?)null));
+        }
+    }
 }

@@ -6,6 +6,8 @@ using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
+
 namespace AlAroma.Web.Features.Bots.Staff;
 
 /// <summary>

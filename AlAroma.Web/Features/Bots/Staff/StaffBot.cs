@@ -9,6 +9,8 @@ using AlAroma.Web.Infrastructure.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
+
 namespace AlAroma.Web.Features.Bots.Staff;
 
 /// <summary>A text message a staff member wrote to the staff bot.</summary>

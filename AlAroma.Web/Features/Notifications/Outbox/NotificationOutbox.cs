@@ -33,10 +33,19 @@ public sealed class NotificationOutbox(AppDbContext db, ICurrentUser user, TimeP
     public OutboxMessage Sms(string phone, string text, NotificationSubject? about = null) =>
         Add(Channel.Sms, phone.Trim(), TextMessage.Key, JsonSerializer.Serialize(new TextMessage(text)), TextMessage.Summarize(text), about);
 
-    /// <summary>Queues a Telegram message (HTML parse mode) to <paramref name="chatId"/>.</summary>
+    /// <summary>Queues a Telegram message (HTML parse mode) to <paramref name="chatId"/> from the client bot.</summary>
     public OutboxMessage Telegram(long chatId, string html, NotificationSubject? about = null) =>
         Add(Channel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), TextMessage.Key,
             JsonSerializer.Serialize(new TextMessage(html)), TextMessage.Summarize(html), about);
+
+    /// <summary>
+    /// Queues a Telegram message to a staff member's chat with the staff bot (<c>AppUser.TelegramChatId</c>): it goes
+    /// out with the staff bot's token (<c>Notifications:Telegram:StaffToken</c>), since a bot can write only to chats
+    /// that started it.
+    /// </summary>
+    public OutboxMessage TelegramToStaff(long chatId, string html, NotificationSubject? about = null) =>
+        Add(Channel.Telegram, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), TextMessage.Key,
+            JsonSerializer.Serialize(new TextMessage(html, TextMessage.StaffBot)), TextMessage.Summarize(html), about);
 
     private OutboxMessage Add(Channel channel, string recipient, string key, string data, string summary, NotificationSubject? about)
     {
@@ -52,11 +61,14 @@ public sealed class NotificationOutbox(AppDbContext db, ICurrentUser user, TimeP
     }
 }
 
-/// <summary>The data of an SMS or Telegram message: its text (Telegram: HTML parse mode).</summary>
-public sealed record TextMessage(string Text)
+/// <summary>The data of an SMS or Telegram message: its text (Telegram: HTML parse mode) and, for Telegram, the bot that sends it (null = the client bot).</summary>
+public sealed record TextMessage(string Text, string? Bot = null)
 {
     /// <summary>The template key of a plain text message.</summary>
     public const string Key = "text";
+
+    /// <summary><see cref="Bot"/> of a message from the staff bot.</summary>
+    public const string StaffBot = "staff";
 
     /// <summary>The first line of <paramref name="text"/>, at most 300 characters, for the outbox page.</summary>
     public static string Summarize(string text)

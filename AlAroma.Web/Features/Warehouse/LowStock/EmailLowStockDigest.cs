@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Features.Notifications.Templates;
 using AlAroma.Web.Infrastructure;
@@ -14,7 +15,8 @@ namespace AlAroma.Web.Features.Warehouse.LowStock;
 /// Morning job: for every active location with products below their minimum (<see cref="ListReorder.BelowMinimum"/>,
 /// the same rule as «К заказу»), one e-mail <see cref="LowStockDigestEmail"/> listing them to each of the location's
 /// responsible staff: the storekeepers bound to it, and the managers who see it (bound to it, or to no location =
-/// all). Blocked users and users without an e-mail are left out. Nothing is sent for a location with nothing low.
+/// all). Blocked users and users without an e-mail are left out. Staff who linked the staff bot also get the list in
+/// Telegram. Nothing is sent for a location with nothing low.
 /// Idempotent per local day of the location: a message already in the outbox for (location, day, recipient) is not
 /// queued again (the row's business entity is <see cref="EntityType"/> with id "yyyy-MM-dd/locationId").
 /// </summary>
@@ -23,7 +25,7 @@ public sealed class EmailLowStockDigest(AppDbContext db, NotificationOutbox outb
     /// <summary>Business entity type of the digest's outbox rows.</summary>
     public const string EntityType = "LowStockDigest";
 
-    private sealed record Person(string Email, string Role, List<int> LocationIds);
+    private sealed record Person(string Email, string Role, List<int> LocationIds, long? TelegramChatId);
 
     /// <returns>E-mails queued and for how many locations.</returns>
     public async Task<JobOutcome> RunAsync(CancellationToken ct)
@@ -44,17 +46,29 @@ public sealed class EmailLowStockDigest(AppDbContext db, NotificationOutbox outb
             var key = $"{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}/{location.Id}";
             var sent = await db.Notifications.AsNoTracking()
                 .Where(n => n.EntityType == EntityType && n.EntityId == key).Select(n => n.Recipient.ToLower()).ToListAsync(ct);
-            var recipients = staff.Where(p => p.Role == Roles.Storekeeper ? p.LocationIds.Contains(location.Id) : p.LocationIds.Count == 0 || p.LocationIds.Contains(location.Id))
-                .Select(p => p.Email).Where(e => !sent.Contains(e.ToLowerInvariant())).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var responsible = staff.Where(p => p.Role == Roles.Storekeeper ? p.LocationIds.Contains(location.Id) : p.LocationIds.Count == 0 || p.LocationIds.Contains(location.Id)).ToList();
+            var recipients = responsible.Select(p => p.Email).Where(e => !sent.Contains(e.ToLowerInvariant())).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var email in recipients)
                 outbox.Email(email, new LowStockDigestEmail(day, location.Name, lines), new NotificationSubject(EntityType, key));
-            queued += recipients.Count;
-            if (recipients.Count > 0) places++;
+            var chats = responsible.Select(p => p.TelegramChatId).OfType<long>().Distinct()
+                .Where(c => !sent.Contains(c.ToString(CultureInfo.InvariantCulture))).ToList();
+            foreach (var chat in chats)
+                outbox.TelegramToStaff(chat, TelegramText(location.Name, lines), new NotificationSubject(EntityType, key));
+            queued += recipients.Count + chats.Count;
+            if (recipients.Count + chats.Count > 0) places++;
         }
         await db.SaveChangesAsync(ct);
         return new JobOutcome(queued, queued == 0
             ? "Сводка о низких остатках за сегодня уже отправлена (или получателей нет)"
-            : $"Сводка о низких остатках: {queued} {Plural.Of(queued, "письмо", "письма", "писем")} по {places} {Plural.Of(places, "точке", "точкам", "точкам")}");
+            : $"Сводка о низких остатках: {queued} {Plural.Of(queued, "сообщение", "сообщения", "сообщений")} по {places} {Plural.Of(places, "точке", "точкам", "точкам")}");
+    }
+
+    /// <summary>The staff bot's short form of the digest: at most 20 lines, the rest counted.</summary>
+    private static string TelegramText(string location, IReadOnlyList<LowStockLine> lines)
+    {
+        var shown = lines.Take(20).Select(l => $"• {TelegramHtml.Escape(l.Name)} ({TelegramHtml.Escape(l.Sku)}): {l.OnHand} шт., минимум {l.Threshold}, заказать {l.Suggested}");
+        var more = lines.Count > 20 ? $"\n…и ещё {lines.Count - 20}: «Склад» → «К заказу»." : "";
+        return $"<b>Мало товара: {TelegramHtml.Escape(location)}</b>\n{string.Join("\n", shown)}{more}";
     }
 
     /// <summary>Managers and storekeepers who can be written to now, with the locations they are bound to.</summary>
@@ -65,9 +79,9 @@ public sealed class EmailLowStockDigest(AppDbContext db, NotificationOutbox outb
                             join r in db.Roles on ur.RoleId equals r.Id
                             where (r.Name == Roles.Manager || r.Name == Roles.Storekeeper) && u.Email != null && (u.LockoutEnd == null || u.LockoutEnd <= now)
                             orderby u.Email
-                            select new { u.Email, Role = r.Name, Locations = u.Locations.Select(l => l.LocationId).ToList() })
+                            select new { u.Email, Role = r.Name, Locations = u.Locations.Select(l => l.LocationId).ToList(), u.TelegramChatId })
             .ToListAsync(ct);
-        return people.Select(p => new Person(p.Email!, p.Role!, p.Locations)).ToList();
+        return people.Select(p => new Person(p.Email!, p.Role!, p.Locations, p.TelegramChatId)).ToList();
     }
 }
 

@@ -13,6 +13,9 @@ public sealed class TelegramOptions
     /// <summary>The bot's token from @BotFather ("123456:ABC…").</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>The staff bot's token (a second bot, @BotFather); empty = the staff bot is not configured.</summary>
+    public string StaffToken { get; set; } = "";
+
     /// <summary>Bot API server; null = api.telegram.org. Tests point it at a local fake.</summary>
     public string? BaseUrl { get; set; }
 }
@@ -33,11 +36,13 @@ public sealed class TelegramSender(IOptionsMonitor<TelegramOptions> options, IHt
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var o = options.CurrentValue;
-        if (string.IsNullOrWhiteSpace(o.Token)) return SendResult.Retry("Telegram-бот не настроен (Notifications:Telegram:Token).");
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(o.Token, string.IsNullOrWhiteSpace(o.BaseUrl) ? null : o.BaseUrl) { RetryCount = 0 },
+        var data = System.Text.Json.JsonSerializer.Deserialize<TextMessage>(message.Data);
+        var (token, setting) = data?.Bot == TextMessage.StaffBot ? (o.StaffToken, "StaffToken") : (o.Token, "Token");
+        if (string.IsNullOrWhiteSpace(token)) return SendResult.Retry($"Telegram-бот не настроен (Notifications:Telegram:{setting}).");
+        var bot = new TelegramBotClient(new TelegramBotClientOptions(token, string.IsNullOrWhiteSpace(o.BaseUrl) ? null : o.BaseUrl) { RetryCount = 0 },
             http.CreateClient(HttpClientName));
         if (!long.TryParse(message.Recipient, out var chatId)) return SendResult.Permanent($"Неверный chat id Telegram: {message.Recipient}");
-        var text = System.Text.Json.JsonSerializer.Deserialize<TextMessage>(message.Data)?.Text ?? "";
+        var text = data?.Text ?? "";
         try
         {
             var photo = message.Attachments.FirstOrDefault(a => a.ContentType.StartsWith("image/", StringComparison.Ordinal));

@@ -1,4 +1,4 @@
-namespace AlAroma.Web.Features.Bots;
+namespace AlAroma.Web.Features.Notifications.Channels.Telegram;
 
 /// <summary>
 /// Text for Telegram's HTML parse mode. Bot API "Formatting options → HTML style": every <c>&lt;</c>, <c>&gt;</c> and
