@@ -1006,6 +1006,154 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("birthday_gifts", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Gifts.CustomerGift", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<int?>("DiscountPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at_utc");
+
+                    b.Property<int>("GiftTypeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("gift_type_id");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at_utc");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<DateTime?>("RedeemedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at_utc");
+
+                    b.Property<string>("RedeemedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("redeemed_by");
+
+                    b.Property<int?>("RedeemedLocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("redeemed_location_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<long?>("WriteOffId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("write_off_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customer_gifts");
+
+                    b.HasIndex("GiftTypeId")
+                        .HasDatabaseName("ix_customer_gifts_gift_type_id");
+
+                    b.HasIndex("CustomerId", "RedeemedAtUtc")
+                        .HasDatabaseName("ix_customer_gifts_customer_id_redeemed_at_utc");
+
+                    b.ToTable("customer_gifts", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Gifts.GiftType", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DiscountPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("discount_percent");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer")
+                        .HasColumnName("product_id");
+
+                    b.Property<bool>("StaffMayGive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("staff_may_give");
+
+                    b.Property<int>("ValidDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("valid_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gift_types");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_gift_types_name");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_gift_types_product_id");
+
+                    b.ToTable("gift_types", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3689,6 +3837,34 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_birthday_gifts_customers_customer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Gifts.CustomerGift", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_gifts_customers_customer_id");
+
+                    b.HasOne("AlAroma.Web.Features.Loyalty.Gifts.GiftType", null)
+                        .WithMany()
+                        .HasForeignKey("GiftTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_customer_gifts_gift_types_gift_type_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Gifts.GiftType", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_gift_types_products_product_id");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.PointsEntry", b =>

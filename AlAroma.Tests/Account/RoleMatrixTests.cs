@@ -31,6 +31,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/pos", [Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier]),
         ("/promotions", [Roles.Admin, Roles.Manager]),
         ("/loyalty/settings", [Roles.Admin, Roles.Manager]),
+        ("/loyalty/gifts", [Roles.Admin, Roles.Manager]),
         ("/giftcards", [Roles.Admin, Roles.Manager]),
         // CRM screens (issue 12): the list and its Excel, the card and its edit form, merging duplicates, the import.
         ("/customers/import", [Roles.Admin, Roles.Manager]),

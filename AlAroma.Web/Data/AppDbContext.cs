@@ -61,6 +61,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CustomerCode> CustomerCodes => Set<CustomerCode>();
     public DbSet<Features.Customers.Import.CustomerImport> CustomerImports => Set<Features.Customers.Import.CustomerImport>();
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
+    public DbSet<Features.Loyalty.Gifts.GiftType> GiftTypes => Set<Features.Loyalty.Gifts.GiftType>();
+    public DbSet<Features.Loyalty.Gifts.CustomerGift> CustomerGifts => Set<Features.Loyalty.Gifts.CustomerGift>();
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();

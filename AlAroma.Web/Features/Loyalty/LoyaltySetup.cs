@@ -16,6 +16,10 @@ public static class LoyaltySetup
         builder.Services.AddScoped<ExpirePoints>();
         builder.Services.AddScoped<RecalculateLevels>();
         builder.Services.AddScoped<GiveBirthdayGifts>();
+        builder.Services.AddScoped<Gifts.GetGiftCatalogue>();
+        builder.Services.AddScoped<Gifts.SaveGiftType>();
+        builder.Services.AddScoped<Gifts.IssueGift>();
+        builder.Services.AddScoped<Gifts.RedeemGift>();
         builder.AddScheduledJob<ExpirePointsJob>("points-expiry", "Сгорание баллов старше 12 месяцев (сначала самые старые)", "PointsExpiry", "0 30 2 * * ?");
         builder.AddScheduledJob<GiveBirthdayGiftsJob>("birthday-gifts", "Подарок и поздравление в день рождения (с 09:00 по времени магазина клиента)", "BirthdayGifts", "0 5 * * * ?");
         builder.AddScheduledJob<RecalculateLevelsJob>("loyalty-levels", "Пересчёт уровней клиентов по покупкам за 12 месяцев", "LoyaltyLevels", "0 45 2 * * ?");

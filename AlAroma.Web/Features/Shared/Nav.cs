@@ -19,6 +19,7 @@ public static class Nav
         new("Продажи", "Сертификаты", "/giftcards", "🎁", Roles.Admin, Roles.Manager),
         new("Продажи", "Акции", "/promotions", "🏷", Roles.Admin, Roles.Manager),
         new("Продажи", "Программа лояльности", "/loyalty/settings", "⭐", Roles.Admin, Roles.Manager),
+        new("Продажи", "Подарки", "/loyalty/gifts", "🎀", Roles.Admin, Roles.Manager),
         new("Товары", "Каталог", "/catalog", "🧴", Roles.Admin, Roles.Manager),
         new("Товары", "Импорт каталога", "/catalog/import", "⬆", Roles.Admin, Roles.Manager),
         new("Склад", "Остатки", "/warehouse/stock", "📦", Roles.Admin, Roles.Manager, Roles.Storekeeper),

@@ -28,11 +28,11 @@ public sealed record StaffBotReply(string Html, IReadOnlyList<string>? Keyboard 
 /// customer by the 6-digit code from the client bot or by phone, a card summary, a points gift within the role's daily
 /// limit, a message to the customer (through the outbox, in the client bot), and their own last operations.
 /// </summary>
-public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gift, NotificationOutbox outbox, TimeProvider clock,
+public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gift, Loyalty.Gifts.RedeemGift redeem, NotificationOutbox outbox, TimeProvider clock,
     IHttpContextAccessor http, IUserClaimsPrincipalFactory<AppUser> principals, UserManager<AppUser> users, CustomerCardAudit cardAudit,
     Microsoft.Extensions.Options.IOptionsMonitor<StaffGiftLimits> limits)
 {
-    public const string Find = "Найти клиента", Gift = "Подарить баллы", Message = "Написать клиенту", History = "Мои операции", Cancel = "Отмена";
+    public const string Find = "Найти клиента", Gift = "Подарить баллы", Gifts = "Подарки", Message = "Написать клиенту", History = "Мои операции", Cancel = "Отмена";
 
     /// <summary>Answers one message; never throws for what a person typed (a refusal becomes the reply).</summary>
     public async Task<IReadOnlyList<StaffBotReply>> HandleAsync(StaffBotMessage m, CancellationToken ct)
@@ -58,7 +58,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         }
     }
 
-    private static readonly IReadOnlyList<string> Menu = [Find, Gift, Message, History];
+    private static readonly IReadOnlyList<string> Menu = [Find, Gift, Gifts, Message, History];
 
     private async Task<StaffBotReply> LinkAsync(StaffBotMessage m, string text, CancellationToken ct)
     {
@@ -96,6 +96,24 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
                 return new($"Напишите сообщение для {TelegramHtml.Escape(c.Name)}: оно придёт в бот клиентов от имени Al Aroma.", [Cancel]);
             case History:
                 return new(await HistoryAsync(staff, ct), Menu);
+            case Gifts:
+                return new(await GiftsAsync(await RequireCustomerAsync(state, ct), ct), Menu);
+        }
+        if (GiftCommand(text, "Подарить") is { } typeId)
+        {
+            var c = await RequireCustomerAsync(state, ct);
+            var given = await gift.CatalogueAsync(staff, roles, c.Id, typeId, ct);
+            return new($"Подарено: «{TelegramHtml.Escape(given.Name)}» — {TelegramHtml.Escape(c.Name)}." +
+                (given.RedeemedAtUtc is null ? $" Подарок открыт до {LocalTime.ToLocal(given.ExpiresAtUtc.AddMinutes(-1)):dd.MM.yyyy}: выдайте его командой «Выдать {given.Id}»." : ""), Menu);
+        }
+        if (GiftCommand(text, "Выдать") is { } giftId)
+        {
+            var c = await RequireCustomerAsync(state, ct);
+            if (!await db.CustomerGifts.AnyAsync(g => g.Id == giftId && g.CustomerId == c.Id, ct))
+                throw new BusinessRuleException($"У {c.Name} нет подарка №{giftId}. Откройте «Подарки».");
+            var shop = await ShopOfAsync(staff, ct);
+            var done = await redeem.HandleAsync(giftId, shop, staff.FullName, ct);
+            return new($"Выдано: {TelegramHtml.Escape(done.What)}." + (done.WriteOffNumber is { } n ? $" Списание {n} («Подарок»)." : ""), Menu);
         }
         switch (state.Step)
         {
@@ -174,6 +192,42 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         if (http.HttpContext is { } context) context.User = principal;
         else http.HttpContext = new DefaultHttpContext { User = principal };
     }
+
+    /// <summary>The customer's open gifts (with «Выдать N») and the catalogue's gifts staff may give (with «Подарить N»).</summary>
+    private async Task<string> GiftsAsync(Customer c, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await (from g in db.CustomerGifts
+                          where g.CustomerId == c.Id && g.RedeemedAtUtc == null && g.ExpiresAtUtc > now
+                          join p in db.Products on g.ProductId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          orderby g.ExpiresAtUtc
+                          select new { g.Id, g.Name, g.Kind, g.Points, g.DiscountPercent, g.ExpiresAtUtc, Product = p == null ? null : p.Name }).ToListAsync(ct);
+        var types = await db.GiftTypes.AsNoTracking().Include(t => t.Product).Where(t => t.IsActive && t.StaffMayGive).OrderBy(t => t.Name).ToListAsync(ct);
+        var lines = new List<string> { $"<b>Подарки: {TelegramHtml.Escape(c.Name)}</b>" };
+        lines.AddRange(open.Count == 0 ? ["Открытых подарков нет."]
+            : open.Select(g => $"• №{g.Id} «{TelegramHtml.Escape(g.Name)}» — {TelegramHtml.Escape(Loyalty.Gifts.GiftType.Describe(g.Kind, g.Points, g.Product, g.DiscountPercent))}, до {LocalTime.ToLocal(g.ExpiresAtUtc.AddMinutes(-1)):dd.MM.yyyy}: «Выдать {g.Id}»"));
+        if (types.Count > 0)
+        {
+            lines.Add("\nМожно подарить:");
+            lines.AddRange(types.Select(t => $"• «{TelegramHtml.Escape(t.Name)}» — {TelegramHtml.Escape(t.What)}: «Подарить {t.Id}»"));
+        }
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The shop where this staff member hands gifts over: the one shop they are bound to.</summary>
+    /// <exception cref="BusinessRuleException">Bound to no shop or to several.</exception>
+    private async Task<int> ShopOfAsync(AppUser staff, CancellationToken ct)
+    {
+        var shops = await db.UserLocations.Where(ul => ul.UserId == staff.Id)
+            .Join(db.Locations.Where(l => l.Kind == Locations.LocationKind.Shop && l.IsActive), ul => ul.LocationId, l => l.Id, (ul, l) => l.Id).ToListAsync(ct);
+        return shops.Count == 1 ? shops[0]
+            : throw new BusinessRuleException("Подарок выдаёт сотрудник магазина: вы не закреплены за одним магазином. Выдайте подарок на кассе магазина.");
+    }
+
+    /// <summary>The number in "Подарить 3" / "Выдать 12" (also "№3"), null when the text is not that command.</summary>
+    private static int? GiftCommand(string text, string verb) =>
+        text.StartsWith(verb + " ", StringComparison.OrdinalIgnoreCase) && int.TryParse(text[(verb.Length + 1)..].Trim().TrimStart('№'), out var n) ? n : null;
 
     private static bool IsCode(string text) => text.Length == 6 && text.All(char.IsAsciiDigit);
 }

@@ -5,11 +5,23 @@ namespace AlAroma.Web.Features.Bots.Staff;
 /// <summary>
 /// How many gift points a staff member may give customers per local day (Europe/Moscow), by role (section
 /// "Bots:Staff:GiftPointsPerDay", e.g. <c>{"Manager": 3000, "Seller": 300}</c>). A role not listed gives none; a user with
-/// several roles has the largest of their limits.
+/// several roles has the largest of their limits. Gifts of the catalogue that are not points (a sample, a discount) count
+/// against "Bots:Staff:GiftsPerDay" (gifts a day by role); points gifts of the catalogue count against the points.
 /// </summary>
 public sealed class StaffGiftLimits
 {
     public Dictionary<string, int> GiftPointsPerDay { get; set; } = [];
+    public Dictionary<string, int> GiftsPerDay { get; set; } = [];
+
+    /// <summary>Why one more catalogue gift (not points) cannot be given by a user with <paramref name="roles"/> who gave <paramref name="givenToday"/> today; null when it can.</summary>
+    public string? GiftCountRefusal(IReadOnlyCollection<string> roles, int givenToday)
+    {
+        var limit = roles.Select(r => GiftsPerDay.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();
+        if (givenToday < limit) return null;
+        var role = string.Join(", ", roles.Select(Roles.Label));
+        return limit == 0 ? $"Роль «{role}» не дарит подарки из каталога. Попросите управляющего."
+            : $"Лимит подарков для роли «{role}» — {limit} в день; сегодня вы их уже подарили.";
+    }
 
     /// <summary>The day's limit of a user with <paramref name="roles"/>, points.</summary>
     public int PerDay(IEnumerable<string> roles) => roles.Select(r => GiftPointsPerDay.GetValueOrDefault(r)).DefaultIfEmpty(0).Max();

@@ -20,6 +20,9 @@ public enum WriteOffReason
     Expiry = 2,
     Tester = 3,
     Theft = 4,
+
+    /// <summary>A product handed to a customer as a loyalty gift; written off by the gift's hand-over, not chosen by hand.</summary>
+    Gift = 5,
     Other = 9,
 }
 
@@ -70,6 +73,7 @@ public class WriteOff : IQuantityDocument
     public static string? HeaderError(WriteOffReason? reason, string? comment)
     {
         if (reason is null || !Enum.IsDefined(reason.Value)) return "Выберите причину списания.";
+        if (reason == WriteOffReason.Gift) return "«Подарок» списывается сам, когда подарок выдают клиенту. Выберите другую причину.";
         if (reason == WriteOffReason.Other && string.IsNullOrWhiteSpace(comment)) return "Для причины «Другое» опишите в комментарии, что случилось.";
         if (comment?.Length > 1000) return "Комментарий — не длиннее 1000 символов.";
         return null;
@@ -144,11 +148,24 @@ public class WriteOff : IQuantityDocument
         WriteOffReason.Expiry => "Истёк срок",
         WriteOffReason.Tester => "Тестер",
         WriteOffReason.Theft => "Кража",
+        WriteOffReason.Gift => "Подарок",
         WriteOffReason.Other => "Другое",
         _ => r.ToString(),
     };
 
-    /// <summary>Every reason in display order.</summary>
+    /// <summary>
+    /// A posted write-off of one unit handed to a customer as a gift (reason «Подарок»): no draft and no approval, the
+    /// issued gift was the decision. The caller takes the unit off stock in the same transaction.
+    /// </summary>
+    /// <param name="unitCost">Average cost of the product now, ₽.</param>
+    public static WriteOff PostedGift(string number, int locationId, int productId, decimal unitCost, string comment, DateTime atUtc, string by) => new()
+    {
+        Number = number, LocationId = locationId, Reason = WriteOffReason.Gift, Comment = comment, Status = WriteOffStatus.Posted,
+        CreatedAtUtc = atUtc, CreatedBy = by, SubmittedAtUtc = atUtc, SubmittedBy = by, DecidedAtUtc = atUtc, DecidedBy = by,
+        Lines = [new WriteOffLine { ProductId = productId, Quantity = 1, UnitCost = Money.Round(unitCost) }],
+    };
+
+    /// <summary>The reasons a storekeeper chooses from, in display order («Подарок» comes only from a gift's hand-over).</summary>
     public static readonly IReadOnlyList<WriteOffReason> Reasons =
         [WriteOffReason.Damage, WriteOffReason.Expiry, WriteOffReason.Tester, WriteOffReason.Theft, WriteOffReason.Other];
 }

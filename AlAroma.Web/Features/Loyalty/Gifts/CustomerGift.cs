@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlAroma.Web.Features.Loyalty.Gifts;
+
+/// <summary>Who issued a gift.</summary>
+public enum GiftSource
+{
+    [Infrastructure.Auditing.AuditName("Сотрудник")] Staff = 1,
+    [Infrastructure.Auditing.AuditName("День рождения")] Birthday = 2,
+    [Infrastructure.Auditing.AuditName("Рассылка")] Campaign = 3,
+}
+
+/// <summary>
+/// A gift issued to a customer: open until it is handed over at a shop (a product leaves stock as a write-off
+/// «Подарок»), used (a one-time discount) or it expires. A points gift is credited when issued and is never open.
+/// What it gives is copied from the <see cref="GiftType"/> at issue.
+/// </summary>
+[Infrastructure.Auditing.AuditName("Подарок клиенту")]
+public class CustomerGift
+{
+    public long Id { get; set; }
+    [Infrastructure.Auditing.AuditName("Покупатель")]
+    public long CustomerId { get; set; }
+    public int GiftTypeId { get; set; }
+    [Infrastructure.Auditing.AuditName("Подарок")]
+    public string Name { get; set; } = "";
+    public GiftKind Kind { get; set; }
+    public int? Points { get; set; }
+    public int? ProductId { get; set; }
+    public int? DiscountPercent { get; set; }
+    [Infrastructure.Auditing.AuditName("Откуда")]
+    public GiftSource Source { get; set; }
+    public string IssuedBy { get; set; } = "";
+    public DateTime IssuedAtUtc { get; set; }
+
+    /// <summary>The end of the gift's life, UTC (exclusive).</summary>
+    public DateTime ExpiresAtUtc { get; set; }
+
+    /// <summary>When it was handed over or used (UTC); points: when credited.</summary>
+    [Infrastructure.Auditing.AuditName("Выдан")]
+    public DateTime? RedeemedAtUtc { get; set; }
+    public int? RedeemedLocationId { get; set; }
+    public string? RedeemedBy { get; set; }
+
+    /// <summary>The write-off «Подарок» that took a product gift off the shop's stock.</summary>
+    public long? WriteOffId { get; set; }
+
+    /// <summary>Open: not handed over and not expired at <paramref name="nowUtc"/>.</summary>
+    public bool IsOpen(DateTime nowUtc) => RedeemedAtUtc is null && ExpiresAtUtc > nowUtc;
+
+    /// <summary>«открыт», «выдан», «истёк».</summary>
+    public string StatusLabel(DateTime nowUtc) => RedeemedAtUtc is not null ? "выдан" : ExpiresAtUtc > nowUtc ? "открыт" : "истёк";
+
+    /// <summary>What it gives, in words.</summary>
+    public string What(string? productName) => GiftType.Describe(Kind, Points, productName, DiscountPercent);
+}
+
+internal sealed class CustomerGiftConfiguration : IEntityTypeConfiguration<CustomerGift>
+{
+    public void Configure(EntityTypeBuilder<CustomerGift> b)
+    {
+        b.ToTable("customer_gifts");
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.IssuedBy).HasMaxLength(200);
+        b.Property(x => x.RedeemedBy).HasMaxLength(200);
+        b.HasOne<Customers.Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<GiftType>().WithMany().HasForeignKey(x => x.GiftTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.CustomerId, x.RedeemedAtUtc });
+    }
+}
