@@ -78,6 +78,9 @@ public class Feedback
     /// <summary>A review rated ≤ <see cref="LowRating"/>: the shop's managers should know at once.</summary>
     public bool IsLowRating => Kind == FeedbackKind.Review && Rating <= LowRating;
 
+    /// <summary>The start of <paramref name="text"/> for a list: at most 140 characters, "…" when cut.</summary>
+    public static string Excerpt(string text) => text.Length <= 140 ? text : text[..139] + "…";
+
     /// <summary>Russian name of a kind, as the inbox shows it.</summary>
     public static string KindLabel(FeedbackKind k) => k switch
     {

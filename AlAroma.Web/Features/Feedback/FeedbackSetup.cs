@@ -8,5 +8,9 @@ public static class FeedbackSetup
     {
         var s = builder.Services;
         s.AddScoped<SubmitFeedback>();
+        s.AddScoped<ListFeedback>();
+        s.AddScoped<GetFeedback>();
+        s.AddScoped<ReplyToFeedback>();
+        s.AddScoped<SetFeedbackStatus>();
     }
 }
