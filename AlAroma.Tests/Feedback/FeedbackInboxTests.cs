@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Customers;
 using AlAroma.Tests.Infrastructure;
-using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.Locations;
@@ -32,20 +31,9 @@ public sealed class FeedbackInboxTests(AppFixture app) : IClassFixture<AppFixtur
     /// <summary>Managers bound to S1 only and to S2 only (created once per fixture database).</summary>
     private async Task EnsureShopManagersAsync()
     {
-        await Gate.WaitAsync();
-        try
-        {
-            await using (var db = app.Db())
-                if (await db.Users.AnyAsync(u => u.Email == ManagerS1)) return;
-            using var scope = app.Scope();
-            var seeder = scope.ServiceProvider.GetRequiredService<Seeder>();
-            await seeder.CreateUserAsync(ManagerS1, "Управляющая Тверской", Seeder.DemoPassword, Roles.Manager, [await LocationIdAsync(app, "S1")]);
-            await seeder.CreateUserAsync(ManagerS2, "Управляющая Авиапарка", Seeder.DemoPassword, Roles.Manager, [await LocationIdAsync(app, "S2")]);
-        }
-        finally { Gate.Release(); }
+        await app.EnsureUserAsync(ManagerS1, "Управляющая Тверской", Roles.Manager, "S1");
+        await app.EnsureUserAsync(ManagerS2, "Управляющая Авиапарка", Roles.Manager, "S2");
     }
-
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>Who got the bell for feedback <paramref name="id"/>: e-mail → link.</summary>
     private async Task<Dictionary<string, string?>> RungAsync(long id)
