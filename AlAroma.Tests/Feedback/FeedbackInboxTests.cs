@@ -183,6 +183,19 @@ public sealed class FeedbackInboxTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(["Оценка 1", "Оценка 6"], rows.Order());
         Assert.Equal(8, Rows(html).Count);
 
+        // «Экспорт в Excel» holds the same filtered rows with the whole text, in the list's order (rating 1 first here).
+        var resp = await client.GetAsync($"/feedback/export?LocationId={shop}&RatingFrom=1&RatingTo=6&sort=rating");
+        Assert.Equal(HttpStatusCode.OK, resp.StatusCode);
+        using (var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync())))
+        {
+            var ws = wb.Worksheet(1);
+            const int header = AlAroma.Web.Infrastructure.Excel.ExcelSheetWriter.HeaderRow;
+            var headers = ws.Row(header).CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Equal(["Получен", "Вид", "Оценка", "Текст", "Покупатель", "Телефон", "Магазин", "Чек", "Статус"], headers);
+            var texts = ws.RowsUsed().Where(r => r.RowNumber() > header).Select(r => (r.Cell(3).GetValue<int>(), r.Cell(4).GetString())).ToList();
+            Assert.Equal([(1, "Оценка 1"), (6, "Оценка 6")], texts);
+        }
+
         // The manager of S2 does not see this shop's feedback at all.
         using var other = await app.ClientAsync(ManagerS2);
         Assert.Empty(Rows(await other.GetStringAsync($"/feedback?LocationId={shop}")));

@@ -1,4 +1,5 @@
 using AlAroma.Web.Features.Account;
+using AlAroma.Web.Infrastructure.Excel;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,6 +12,14 @@ public sealed class FeedbackController : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] ListFeedback.Input input, [FromServices] ListFeedback list, CancellationToken ct) =>
         View("Inbox", await list.HandleAsync(input, ct));
+
+    /// <summary>«Экспорт в Excel» of the filtered, sorted list.</summary>
+    [HttpGet("export")]
+    public async Task<IActionResult> Export([FromQuery] ListFeedback.Input input, [FromServices] ExportFeedback export, CancellationToken ct)
+    {
+        var (content, name) = await export.HandleAsync(input, ct);
+        return File(content, ExcelSheetWriter.ContentType, name);
+    }
 
     [HttpGet("{id:long}")]
     public async Task<IActionResult> Show(long id, [FromServices] GetFeedback get, CancellationToken ct) =>

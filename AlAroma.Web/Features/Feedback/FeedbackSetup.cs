@@ -9,6 +9,7 @@ public static class FeedbackSetup
         var s = builder.Services;
         s.AddScoped<SubmitFeedback>();
         s.AddScoped<ListFeedback>();
+        s.AddScoped<ExportFeedback>();
         s.AddScoped<GetFeedback>();
         s.AddScoped<ReplyToFeedback>();
         s.AddScoped<SetFeedbackStatus>();
