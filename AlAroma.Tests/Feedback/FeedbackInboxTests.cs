@@ -2,12 +2,14 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AlAroma.Tests.Customers;
 using AlAroma.Tests.Infrastructure;
+using AlAroma.Tests.Notifications;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Notifications.Bell;
 using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AlAroma.Tests.Warehouse.WarehouseTestKit;
@@ -16,7 +18,7 @@ using Entity = AlAroma.Web.Features.Feedback.Feedback;
 namespace AlAroma.Tests.Feedback;
 
 /// <summary>«Отзывы и обращения» on a real PostgreSQL: submitting (as the bot does), the bell, the inbox, the reply through the outbox.</summary>
-public sealed class FeedbackInboxTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class FeedbackInboxTests(AppFixture app, FakeBotApi bot) : IClassFixture<AppFixture>, IClassFixture<FakeBotApi>
 {
     private const string Manager = "manager@alaroma.local";      // bound to no location: sees every shop
     private const string ManagerS1 = "manager.s1@alaroma.local";
@@ -123,6 +125,19 @@ public sealed class FeedbackInboxTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Contains("отвечен", page);
         Assert.Contains("Простите нас. Дарим 500 баллов &lt;3", page);
         Assert.Contains("в очереди на отправку", page);
+
+        // The dispatcher delivers it to the customer's chat through the (fake) Bot API, HTML-escaped; the page says so.
+        var host = app.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Notifications:Telegram:Token", "123456:TEST-token_abc");
+            b.UseSetting("Notifications:Telegram:BaseUrl", bot.BaseUrl);
+        });
+        await host.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        var call = Assert.Single(bot.Calls, c => c.Chat == chat);
+        Assert.Equal(200, call.Status);
+        Assert.StartsWith("<b>Al Aroma: ответ на ваш отзыв от ", call.Text);
+        Assert.EndsWith("\n\nПростите нас. Дарим 500 баллов &lt;3", call.Text);
+        Assert.Contains("доставлен в Telegram", await client.GetStringAsync($"/feedback/{f.Id}"));
     }
 
     [Fact]
