@@ -84,15 +84,19 @@ public sealed class FeedbackInboxTests(AppFixture app, FakeBotApi bot) : IClassF
     [Fact]
     public async Task A_customer_who_never_bought_gets_no_shop_and_bad_input_saves_nothing()
     {
+        await EnsureShopManagersAsync();
         var customer = await app.CustomerAsync();
         var f = await SubmitAsync(customer.Id, FeedbackKind.Message, null, "Хочу стать поставщиком");
         Assert.Equal((null, null), (f.SaleId, f.LocationId));
+        // A low review without a shop reaches only the managers who see every shop.
+        var low = await SubmitAsync(customer.Id, FeedbackKind.Review, 2, "Не понравилось");
+        Assert.Equal([Manager], (await RungAsync(low.Id)).Keys);
         await Assert.ThrowsAsync<BusinessRuleException>(() => SubmitAsync(customer.Id, FeedbackKind.Review, 11, "Лучше всех"));
         await Assert.ThrowsAsync<BusinessRuleException>(() => SubmitAsync(customer.Id, FeedbackKind.Idea, null, new string('я', 4001)));
         var none = await Assert.ThrowsAsync<BusinessRuleException>(() => SubmitAsync(-1, FeedbackKind.Idea, null, "Идея"));
         Assert.Contains("не найден", none.Message);
         await using var db = app.Db();
-        Assert.Equal(1, await db.Feedback.CountAsync(x => x.CustomerId == customer.Id));
+        Assert.Equal(2, await db.Feedback.CountAsync(x => x.CustomerId == customer.Id));
     }
 
     [Fact]

@@ -11,7 +11,10 @@ namespace AlAroma.Web.Features.Feedback;
 [AuditName("Отзыв", Link = "/feedback/{0}")]
 public class Feedback
 {
-    /// <summary>Longest text accepted, characters (a Telegram message is at most 4096; DOMAIN.md keeps some room).</summary>
+    /// <summary>
+    /// Longest text accepted, characters (issue 12). A Telegram message holds 1–4096 characters after entities parsing
+    /// (Bot API, sendMessage), so a reply this long still fits with its header line.
+    /// </summary>
     public const int MaxTextLength = 4000;
 
     /// <summary>A rating at or below this (on 1–10) is a detractor's and rings the bell of the shop's managers.</summary>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AlAroma.Web.Features.Notifications.Bell;
 
 /// <summary>
-/// Who a notification is for: the staff assigned to a location, everyone of a role, or both. Blocked users (lockout
+/// Who a notification is for: the staff assigned to a location, everyone of a role, the managers who see a location
+/// (<see cref="ManagersOf"/>), or any union of them. Blocked users (lockout
 /// in the future) are left out.
 /// </summary>
 public sealed record Audience
