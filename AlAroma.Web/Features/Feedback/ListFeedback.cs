@@ -70,7 +70,11 @@ public sealed class ListFeedback(AppDbContext db, LocationScope scope, TimeProvi
     }
 
     /// <summary>Reviews of one shop in one month (local to the shop): count, average, NPS.</summary>
-    public sealed record MonthRow(int? LocationId, string Shop, int Year, int Month, Nps.Figures Figures);
+    public sealed record MonthRow(int? LocationId, string Shop, int Year, int Month, Nps.Figures Figures)
+    {
+        /// <summary>The month in Russian, e.g. «декабрь 2026».</summary>
+        public string Label => new DateTime(Year, Month, 1).ToString("MMMM yyyy", Infrastructure.Money.Ru);
+    }
 
     /// <summary>The page: filter, the shops to choose from, rows, paging, count of all filtered rows, the NPS table.</summary>
     public sealed record Model(Input Filter, IReadOnlyList<Location> Shops, IReadOnlyList<Item> Rows, KeysetPage Page, int Count,
