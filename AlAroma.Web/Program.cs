@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Backups;
 using AlAroma.Web.Features.Bots.Staff;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Loyalty;
@@ -38,6 +39,7 @@ builder.AddStaffBot();
 builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
+builder.AddFeedback();
 builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;

@@ -38,6 +38,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/customers/merge", [Roles.Admin, Roles.Manager]),
         ("/customers/export", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager]), // the till finds by the whole phone or the customer's code (/pos)
+        ("/feedback", [Roles.Admin, Roles.Manager]), // «Отзывы и обращения» (issue 12)
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),
     ];

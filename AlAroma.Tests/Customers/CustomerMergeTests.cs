@@ -2,6 +2,7 @@ using System.Net;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Customers.Merge;
+using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
         }, points: 45);
         var keptSale = await app.SellAsync(kept);
         var dupSale = await app.SellAsync(dup);
+        long dupReview;
+        using (var scope = app.Scope())
+            dupReview = (await scope.ServiceProvider.GetRequiredService<SubmitFeedback>().SubmitAsync(dup.Id, FeedbackKind.Review, 9, "Отличный магазин", default)).Id;
         int keptBalance, dupBalance;
         await using (var db = app.Db())
         {
@@ -39,7 +43,7 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
         }
 
         var r = await MergeAsync(kept.Id, dup.Id);
-        Assert.Equal((1, 2, dupBalance), (r.Sales, r.PointsEntries, r.Points));
+        Assert.Equal((1, 2, dupBalance, 1), (r.Sales, r.PointsEntries, r.Points, r.Feedback));
 
         await using (var db = app.Db())
         {
@@ -52,6 +56,7 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.False(await db.PointsEntries.AnyAsync(e => e.CustomerId == dup.Id));
             Assert.Equal(0, d.PointsBalance);
             Assert.Equal([keptSale, dupSale], await db.Sales.Where(s => s.CustomerId == kept.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
+            Assert.Equal(kept.Id, await db.Feedback.Where(f => f.Id == dupReview).Select(f => f.CustomerId).SingleAsync());
             Assert.Equal(kept.Id, d.MergedIntoId);
             Assert.NotNull(d.MergedAtUtc);
             // The latest answer per channel: SMS withdrawn in the bot after the till's yes; e-mail yes from the till after the import's no.
@@ -74,6 +79,10 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
         var resp = await client.GetAsync($"/customers/{dup.Id}");
         Assert.Equal(HttpStatusCode.Redirect, resp.StatusCode);
         Assert.Equal($"/customers/{kept.Id}", resp.Headers.Location?.ToString());
+        // The duplicate's review is in the «Отзывы» block of the kept card, linked to its page.
+        var card = await client.GetStringAsync($"/customers/{kept.Id}");
+        Assert.Contains($"<a href=\"/feedback/{dupReview}\">", card);
+        Assert.Contains("Отличный магазин", card);
         var again = await Assert.ThrowsAsync<BusinessRuleException>(() => MergeAsync(kept.Id, dup.Id));
         Assert.Contains("уже объединена", again.Message);
 

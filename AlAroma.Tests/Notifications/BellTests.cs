@@ -84,21 +84,7 @@ public class BellTests(AppFixture app) : IClassFixture<AppFixture>
     private const string SellerS2User = "seller.s2@alaroma.local";
 
     /// <summary>A seller of S2 only (created once per fixture database): the staff of another location.</summary>
-    private async Task EnsureSellerS2Async()
-    {
-        await SellerS2Gate.WaitAsync();
-        try
-        {
-            await using (var db = app.Db())
-                if (await db.Users.AnyAsync(u => u.Email == SellerS2User)) return;
-            using var scope = app.Scope();
-            await scope.ServiceProvider.GetRequiredService<Seeder>()
-                .CreateUserAsync(SellerS2User, "Продавцова-Авиапарк", Seeder.DemoPassword, Roles.Seller, [await LocationIdAsync(app, "S2")]);
-        }
-        finally { SellerS2Gate.Release(); }
-    }
-
-    private static readonly SemaphoreSlim SellerS2Gate = new(1, 1);
+    private Task EnsureSellerS2Async() => app.EnsureUserAsync(SellerS2User, "Продавцова-Авиапарк", Roles.Seller, "S2");
 
     /// <summary>Who got a notification whose title contains <paramref name="titlePart"/>: e-mail → its link.</summary>
     private async Task<Dictionary<string, string?>> RecipientsAsync(string titlePart)

@@ -25,17 +25,24 @@ internal static class WarehouseTestKit
     public const string StorekeeperS1User = "storekeeper.s1@alaroma.local";
 
     /// <summary>Creates the S1-only storekeeper unless present.</summary>
-    public static async Task EnsureStorekeeperS1Async(this AppFixture app)
+    public static Task EnsureStorekeeperS1Async(this AppFixture app) =>
+        app.EnsureUserAsync(StorekeeperS1User, "Складов-Тверская", Roles.Storekeeper, "S1");
+
+    /// <summary>
+    /// Creates user <paramref name="email"/> (demo password) of <paramref name="role"/> bound to the locations with
+    /// <paramref name="locationCodes"/>, unless present in the fixture's database.
+    /// </summary>
+    public static async Task EnsureUserAsync(this AppFixture app, string email, string fullName, string role, params string[] locationCodes)
     {
         await UserGate.WaitAsync();
         try
         {
             using var scope = app.Scope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            if (await users.FindByEmailAsync(StorekeeperS1User) is not null) return;
-            var s1 = await LocationIdAsync(app, "S1");
-            await scope.ServiceProvider.GetRequiredService<Seeder>()
-                .CreateUserAsync(StorekeeperS1User, "Складов-Тверская", Seeder.DemoPassword, Roles.Storekeeper, [s1]);
+            if (await users.FindByEmailAsync(email) is not null) return;
+            var locations = new List<int>();
+            foreach (var code in locationCodes) locations.Add(await LocationIdAsync(app, code));
+            await scope.ServiceProvider.GetRequiredService<Seeder>().CreateUserAsync(email, fullName, Seeder.DemoPassword, role, locations);
         }
         finally { UserGate.Release(); }
     }

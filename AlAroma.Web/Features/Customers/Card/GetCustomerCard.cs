@@ -34,10 +34,13 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
     /// <summary>A message sent to them.</summary>
     public sealed record Message(long Id, Channel Channel, string Recipient, string Summary, OutboxStatus Status, DateTime CreatedAtUtc, DateTime? SentAtUtc, string? Error);
 
+    /// <summary>A review, idea or message of theirs (UTC; the rating 1–10 of a review).</summary>
+    public sealed record FeedbackRow(long Id, DateTime AtUtc, Feedback.FeedbackKind Kind, int? Rating, string Text, Feedback.FeedbackStatus Status, string? Shop);
+
     /// <summary>The card (null fields when the customer has none).</summary>
     public sealed record Model(Customer Customer, string? HomeShop, IReadOnlyList<Location> Shops, decimal Spent12Months, LevelProgress Progress,
         IReadOnlyList<Consent> Consents, IReadOnlyList<LedgerRow> Ledger, IReadOnlyList<Purchase> Purchases, int PurchaseCount,
-        IReadOnlyList<Certificate> Certificates, IReadOnlyList<Message> Messages)
+        IReadOnlyList<Certificate> Certificates, IReadOnlyList<Message> Messages, IReadOnlyList<FeedbackRow> Feedback)
     {
         /// <summary>The card the customer was merged into (the page redirects there).</summary>
         public long? MergedIntoId => Customer.MergedIntoId;
@@ -88,8 +91,16 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
         var messages = await db.Notifications.AsNoTracking().Where(m => recipients.Contains(m.Recipient)).OrderByDescending(m => m.Id).Take(HistoryRows)
             .Select(m => new Message(m.Id, m.Channel, m.Recipient, m.Summary, m.Status, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToListAsync(ct);
 
+        var feedback = await (from f in db.Feedback.AsNoTracking()
+                              where f.CustomerId == id
+                              join l in db.Locations on f.LocationId equals l.Id into ls
+                              from l in ls.DefaultIfEmpty()
+                              orderby f.Id descending
+                              select new FeedbackRow(f.Id, f.CreatedAtUtc, f.Kind, f.Rating, f.Text, f.Status, l == null ? null : l.Name))
+            .Take(HistoryRows).ToListAsync(ct);
+
         return new Model(c, shops.FirstOrDefault(l => l.Id == c.HomeLocationId)?.Name, shops.Where(l => l.Kind == LocationKind.Shop).ToList(),
             spent, LevelProgress.Of((await terms.ForNowAsync(null, ct)).Rules, spent, c.Level), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
-            await sales.CountAsync(ct), certificates, messages);
+            await sales.CountAsync(ct), certificates, messages, feedback);
     }
 }

@@ -18,7 +18,7 @@ public sealed class MergeController : Controller
         try
         {
             var r = await merge.HandleAsync(keptId, mergedId, ct);
-            TempData["SuccessToast"] = $"Карты объединены: перенесено покупок — {r.Sales}, движений баллов — {r.PointsEntries}, баллов — {r.Points}.";
+            TempData["SuccessToast"] = $"Карты объединены: перенесено покупок — {r.Sales}, движений баллов — {r.PointsEntries}, баллов — {r.Points}, отзывов и обращений — {r.Feedback}.";
             return Redirect($"/customers/{r.KeptId}");
         }
         catch (Infrastructure.BusinessRuleException e)

@@ -9,7 +9,7 @@ namespace AlAroma.Web.Features.Customers.Merge;
 /// <summary>
 /// Merges two cards of one person into the kept one, in one transaction holding both customer rows (a till spending
 /// points of either waits): the purchases (and with them the certificates bought or spent in them), the open and
-/// parked carts and the points entries move to the kept card; its points balance becomes the sum of both and the
+/// parked carts, the feedback (reviews, ideas, messages) and the points entries move to the kept card; its points balance becomes the sum of both and the
 /// «Остаток» of its ledger is recounted in ledger order, so the ledger adds up to the balance; per channel the
 /// latest consent of the two is kept (<see cref="Customer.SetConsent"/>); the tags are joined; empty profile fields
 /// (e-mail, birthday, home shop, Telegram) are filled from the merged card; the higher level stays. The merged card
@@ -19,7 +19,7 @@ namespace AlAroma.Web.Features.Customers.Merge;
 public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
 {
     /// <summary>What was moved.</summary>
-    public sealed record Result(long KeptId, int Sales, int PointsEntries, int Points);
+    public sealed record Result(long KeptId, int Sales, int PointsEntries, int Points, int Feedback);
 
     /// <summary>Merges card <paramref name="mergedId"/> into <paramref name="keptId"/>.</summary>
     /// <exception cref="BusinessRuleException">The same card twice, an unknown card, or a card already merged.</exception>
@@ -40,6 +40,8 @@ public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
         foreach (var s in sales) s.CustomerId = keptId;
         foreach (var cart in await db.PosCarts.Where(x => x.CustomerId == mergedId).ToListAsync(ct)) cart.CustomerId = keptId;
         foreach (var cart in await db.Set<ParkedCart>().Where(x => x.CustomerId == mergedId).ToListAsync(ct)) cart.CustomerId = keptId;
+        var feedback = await db.Feedback.Where(f => f.CustomerId == mergedId).ToListAsync(ct);
+        foreach (var f in feedback) f.CustomerId = keptId;
 
         var ledger = await db.PointsEntries.Where(e => e.CustomerId == keptId || e.CustomerId == mergedId).OrderBy(e => e.Id).ToListAsync(ct);
         var moved = ledger.Count(e => e.CustomerId == mergedId);
@@ -75,6 +77,6 @@ public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await db.Database.ExecuteSqlAsync($"UPDATE customer_codes SET used_at_utc = {now} WHERE customer_id = {mergedId} AND used_at_utc IS NULL", ct);
         await tx.CommitAsync(ct);
-        return new Result(keptId, sales.Count, moved, points);
+        return new Result(keptId, sales.Count, moved, points, feedback.Count);
     }
 }
