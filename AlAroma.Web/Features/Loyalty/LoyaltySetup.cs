@@ -1,5 +1,6 @@
 using AlAroma.Web.Infrastructure.Jobs;
 using AlAroma.Web.Features.Loyalty.Birthdays;
+using AlAroma.Web.Features.Loyalty.Dashboard;
 using AlAroma.Web.Features.Loyalty.Settings;
 
 namespace AlAroma.Web.Features.Loyalty;
@@ -15,6 +16,7 @@ public static class LoyaltySetup
         builder.Services.AddScoped<DeleteLoyaltyTerms>();
         builder.Services.AddScoped<ExpirePoints>();
         builder.Services.AddScoped<WarnPointsExpiry>();
+        builder.Services.AddScoped<GetLoyaltyDashboard>();
         builder.Services.AddScoped<RecalculateLevels>();
         builder.Services.AddScoped<GiveBirthdayGifts>();
         builder.AddScheduledJob<ExpirePointsJob>("points-expiry", "Сгорание баллов старше 12 месяцев (сначала самые старые)", "PointsExpiry", "0 30 2 * * ?");
