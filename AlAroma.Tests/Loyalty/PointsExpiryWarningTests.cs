@@ -15,12 +15,6 @@ namespace AlAroma.Tests.Loyalty;
 /// </summary>
 public sealed class PointsExpiryWarningTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Theory]
     [InlineData(120, "7 декабря сгорят <b>120 баллов</b>")]
     [InlineData(21, "7 декабря сгорит <b>21 балл</b>")]
@@ -32,7 +26,7 @@ public sealed class PointsExpiryWarningTests(AppFixture app) : IClassFixture<App
     public async Task The_points_left_of_an_accrual_are_announced_once_a_week_before_they_burn()
     {
         // 30 November 2026, 09:00 UTC (12:00 in Moscow).
-        var clock = new FixedClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var clock = new SettableClock(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var warned = await NewCustomerAsync("Предупреждённая Полина", chat: 910_001, consent: true);
         var noConsent = await NewCustomerAsync("Несогласная Нина", chat: 910_002, consent: false);

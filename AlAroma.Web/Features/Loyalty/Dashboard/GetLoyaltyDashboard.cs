@@ -38,6 +38,10 @@ public sealed class GetLoyaltyDashboard(AppDbContext db, TimeProvider clock)
         int Buyers, int RepeatBuyers, decimal RepeatRate, decimal MemberRevenue, decimal Revenue, decimal MemberShare,
         IReadOnlyList<Month> Monthly, DateTime FromUtc, DateTime NowUtc);
 
+    /// <summary>A receipt's goods revenue, ₽: after discounts, certificate lines left out (as <see cref="Reports.SalesRevenue"/>).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Pos.Sale, decimal>> GoodsRevenue =
+        s => s.Subtotal - s.DiscountTotal - (s.Lines.Where(l => l.IsGiftCertificate).Sum(l => (decimal?)l.Total) ?? 0);
+
     private sealed record KindSum(DateOnly Month, string Kind, long Points);
 
     private sealed record GiftSum(DateOnly Month, int Count, long Points);
@@ -66,10 +70,8 @@ public sealed class GetLoyaltyDashboard(AppDbContext db, TimeProvider clock)
 
         var sales = db.Sales.Where(s => s.CreatedAtUtc >= yearAgo);
         var returns = db.SaleReturns.Where(r => r.CreatedAtUtc >= yearAgo);
-        var revenue = await sales.SumAsync(s => s.Subtotal - s.DiscountTotal - (s.Lines.Where(l => l.IsGiftCertificate).Sum(l => (decimal?)l.Total) ?? 0), ct)
-            - await returns.SumAsync(r => r.Total, ct);
-        var memberRevenue = await sales.Where(s => s.CustomerId != null)
-                .SumAsync(s => s.Subtotal - s.DiscountTotal - (s.Lines.Where(l => l.IsGiftCertificate).Sum(l => (decimal?)l.Total) ?? 0), ct)
+        var revenue = await sales.SumAsync(GoodsRevenue, ct) - await returns.SumAsync(r => r.Total, ct);
+        var memberRevenue = await sales.Where(s => s.CustomerId != null).SumAsync(GoodsRevenue, ct)
             - await returns.Where(r => db.Sales.Any(s => s.Id == r.SaleId && s.CustomerId != null)).SumAsync(r => r.Total, ct);
 
         var points = await db.Database.SqlQuery<KindSum>($"""
