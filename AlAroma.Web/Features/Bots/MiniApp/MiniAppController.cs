@@ -9,9 +9,10 @@ namespace AlAroma.Web.Features.Bots.MiniApp;
 /// (form field <c>initData</c>, or header <see cref="InitDataHeader"/>), which answer only for a valid, fresh initData
 /// (<see cref="MiniAppAuth"/>) and 401 otherwise. There is no cookie inside Telegram, so no antiforgery token can
 /// be issued: these POSTs are exempt from antiforgery on purpose — the signed initData is their authentication, and a
-/// cross-site form cannot forge it.
+/// cross-site form cannot forge it. Telegram's web client shows a Mini App in an iframe, so these responses may be
+/// framed by the origins of "Security:FrameAncestors" (https://web.telegram.org); nothing else of the app may.
 /// </summary>
-[AllowAnonymous, IgnoreAntiforgeryToken]
+[AllowAnonymous, IgnoreAntiforgeryToken, NetEscapades.AspNetCore.SecurityHeaders.SecurityHeadersPolicy(Infrastructure.SecurityHeadersSetup.FramedPolicy)]
 public sealed class MiniAppController(MiniAppAuth auth) : Controller
 {
     /// <summary>Header that may carry the initData instead of the form field.</summary>
