@@ -13,7 +13,7 @@ namespace AlAroma.Web.Features.Bots.MiniApp;
 /// scanner accepts). Built from the back office's <see cref="GetCustomerCard"/>, so both show the same figures.
 /// Amounts in ₽ (1 point = 1 ₽), times UTC with the zone of the customer's home shop (null = the chain's).
 /// </summary>
-public sealed class GetMiniAppCard(AppDbContext db, GetCustomerCard card)
+public sealed class GetMiniAppCard(AppDbContext db, GetCustomerCard card, TimeProvider clock)
 {
     /// <summary>Purchases shown (newest first).</summary>
     public const int PurchaseRows = 10;
@@ -33,9 +33,12 @@ public sealed class GetMiniAppCard(AppDbContext db, GetCustomerCard card)
         if (m is null) return null;
         var c = m.Customer;
         var zone = await db.Locations.Where(l => l.Id == c.HomeLocationId).Select(l => l.TimeZoneId).FirstOrDefaultAsync(ct);
-        var lots = m.Ledger.Where(r => r.Left > 0 && r.ExpiresAtUtc is not null)
-            .Select(r => new Lot(r.Left!.Value, r.ExpiresAtUtc!.Value, r.Kind == PointsEntryKind.Gift))
-            .OrderBy(l => l.ExpiresAtUtc).ToList();
+        // The whole ledger, not the card's newest rows: an old accrual may still have points left.
+        var entries = await db.PointsEntries.AsNoTracking().Where(e => e.CustomerId == c.Id).OrderBy(e => e.Id)
+            .Select(e => new { Entry = new PointsFifo.Entry(e.AtUtc, e.Points, e.ExpiresAtUtc, e.Kind == PointsEntryKind.Expiry), Gift = e.Kind == PointsEntryKind.Gift })
+            .ToListAsync(ct);
+        var lots = PointsFifo.Remaining(entries.Select(e => e.Entry), clock.GetUtcNow().UtcDateTime).Where(l => l.Left > 0)
+            .Select(l => new Lot(l.Left, l.ExpiresAtUtc, entries[l.Index].Gift)).OrderBy(l => l.ExpiresAtUtc).ToList();
         return new Model(c.Name, m.Progress.Level, c.PointsBalance, m.Progress, CardQrCode.Png(c), lots,
             m.Purchases.Take(PurchaseRows).ToList(), m.PurchaseCount, m.Certificates, zone);
     }
