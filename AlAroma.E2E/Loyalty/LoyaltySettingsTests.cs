@@ -9,7 +9,7 @@ public sealed class LoyaltySettingsTests(AppServer app) : IClassFixture<AppServe
     public async Task Manager_plans_a_higher_silver_threshold_from_tomorrow_is_told_when_a_field_is_wrong_and_sees_the_plan_in_the_history()
     {
         var page = await app.LoginAsync("manager@alaroma.local");
-        await page.Locator(".app-sidebar").GetByRole(AriaRole.Link, new() { Name = "Программа лояльности" }).ClickAsync();
+        await page.Locator(".app-sidebar").GetByRole(AriaRole.Link, new() { Name = "Условия лояльности" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Условия программы лояльности");
         await Assertions.Expect(page.Locator("#terms-current")).ToContainTextAsync("30 %");
 

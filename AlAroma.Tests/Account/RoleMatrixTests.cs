@@ -24,6 +24,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/account/forgot-password", null), // «Забыли пароль?»: for whoever cannot sign in
         ("/account/reset-password", null),  // the page the e-mailed link opens
         ("/account/", Roles.All.ToArray()),
+        ("/miniapp", null), // the Mini App page: no data in it; its requests are authenticated by Telegram initData
+        ("/loyalty/dashboard", [Roles.Admin, Roles.Manager]), // «Программа лояльности», as the reports
         ("/admin/notifications", [Roles.Admin, Roles.Manager]), // the outbox (issue 11: Admin/Manager)
         ("/admin/", [Roles.Admin]),
         ("/catalog", [Roles.Admin, Roles.Manager]),
@@ -42,6 +44,9 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),
     ];
+
+    /// <summary>Endpoints authenticated by a signed Telegram initData instead of sign-in: 401 for everyone without one.</summary>
+    private static readonly string[] InitDataOnly = ["/miniapp/card", "/miniapp/code"];
 
     public static IEnumerable<object[]> Principals() =>
         new[] { Anonymous }.Concat(Roles.All).Select(r => new object[] { r });
@@ -62,6 +67,11 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
             // Headers only: the bell's event stream (/notifications/stream) never ends, its status is all that matters here.
             using var resp = await client.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
             var code = (int)resp.StatusCode;
+            if (InitDataOnly.Contains(url))
+            {
+                if (code != 401) failures.Add($"{method} {url}: no initData, expected 401, got {code}");
+                continue;
+            }
             var toLogin = resp.StatusCode == HttpStatusCode.Redirect && resp.Headers.Location?.ToString().Contains("/account/login") == true;
             var denied = code is 401 or 403 || toLogin;
             if (code >= 500) failures.Add($"{method} {url}: server error {code}");
@@ -77,7 +87,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var endpoints = Endpoints().ToList();
         Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
-        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password"];
+        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password", "/miniapp"];
         Assert.All(endpoints, e => Assert.True(Expected(e.Url) is not null || open.Any(p => e.Url.StartsWith(p)),
             $"{e.Url} is open to anonymous visitors but not listed as public"));
     }

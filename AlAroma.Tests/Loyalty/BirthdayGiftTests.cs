@@ -12,12 +12,6 @@ namespace AlAroma.Tests.Loyalty;
 /// <summary>The birthday gift: once a year, from 09:00 in the time zone of the customer's shop (issue 12), with a fake clock.</summary>
 public sealed class BirthdayGiftTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
-
     [Theory]
     [InlineData(2026, 3, 14, 2026, 3, 14, true)]
     [InlineData(2026, 3, 14, 2026, 3, 15, false)]
@@ -31,7 +25,7 @@ public sealed class BirthdayGiftTests(AppFixture app) : IClassFixture<AppFixture
     public async Task The_gift_comes_at_nine_in_the_shop_s_zone_once_a_year_with_a_telegram_greeting_and_burns_after_its_days()
     {
         // 12 March 2027: 05:30 UTC is 08:30 in Moscow and 12:30 in Novosibirsk.
-        var clock = new FixedClock(new DateTimeOffset(2027, 3, 12, 5, 30, 0, TimeSpan.Zero));
+        var clock = new SettableClock(new DateTimeOffset(2027, 3, 12, 5, 30, 0, TimeSpan.Zero));
         await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         long moscow, novosibirsk;
         await using (var db = app.Db())

@@ -38,6 +38,27 @@ public sealed class SecurityHeadersTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Only_the_mini_app_may_be_framed_and_only_by_telegram_web()
+    {
+        var client = await app.ClientAsync(null);
+        using var miniApp = await client.GetAsync("/miniapp");
+        Assert.Equal(200, (int)miniApp.StatusCode);
+        var csp = Directives(Header(miniApp, "Content-Security-Policy"));
+        Assert.Equal("https://web.telegram.org", csp["frame-ancestors"]);
+        Assert.Null(Header(miniApp, "X-Frame-Options"));
+        Assert.Equal("'self'", csp["script-src"]);
+        using var card = await client.PostAsync("/miniapp/card", new FormUrlEncodedContent([]));
+        Assert.Equal(401, (int)card.StatusCode);
+        Assert.Equal("https://web.telegram.org", Directives(Header(card, "Content-Security-Policy"))["frame-ancestors"]);
+
+        using var login = await client.GetAsync("/account/login"); // the rest of the app stays unframeable
+        Assert.Equal("'none'", Directives(Header(login, "Content-Security-Policy"))["frame-ancestors"]);
+        Assert.Equal("DENY", Header(login, "X-Frame-Options"));
+        using var script = await client.GetAsync("/js/miniapp.js");
+        Assert.Equal("DENY", Header(script, "X-Frame-Options"));
+    }
+
+    [Fact]
     public async Task Https_responses_carry_hsts_and_static_files_get_the_headers_too()
     {
         var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://shop.alaroma.test"), AllowAutoRedirect = false });

@@ -14,6 +14,15 @@ public static class SecurityHeadersSetup
     /// <summary>Configuration section of the proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are honoured.</summary>
     public const string ProxySection = "ReverseProxy";
 
+    /// <summary>
+    /// Name of the header policy of the endpoints that another site may show in a frame (<c>[SecurityHeadersPolicy(FramedPolicy)]</c>);
+    /// every other response is never framed.
+    /// </summary>
+    public const string FramedPolicy = "framed";
+
+    /// <summary>Setting with the https origins that may frame <see cref="FramedPolicy"/> endpoints (none: not even those).</summary>
+    public const string FrameAncestorsKey = "Security:FrameAncestors";
+
     /// <summary>HSTS lifetime: one year, the minimum that browsers' preload lists and the OWASP cheat sheet ask for.</summary>
     public const int HstsMaxAgeSeconds = 365 * 24 * 60 * 60;
 
@@ -27,6 +36,11 @@ public static class SecurityHeadersSetup
         builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
         // Antiforgery adds X-Frame-Options: SAMEORIGIN only when it issues a cookie; the policy below sends DENY always.
         builder.Services.Configure<AntiforgeryOptions>(o => o.SuppressXFrameOptionsHeader = true);
+        var frameAncestors = builder.Configuration.GetSection(FrameAncestorsKey).Get<string[]>() ?? [];
+        foreach (var origin in frameAncestors)
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps || u.PathAndQuery != "/")
+                throw new InvalidOperationException($"{FrameAncestorsKey}: '{origin}' is not an https origin like https://web.telegram.org.");
+        builder.Services.AddSecurityHeaderPolicies(p => p.SetDefaultPolicy(Policy([])).AddPolicy(FramedPolicy, Policy(frameAncestors)));
 
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
         {
@@ -50,16 +64,27 @@ public static class SecurityHeadersSetup
     }
 
     /// <summary>
-    /// First in the pipeline: the forwarded scheme and client address, then the header set on every response,
-    /// error pages and static files included. Scripts only from this site (no inline scripts, no eval); styles from
-    /// this site plus a per-request nonce (<c>Context.GetNonce()</c>) for the odd generated &lt;style&gt;; never framed.
+    /// First in the pipeline: the forwarded scheme and client address, then the header set of <see cref="Policy"/> on
+    /// every response, error pages and static files included; an endpoint marked with <see cref="FramedPolicy"/> gets
+    /// the same set with the frame ancestors of <see cref="FrameAncestorsKey"/> (the library picks the endpoint's policy
+    /// when the response starts).
     /// </summary>
     public static void UseProxyAndSecurityHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders();
         // Every cookie (sign-in, antiforgery, chosen location) is Secure whenever the request came over HTTPS.
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
-        app.UseSecurityHeaders(new HeaderPolicyCollection()
+        app.UseSecurityHeaders();
+    }
+
+    /// <summary>
+    /// The header set: scripts only from this site (no inline scripts, no eval); styles from this site plus a
+    /// per-request nonce (<c>Context.GetNonce()</c>) for the odd generated &lt;style&gt;; framed by
+    /// <paramref name="frameAncestors"/> only (origins like <c>https://web.telegram.org</c>), never when empty.
+    /// </summary>
+    private static HeaderPolicyCollection Policy(string[] frameAncestors)
+    {
+        var policy = new HeaderPolicyCollection()
             .AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().Self();
@@ -71,9 +96,13 @@ public static class SecurityHeadersSetup
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().Self();
                 csp.AddFormAction().Self();
-                csp.AddFrameAncestors().None();
+                if (frameAncestors.Length == 0) csp.AddFrameAncestors().None();
+                else
+                {
+                    var ancestors = csp.AddFrameAncestors();
+                    foreach (var origin in frameAncestors) ancestors.From(origin);
+                }
             })
-            .AddFrameOptionsDeny()
             .AddContentTypeOptionsNoSniff()
             // same-origin: our own pages still get a Referer (returns to the list), other sites get none.
             .AddReferrerPolicySameOrigin()
@@ -88,6 +117,8 @@ public static class SecurityHeadersSetup
             })
             // The library sends it on HTTPS requests only (directly, or from a trusted TLS proxy above), never to localhost.
             .AddStrictTransportSecurityMaxAge(HstsMaxAgeSeconds)
-            .RemoveServerHeader());
+            .RemoveServerHeader();
+        // X-Frame-Options cannot name an origin; where framing is allowed, CSP frame-ancestors alone decides.
+        return frameAncestors.Length == 0 ? policy.AddFrameOptionsDeny() : policy;
     }
 }
