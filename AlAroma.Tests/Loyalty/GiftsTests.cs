@@ -56,7 +56,9 @@ public sealed class GiftsTests(AppFixture app) : IClassFixture<AppFixture>
         await using var db = app.Db();
         var entry = await db.PointsEntries.SingleAsync(e => e.CustomerId == c.Id);
         Assert.Equal((PointsEntryKind.Gift, 250, type.Name), (entry.Kind, entry.Points, entry.Comment));
-        Assert.Equal(gift.IssuedAtUtc.AddDays(14), entry.ExpiresAtUtc);
+        var stored = await db.CustomerGifts.SingleAsync(g => g.Id == gift.Id);
+        Assert.Equal(TimeSpan.FromDays(14), stored.ExpiresAtUtc - stored.IssuedAtUtc);
+        Assert.Equal(stored.ExpiresAtUtc, entry.ExpiresAtUtc);
         Assert.Equal(250, (await db.Customers.SingleAsync(x => x.Id == c.Id)).PointsBalance);
         var message = await db.Notifications.SingleAsync(n => n.Channel == Channel.Telegram && n.Recipient == "880001");
         Assert.Contains("250 баллов", message.Data);
