@@ -4,6 +4,7 @@ using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlAroma.Tests.Bots;
 
@@ -96,5 +97,32 @@ public sealed class MiniAppCardTests(AppFixture app) : IClassFixture<AppFixture>
         await PointsLedger.AccrueAsync(db, c.Id, points, null, DateTime.UtcNow, "test", 12, default);
         await tx.CommitAsync();
         return (c.Id, userId);
+    }
+
+    [Fact]
+    public async Task An_open_gift_shows_on_the_card_with_its_last_day_and_a_handed_over_one_does_not()
+    {
+        var (customerId, userId) = await NewCustomerWithPointsAsync(10);
+        int typeId;
+        await using (var db = app.Db())
+        {
+            var product = await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+            var type = new AlAroma.Web.Features.Loyalty.Gifts.GiftType { Name = "Миниатюра в подарок " + customerId, Kind = AlAroma.Web.Features.Loyalty.Gifts.GiftKind.Product, ProductId = product, ValidDays = 10 };
+            db.GiftTypes.Add(type);
+            await db.SaveChangesAsync();
+            typeId = type.Id;
+        }
+        var gift = await app.AsAsync("manager@alaroma.local", sp => sp.GetRequiredService<AlAroma.Web.Features.Loyalty.Gifts.IssueGift>()
+            .HandleAsync(customerId, typeId, AlAroma.Web.Features.Loyalty.Gifts.GiftSource.Campaign, "system", default));
+        using var client = Client();
+
+        var html = await (await client.PostAsync("/miniapp/card", Form(TestInitData.For(userId, DateTimeOffset.UtcNow, Token)))).Content.ReadAsStringAsync();
+        Assert.Contains($"Миниатюра в подарок {customerId} · ", html);
+        Assert.Contains($"до {gift.ExpiresAtUtc.AddHours(3).AddTicks(-1):dd.MM.yyyy}", html); // Moscow date
+
+        await using (var db = app.Db())
+            await db.CustomerGifts.Where(g => g.Id == gift.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.RedeemedAtUtc, DateTime.UtcNow));
+        var after = await (await client.PostAsync("/miniapp/card", Form(TestInitData.For(userId, DateTimeOffset.UtcNow, Token)))).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("miniapp-gifts", after);
     }
 }

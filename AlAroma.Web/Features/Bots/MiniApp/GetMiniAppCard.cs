@@ -24,7 +24,8 @@ public sealed class GetMiniAppCard(AppDbContext db, GetCustomerCard card, TimePr
     /// <summary>The card.</summary>
     /// <param name="QrPng">PNG bytes of the card's QR code.</param>
     public sealed record Model(string Name, LoyaltyLevel Level, int Points, LevelProgress Progress, byte[] QrPng, IReadOnlyList<Lot> Lots,
-        IReadOnlyList<GetCustomerCard.Purchase> Purchases, int PurchaseCount, IReadOnlyList<GetCustomerCard.Certificate> Certificates, string? TimeZoneId);
+        IReadOnlyList<GetCustomerCard.Purchase> Purchases, int PurchaseCount, IReadOnlyList<GetCustomerCard.Certificate> Certificates, string? TimeZoneId,
+        IReadOnlyList<Loyalty.Gifts.OpenGifts.Row> Gifts);
 
     /// <summary>The card of customer <paramref name="customerId"/>, or null when there is none.</summary>
     public async Task<Model?> HandleAsync(long customerId, CancellationToken ct)
@@ -40,6 +41,7 @@ public sealed class GetMiniAppCard(AppDbContext db, GetCustomerCard card, TimePr
         var lots = PointsFifo.Remaining(entries.Select(e => e.Entry), clock.GetUtcNow().UtcDateTime).Where(l => l.Left > 0)
             .Select(l => new Lot(l.Left, l.ExpiresAtUtc, entries[l.Index].Gift)).OrderBy(l => l.ExpiresAtUtc).ToList();
         return new Model(c.Name, m.Progress.Level, c.PointsBalance, m.Progress, CardQrCode.Png(c), lots,
-            m.Purchases.Take(PurchaseRows).ToList(), m.PurchaseCount, m.Certificates, zone);
+            m.Purchases.Take(PurchaseRows).ToList(), m.PurchaseCount, m.Certificates, zone,
+            await Loyalty.Gifts.OpenGifts.OfAsync(db, c.Id, clock.GetUtcNow().UtcDateTime, ct));
     }
 }

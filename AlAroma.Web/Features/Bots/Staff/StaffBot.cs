@@ -196,17 +196,11 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
     /// <summary>The customer's open gifts (with «Выдать N») and the catalogue's gifts staff may give (with «Подарить N»).</summary>
     private async Task<string> GiftsAsync(Customer c, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var open = await (from g in db.CustomerGifts
-                          where g.CustomerId == c.Id && g.RedeemedAtUtc == null && g.ExpiresAtUtc > now
-                          join p in db.Products on g.ProductId equals p.Id into ps
-                          from p in ps.DefaultIfEmpty()
-                          orderby g.ExpiresAtUtc
-                          select new { g.Id, g.Name, g.Kind, g.Points, g.DiscountPercent, g.ExpiresAtUtc, Product = p == null ? null : p.Name }).ToListAsync(ct);
+        var open = await Loyalty.Gifts.OpenGifts.OfAsync(db, c.Id, clock.GetUtcNow().UtcDateTime, ct);
         var types = await db.GiftTypes.AsNoTracking().Include(t => t.Product).Where(t => t.IsActive && t.StaffMayGive).OrderBy(t => t.Name).ToListAsync(ct);
         var lines = new List<string> { $"<b>Подарки: {TelegramHtml.Escape(c.Name)}</b>" };
         lines.AddRange(open.Count == 0 ? ["Открытых подарков нет."]
-            : open.Select(g => $"• №{g.Id} «{TelegramHtml.Escape(g.Name)}» — {TelegramHtml.Escape(Loyalty.Gifts.GiftType.Describe(g.Kind, g.Points, g.Product, g.DiscountPercent))}, до {LocalTime.ToLocal(g.ExpiresAtUtc.AddMinutes(-1)):dd.MM.yyyy}: «Выдать {g.Id}»"));
+            : open.Select(g => $"• №{g.Id} «{TelegramHtml.Escape(g.Name)}» — {TelegramHtml.Escape(g.What)}, до {g.LastDay():dd.MM.yyyy}: «Выдать {g.Id}»"));
         if (types.Count > 0)
         {
             lines.Add("\nМожно подарить:");
