@@ -69,6 +69,12 @@ public sealed class GiftsTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var type = await TypeAsync(GiftKind.Product);
         var c = await app.CustomerAsync();
+        async Task<(int Issued, int HandedOver)> ThisMonthAsync()
+        {
+            var m = (await app.AsAsync("manager@alaroma.local", sp => sp.GetRequiredService<AlAroma.Web.Features.Loyalty.Dashboard.GetLoyaltyDashboard>().HandleAsync(default))).Monthly[^1];
+            return (m.GiftsIssued, m.GiftsHandedOver);
+        }
+        var figuresBefore = await ThisMonthAsync();
         var gift = await app.AsAsync("manager@alaroma.local", sp => sp.GetRequiredService<IssueGift>().HandleAsync(c.Id, type.Id, GiftSource.Birthday, "system", default));
         Assert.True(gift.IsOpen(DateTime.UtcNow));
         int s1, before;
@@ -91,6 +97,7 @@ public sealed class GiftsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(before - 1, await check.StockBalances.Where(b => b.LocationId == s1 && b.ProductId == type.ProductId).Select(b => b.Quantity).SingleAsync());
         Assert.Equal(1, await check.StockMovements.CountAsync(m => m.Kind == MovementKind.WriteOff && m.DocumentId == writeOff.Id));
         Assert.Equal(writeOff.Id, (await check.CustomerGifts.SingleAsync(g => g.Id == gift.Id)).WriteOffId);
+        Assert.Equal((figuresBefore.Issued + 1, figuresBefore.HandedOver + 1), await ThisMonthAsync()); // «Программа лояльности»
     }
 
     [Fact]

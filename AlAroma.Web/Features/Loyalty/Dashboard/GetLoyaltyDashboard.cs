@@ -26,7 +26,10 @@ public sealed class GetLoyaltyDashboard(AppDbContext db, TimeProvider clock)
     public const int Months = 12;
 
     /// <summary>One month (its first local day): points by kind and birthday gifts.</summary>
-    public sealed record Month(DateOnly First, long Accrued, long Gifted, long Redeemed, long Reversed, long Expired, int BirthdayGifts, long BirthdayGiftPoints);
+    /// <param name="GiftsIssued">Gifts of the catalogue («Подарки») issued that month.</param>
+    /// <param name="GiftsHandedOver">Product and discount gifts of the catalogue handed over that month (points gifts are credited at issue).</param>
+    public sealed record Month(DateOnly First, long Accrued, long Gifted, long Redeemed, long Reversed, long Expired, int BirthdayGifts, long BirthdayGiftPoints,
+        int GiftsIssued = 0, int GiftsHandedOver = 0);
 
     /// <summary>The dashboard.</summary>
     /// <param name="Liability">₽ owed as points (positive balances).</param>
@@ -82,10 +85,19 @@ public sealed class GetLoyaltyDashboard(AppDbContext db, TimeProvider clock)
             SELECT date_trunc('month', given_at_utc AT TIME ZONE {zone})::date AS "Month", count(*)::int AS "Count", sum(points)::bigint AS "Points"
             FROM birthday_gifts WHERE given_at_utc >= {fromUtc} GROUP BY 1
             """).ToListAsync(ct);
+        var issued = await db.Database.SqlQuery<GiftSum>($"""
+            SELECT date_trunc('month', issued_at_utc AT TIME ZONE {zone})::date AS "Month", count(*)::int AS "Count", 0::bigint AS "Points"
+            FROM customer_gifts WHERE issued_at_utc >= {fromUtc} GROUP BY 1
+            """).ToListAsync(ct);
+        var handedOver = await db.Database.SqlQuery<GiftSum>($"""
+            SELECT date_trunc('month', redeemed_at_utc AT TIME ZONE {zone})::date AS "Month", count(*)::int AS "Count", 0::bigint AS "Points"
+            FROM customer_gifts WHERE redeemed_at_utc >= {fromUtc} AND kind <> 'Points' GROUP BY 1
+            """).ToListAsync(ct);
         long Sum(DateOnly m, PointsEntryKind k) => points.Where(p => p.Month == m && p.Kind == k.ToString()).Sum(p => p.Points);
         var monthly = Enumerable.Range(0, Months).Select(i => firstMonth.AddMonths(i)).Select(m => new Month(m,
             Sum(m, PointsEntryKind.Accrual), Sum(m, PointsEntryKind.Gift), -Sum(m, PointsEntryKind.Redemption), -Sum(m, PointsEntryKind.Reversal),
-            -Sum(m, PointsEntryKind.Expiry), gifts.FirstOrDefault(g => g.Month == m)?.Count ?? 0, gifts.FirstOrDefault(g => g.Month == m)?.Points ?? 0)).ToList();
+            -Sum(m, PointsEntryKind.Expiry), gifts.FirstOrDefault(g => g.Month == m)?.Count ?? 0, gifts.FirstOrDefault(g => g.Month == m)?.Points ?? 0,
+            issued.FirstOrDefault(g => g.Month == m)?.Count ?? 0, handedOver.FirstOrDefault(g => g.Month == m)?.Count ?? 0)).ToList();
 
         return new Model(byLevel, byLevel.Values.Sum(), active, liability, buyers, repeat, buyers == 0 ? 0m : (decimal)repeat / buyers,
             memberRevenue, revenue, revenue <= 0 ? 0m : memberRevenue / revenue, monthly, fromUtc, nowUtc);

@@ -48,5 +48,7 @@ public static class LoyaltyDashboardWorkbook
         new ExcelColumn<GetLoyaltyDashboard.Month>("Сгорело", r => r.Expired, ExcelFormat.Integer).Summed(),
         new ExcelColumn<GetLoyaltyDashboard.Month>("Подарков на день рождения", r => r.BirthdayGifts, ExcelFormat.Integer).Summed(),
         new ExcelColumn<GetLoyaltyDashboard.Month>("Баллов в подарках", r => r.BirthdayGiftPoints, ExcelFormat.Integer).Summed(),
+        new ExcelColumn<GetLoyaltyDashboard.Month>("Подарков выдано", r => r.GiftsIssued, ExcelFormat.Integer).Summed(),
+        new ExcelColumn<GetLoyaltyDashboard.Month>("Подарков получено", r => r.GiftsHandedOver, ExcelFormat.Integer).Summed(),
     ];
 }
