@@ -106,4 +106,33 @@ public sealed class StaffBotTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(300, (await db.Customers.SingleAsync(c => c.Id == customer.Id)).PointsBalance);
         Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.UserId == cashier && a.Entity == nameof(PointsEntry) && a.Action == "Create"));
     }
+
+    [Fact]
+    public async Task At_closing_a_manager_who_linked_the_bot_gets_the_day_s_sales_new_customers_and_reviews_once()
+    {
+        const long chat = 6_660_001;
+        await using (var db = app.Db())
+            await db.Users.Where(u => u.Email == "manager@alaroma.local").ExecuteUpdateAsync(s => s.SetProperty(u => u.TelegramChatId, chat).SetProperty(u => u.TelegramUserId, chat));
+        var customer = await app.CustomerAsync(c => c.Name = "Зоя Итогова");
+        await app.SellAsync(customer);
+        await app.AsAsync("manager@alaroma.local", sp => sp.GetRequiredService<AlAroma.Web.Features.Feedback.SubmitFeedback>()
+            .SubmitAsync(customer.Id, AlAroma.Web.Features.Feedback.FeedbackKind.Review, 4, "Долго ждала на кассе", default));
+
+        async Task<AlAroma.Web.Infrastructure.Jobs.JobOutcome> RunAsync()
+        {
+            using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<SendStaffDaySummary>().RunAsync(default);
+        }
+        Assert.Equal(1, (await RunAsync()).Rows);
+        Assert.Equal(0, (await RunAsync()).Rows);
+
+        await using var check = app.Db();
+        var row = await check.Notifications.SingleAsync(n => n.EntityType == SendStaffDaySummary.EntityType && n.Recipient == chat.ToString());
+        var data = System.Text.Json.JsonSerializer.Deserialize<AlAroma.Web.Features.Notifications.Outbox.TextMessage>(row.Data)!;
+        Assert.Equal(AlAroma.Web.Features.Notifications.Outbox.TextMessage.StaffBot, data.Bot);
+        Assert.StartsWith("<b>Итоги дня ", data.Text);
+        Assert.Contains("Магазин на Тверской: ", data.Text);
+        Assert.Matches("Новых клиентов: [1-9]", data.Text);
+        Assert.Contains("Отзывов: 1, средняя оценка 4,0, низких (≤ 6): 1", data.Text);
+    }
 }
