@@ -3,6 +3,7 @@ using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Backups;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
 using AlAroma.Web.Features.Loyalty;
@@ -36,6 +37,7 @@ builder.AddLoyalty();
 builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
+builder.AddFeedback();
 builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;

@@ -716,6 +716,132 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("customer_imports", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Feedback.Feedback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("LocationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("location_id");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_feedback_sale_id");
+
+                    b.HasIndex("CustomerId", "Id")
+                        .HasDatabaseName("ix_feedback_customer_id_id");
+
+                    b.HasIndex("LocationId", "Id")
+                        .HasDatabaseName("ix_feedback_location_id_id");
+
+                    b.HasIndex("Status", "Id")
+                        .HasDatabaseName("ix_feedback_status_id");
+
+                    b.ToTable("feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_feedback_rating", "(kind = 'Review' AND rating BETWEEN 1 AND 10) OR (kind <> 'Review' AND rating IS NULL)");
+
+                            t.HasCheckConstraint("ck_feedback_text_length", "char_length(text) <= 4000");
+                        });
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<long>("FeedbackId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("feedback_id");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("outbox_message_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feedback_replies");
+
+                    b.HasIndex("FeedbackId")
+                        .HasDatabaseName("ix_feedback_replies_feedback_id");
+
+                    b.HasIndex("OutboxMessageId")
+                        .HasDatabaseName("ix_feedback_replies_outbox_message_id");
+
+                    b.ToTable("feedback_replies", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
                     b.Property<long>("Id")
@@ -3571,6 +3697,46 @@ namespace AlAroma.Web.Migrations
                         .HasConstraintName("fk_customer_codes_customers_customer_id");
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Feedback.Feedback", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_customers_customer_id");
+
+                    b.HasOne("AlAroma.Web.Features.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_feedback_locations_location_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_feedback_sales_sale_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Feedback.FeedbackReply", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Feedback.Feedback", null)
+                        .WithMany("Replies")
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feedback_replies_feedback_feedback_id");
+
+                    b.HasOne("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", "OutboxMessage")
+                        .WithMany()
+                        .HasForeignKey("OutboxMessageId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_feedback_replies_notifications_outbox_message_id");
+
+                    b.Navigation("OutboxMessage");
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
                     b.HasOne("AlAroma.Web.Features.Locations.Location", null)
@@ -4192,6 +4358,11 @@ namespace AlAroma.Web.Migrations
                     b.Navigation("Barcodes");
 
                     b.Navigation("PriceChanges");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Feedback.Feedback", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>

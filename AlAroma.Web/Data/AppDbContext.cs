@@ -63,6 +63,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PointsEntry> PointsEntries => Set<PointsEntry>();
     public DbSet<GiftCertificate> GiftCertificates => Set<GiftCertificate>();
     public DbSet<GiftCertificateEntry> GiftCertificateEntries => Set<GiftCertificateEntry>();
+    public DbSet<Features.Feedback.Feedback> Feedback => Set<Features.Feedback.Feedback>();
+    public DbSet<Features.Feedback.FeedbackReply> FeedbackReplies => Set<Features.Feedback.FeedbackReply>();
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
 
     public DbSet<Features.Notifications.Outbox.OutboxMessage> Notifications => Set<Features.Notifications.Outbox.OutboxMessage>();

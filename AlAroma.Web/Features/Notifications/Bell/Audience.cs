@@ -16,6 +16,16 @@ public sealed record Audience
     /// <summary>Users having any of these roles (<see cref="Roles"/>), whatever their locations.</summary>
     public IReadOnlyList<string> InRoles { get; init; } = [];
 
+    /// <summary>
+    /// Managers whose location scope includes this location: those bound to it and those bound to no location at all
+    /// (they see every location, <see cref="Locations.LocationScope"/>). Null: nobody by this rule. A location id of 0
+    /// means "no location": then only the unbound managers.
+    /// </summary>
+    public int? ManagersOf { get; init; }
+
+    /// <summary>The managers who see <paramref name="locationId"/> (null: the shop is unknown, the managers who see all).</summary>
+    public static Audience ManagersSeeing(int? locationId) => new() { ManagersOf = locationId ?? 0 };
+
     /// <summary>The staff working at any of <paramref name="locationIds"/>.</summary>
     public static Audience WorkingAt(params int[] locationIds) => new() { AtLocations = locationIds };
 
@@ -36,6 +46,16 @@ public sealed record Audience
                      where roleNames.Contains(r.Name!)
                      select ur.UserId;
         var ids = byLocation.Union(byRole);
+        if (ManagersOf is { } shop)
+        {
+            var managers = from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where r.Name == Roles.Manager
+                                 && (db.UserLocations.Any(ul => ul.UserId == ur.UserId && ul.LocationId == shop)
+                                     || !db.UserLocations.Any(ul => ul.UserId == ur.UserId))
+                           select ur.UserId;
+            ids = ids.Union(managers);
+        }
         var now = new DateTimeOffset(nowUtc, TimeSpan.Zero);
         return await db.Users.Where(u => ids.Contains(u.Id) && (u.LockoutEnd == null || u.LockoutEnd <= now))
             .OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);

@@ -52,6 +52,7 @@ public static class NotificationKinds
     public const string WriteOffSubmitted = "write-off-submitted";
     public const string LowStock = "low-stock";
     public const string JobFailed = "job-failed";
+    public const string LowRating = "feedback-low-rating";
 }
 
 internal sealed class UserNotificationConfiguration : IEntityTypeConfiguration<UserNotification>
