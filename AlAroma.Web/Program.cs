@@ -2,6 +2,7 @@ using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Backups;
+using AlAroma.Web.Features.Bots;
 using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.GiftCards;
@@ -38,6 +39,7 @@ builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
 builder.AddFeedback();
+builder.AddBots();
 builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;
