@@ -25,6 +25,7 @@ public sealed class TelegramKernelTests(AppFixture app) : IClassFixture<AppFixtu
             b.UseSetting("Notifications:Telegram:BaseUrl", telegram.BaseUrl);
             b.UseSetting("Bots:Telegram:PublicUrl", "https://crm.alaroma.example");
             b.UseSetting("Bots:Telegram:WebhookSecret", "start-secret_1");
+            b.UseSetting("Bots:Telegram:Mode", "Auto"); // the fixture's Off undone: a public URL means a webhook
         });
         _ = host.Services; // starts the host and its background services
 
@@ -34,6 +35,25 @@ public sealed class TelegramKernelTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal("https://crm.alaroma.example/bots/telegram/client", call.Body["url"]!.ToString());
         Assert.Equal("start-secret_1", call.Body["secret_token"]!.ToString());
         Assert.DoesNotContain(telegram.Calls, c => c.Method == "getUpdates"); // a webhook, no polling
+    }
+
+    [Fact]
+    public async Task Update_ids_older_than_a_week_are_forgotten_and_newer_ones_kept()
+    {
+        var now = DateTime.UtcNow;
+        await using (var db = app.Db())
+        {
+            db.TelegramUpdates.AddRange(
+                new Web.Features.Bots.Telegram.TelegramUpdate { Bot = "client", UpdateId = 1, ReceivedAtUtc = now.AddDays(-8) },
+                new Web.Features.Bots.Telegram.TelegramUpdate { Bot = "client", UpdateId = 2, ReceivedAtUtc = now.AddDays(-6) });
+            await db.SaveChangesAsync();
+        }
+        using var scope = app.Scope();
+        var job = scope.ServiceProvider.GetRequiredService<Web.Features.Bots.Telegram.CleanUpTelegramUpdates>();
+        Assert.Equal(1, (await job.RunAsync(default)).Rows);
+        Assert.Equal(0, (await job.RunAsync(default)).Rows);
+        await using var check = app.Db();
+        Assert.Equal([2L], await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(check.TelegramUpdates.Select(u => u.UpdateId)));
     }
 
     [Fact]

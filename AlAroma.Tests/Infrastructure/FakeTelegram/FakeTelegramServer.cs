@@ -101,10 +101,18 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         {
             "getMe" => new JsonObject { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "Al Aroma", ["username"] = "alaroma_test_bot" },
             "setWebhook" or "deleteWebhook" or "answerCallbackQuery" => JsonValue.Create(true),
-            "getUpdates" => new JsonArray(),
+            "getUpdates" => await NoUpdatesAsync(body, req.HttpContext.RequestAborted),
             _ => MessageOf(method, chat, body, photo),
         };
         return Answer(method, chat, text, markup, photo, now, body, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+    }
+
+    /// <summary>A long poll with nothing to deliver: waits its <c>timeout</c> (seconds, at most 5 here) as Telegram does, then an empty list.</summary>
+    private static async Task<JsonNode> NoUpdatesAsync(JsonObject body, CancellationToken ct)
+    {
+        var seconds = body["timeout"] is { } t && int.TryParse(t.ToString(), out var s) ? Math.Clamp(s, 0, 5) : 0;
+        try { await Task.Delay(TimeSpan.FromSeconds(seconds), ct); } catch (OperationCanceledException) { }
+        return new JsonArray();
     }
 
     private JsonObject MessageOf(string method, long chat, JsonObject body, byte[]? photo)

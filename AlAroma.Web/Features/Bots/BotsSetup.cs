@@ -3,6 +3,7 @@ using AlAroma.Web.Features.Bots.Telegram;
 using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Features.Notifications.Outbox;
 using Microsoft.Extensions.Options;
+using AlAroma.Web.Infrastructure.Jobs;
 using Polly;
 
 namespace AlAroma.Web.Features.Bots;
@@ -19,6 +20,8 @@ public static class BotsSetup
         s.AddSingleton<TelegramBots>();
         s.AddScoped<BotUpdatePipeline>();
         s.AddHostedService<TelegramBotsService>();
+        s.AddScoped<CleanUpTelegramUpdates>();
+        builder.AddScheduledJob<CleanUpTelegramUpdatesJob>("telegram-updates-cleanup", "Очистка обработанных обновлений Telegram старше 7 дней", "TelegramUpdatesCleanup", "0 40 4 * * ?");
 
         s.AddTelegramBot<ClientBot>(ClientBot.Name, sp => sp.GetRequiredService<IOptionsMonitor<TelegramOptions>>().CurrentValue is { } o
             ? new BotConnection(o.Token, o.BaseUrl) : null);
