@@ -160,6 +160,12 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
         app.Telegram.BlockedChats.TryRemove(user, out _);
         await app.PostAsync(Updates.Text(user, "/start"));
         Assert.True((await app.ReloadAsync(customer)).ReachableInTelegram);
+
+        // A reply Telegram refuses for good is not a reason to have the update sent again: 200, one attempt.
+        app.Telegram.BlockedChats[user] = true;
+        var refusals = app.Telegram.Calls.Count(c => c.Chat == user && c.Status == 403);
+        Assert.Equal(HttpStatusCode.OK, await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.Purchases))));
+        Assert.Equal(refusals + 1, app.Telegram.Calls.Count(c => c.Chat == user && c.Status == 403));
     }
 
     [Fact]

@@ -30,7 +30,21 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
     /// <summary>Callback data of the consent buttons and the rating buttons ("rate:7").</summary>
     public const string ConsentYes = "consent:yes", ConsentNo = "consent:no", RatePrefix = "rate:";
 
+    /// <summary>Routes the update; a rule a use case refuses (<see cref="BusinessRuleException"/>) is told to the user, not retried.</summary>
     public async Task HandleAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
+    {
+        try
+        {
+            await RouteAsync(bot, update, ct);
+        }
+        catch (BusinessRuleException e) when ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { Type: ChatType.Private } chat)
+        {
+            db.ChangeTracker.Clear();
+            await SayAsync(bot, chat.Id, WebUtility.HtmlEncode(e.Message), null, ct);
+        }
+    }
+
+    private async Task RouteAsync(ITelegramBotClient bot, Update update, CancellationToken ct)
     {
         if (update.MyChatMember is { Chat.Type: ChatType.Private } member) await MembershipAsync(member, ct);
         else if (update.CallbackQuery is { From: { } from, Message: { } cbMessage } callback) await CallbackAsync(bot, callback, from, cbMessage, ct);

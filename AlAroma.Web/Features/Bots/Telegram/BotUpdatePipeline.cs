@@ -8,7 +8,8 @@ namespace AlAroma.Web.Features.Bots.Telegram;
 /// <summary>
 /// One update of one bot, from the webhook or the polling loop: claims its update_id in <c>telegram_updates</c>
 /// (<c>INSERT … ON CONFLICT DO NOTHING</c>; a replay does nothing), then calls the bot's <see cref="IBotUpdateHandler"/>.
-/// A handler that throws gives the claim back, so Telegram's resend is handled.
+/// A handler that throws gives the claim back, so Telegram's resend is handled — except for a Bot API refusal that a
+/// resend would meet again (400, 403: the user blocked the bot meanwhile), which is logged and the update counted as done.
 /// </summary>
 public sealed class BotUpdatePipeline(AppDbContext db, IServiceProvider services, TimeProvider clock, ILogger<BotUpdatePipeline> log)
 {
@@ -23,6 +24,11 @@ public sealed class BotUpdatePipeline(AppDbContext db, IServiceProvider services
         try
         {
             await services.GetRequiredKeyedService<IBotUpdateHandler>(botName).HandleAsync(bot, update, ct);
+            return true;
+        }
+        catch (global::Telegram.Bot.Exceptions.ApiRequestException e) when (e.ErrorCode is 400 or 403)
+        {
+            log.LogWarning(e, "Telegram refused a reply to update {UpdateId} of bot {Bot}; not retried", update.Id, botName);
             return true;
         }
         catch (Exception e)
