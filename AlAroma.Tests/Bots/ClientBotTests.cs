@@ -87,6 +87,9 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
         Assert.DoesNotContain("~", receipt.Text); // the provisional number was replaced in the outbox row
         Assert.Contains($"Начислено баллов: +{written.PointsAccrued}", receipt.Text);
         Assert.Contains($"На счёте: {ClientCard.Points(200 + written.PointsAccrued)} баллов", receipt.Text);
+
+        var manager = await app.ClientAsync("manager@alaroma.local");
+        Assert.Contains("источник: S1", await manager.GetStringAsync($"/customers/{customer.Id}"));
     }
 
     [Fact]
