@@ -93,6 +93,25 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     }
 
     [Fact]
+    public async Task With_notifications_off_a_sale_queues_no_receipt_message()
+    {
+        var (user, customer) = await JoinAsync();
+        await app.PostAsync(Updates.Callback(user, ClientBot.ConsentNo));
+        Assert.False((await app.ReloadAsync(customer)).MarketingTelegram);
+
+        var cashier = await app.PrincipalAsync("cashier@alaroma.local");
+        var register = await app.TillAsync(cashier, "Касса 2");
+        await app.AttachAsync(cashier, register, customer);
+        var product = (await app.ProductsAsync(1, 1))[0];
+        await app.AddAsync(cashier, register, (product.Id, 1));
+        var sale = await app.PayAsync(cashier, register, new PaymentInput(PaymentMode.Card, product.Price, null));
+
+        await using var db = app.Db();
+        Assert.True((await db.Sales.SingleAsync(s => s.Id == sale.SaleId)).PointsAccrued > 0);
+        Assert.False(await db.Notifications.AnyAsync(n => n.Channel == Channel.Telegram && n.EntityType == "Sale" && n.EntityId == sale.SaleId.ToString()));
+    }
+
+    [Fact]
     public async Task Someone_elses_contact_is_refused_and_links_nothing()
     {
         var user = ClientBotFixture.NewUser();
