@@ -2,6 +2,7 @@ using AlAroma.Web.Data;
 using AlAroma.Web.Features.Account;
 using AlAroma.Web.Features.Admin;
 using AlAroma.Web.Features.Admin.Backups;
+using AlAroma.Web.Features.Bots;
 using AlAroma.Web.Features.Bots.Staff;
 using AlAroma.Web.Features.Bots.MiniApp;
 using AlAroma.Web.Features.Catalog;
@@ -42,6 +43,7 @@ builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
 builder.AddFeedback();
+builder.AddBots();
 builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.
 if (Cli.AnswerUsage(args) is { } exitCode) return exitCode;

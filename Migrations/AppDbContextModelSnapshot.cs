@@ -190,6 +190,46 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("company_details", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Bots.Client.ClientChat", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chat_id");
+
+                    b.Property<string>("FeedbackKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("feedback_kind");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("StartPayload")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("start_payload");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at_utc");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ChatId")
+                        .HasName("pk_client_bot_chats");
+
+                    b.ToTable("client_bot_chats", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Bots.Staff.StaffBotState", b =>
                 {
                     b.Property<long>("TelegramUserId")
@@ -256,6 +296,27 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_staff_link_codes_user_id");
 
                     b.ToTable("staff_link_codes", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Bots.Telegram.TelegramUpdate", b =>
+                {
+                    b.Property<string>("Bot")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("bot");
+
+                    b.Property<long>("UpdateId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("update_id");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at_utc");
+
+                    b.HasKey("Bot", "UpdateId")
+                        .HasName("pk_telegram_updates");
+
+                    b.ToTable("telegram_updates", (string)null);
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Catalog.Barcode", b =>
@@ -634,10 +695,19 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("sms_consent_source");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
+
+                    b.Property<DateTime?>("TelegramBlockedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("telegram_blocked_at_utc");
 
                     b.Property<long?>("TelegramChatId")
                         .HasColumnType("bigint")
@@ -656,6 +726,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("telegram_user_id");
 
+                    b.Property<DateTime?>("WelcomeBonusAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("welcome_bonus_at_utc");
+
                     b.HasKey("Id")
                         .HasName("pk_customers");
 
@@ -670,6 +744,9 @@ namespace AlAroma.Web.Migrations
                         .HasDatabaseName("ix_customers_tags");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tags"), "gin");
+
+                    b.HasIndex("TelegramChatId")
+                        .HasDatabaseName("ix_customers_telegram_chat_id");
 
                     b.HasIndex("TelegramUserId")
                         .IsUnique()
@@ -1072,11 +1149,25 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("OpeningHours")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opening_hours");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()

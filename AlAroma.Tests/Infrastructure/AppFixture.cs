@@ -30,6 +30,8 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // Tests send queued notifications themselves (OutboxDispatcher.DispatchOnceAsync) or turn this on.
             b.UseSetting("Notifications:Outbox:DispatcherEnabled", "false");
+            // Tests POST updates to the bots' webhook themselves: no setWebhook or getUpdates polling at start.
+            b.UseSetting("Bots:Telegram:Mode", "Off");
         });
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(CancellationToken.None);

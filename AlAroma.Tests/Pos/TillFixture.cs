@@ -21,7 +21,7 @@ public sealed class FakePromotions : IActivePromotions
 }
 
 /// <summary>The app with <see cref="FakePromotions"/> in place of the default (empty) promotions, plus till helpers.</summary>
-public sealed class TillFixture : AppFixture, IAsyncLifetime
+public class TillFixture : AppFixture, IAsyncLifetime
 {
     private static int phoneCounter;
 
@@ -30,15 +30,30 @@ public sealed class TillFixture : AppFixture, IAsyncLifetime
 
     async Task IAsyncLifetime.InitializeAsync()
     {
+        await BeforeStartAsync();
         await InitializeAsync();
-        Till = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IActivePromotions>(Promotions)));
+        Till = Factory.WithWebHostBuilder(b =>
+        {
+            b.ConfigureTestServices(s => s.AddSingleton<IActivePromotions>(Promotions));
+            ConfigureTill(b);
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
         await Till.DisposeAsync();
         await DisposeAsync();
+        await AfterStopAsync();
     }
+
+    /// <summary>What a derived fixture starts before the app (a fake provider the settings point at).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>What a derived fixture stops after the app.</summary>
+    protected virtual Task AfterStopAsync() => Task.CompletedTask;
+
+    /// <summary>Settings a derived fixture adds to <see cref="Till"/>.</summary>
+    protected virtual void ConfigureTill(Microsoft.AspNetCore.Hosting.IWebHostBuilder b) { }
 
     /// <summary>Runs <paramref name="action"/> in a scope of the app with fake promotions, as <paramref name="user"/>.</summary>
     public async Task<T> AsAsync<T>(ClaimsPrincipal user, Func<IServiceProvider, Task<T>> action)

@@ -73,6 +73,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Notifications.Outbox.OutboxAttempt> NotificationAttempts => Set<Features.Notifications.Outbox.OutboxAttempt>();
     public DbSet<Features.Notifications.Outbox.OutboxAttachment> NotificationAttachments => Set<Features.Notifications.Outbox.OutboxAttachment>();
     public DbSet<Features.Notifications.Outbox.RateCounter> NotificationRateCounters => Set<Features.Notifications.Outbox.RateCounter>();
+    public DbSet<Features.Bots.Telegram.TelegramUpdate> TelegramUpdates => Set<Features.Bots.Telegram.TelegramUpdate>();
+    public DbSet<Features.Bots.Client.ClientChat> ClientBotChats => Set<Features.Bots.Client.ClientChat>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -15,6 +15,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Ignore(x => x.KindLabel);
+        b.Property(x => x.OpeningHours).HasMaxLength(200);
     }
 }
 

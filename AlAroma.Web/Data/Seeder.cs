@@ -46,8 +46,10 @@ public sealed class Seeder(AppDbContext db, UserManager<AppUser> users, RoleMana
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         var wh = new Location { Code = "WH", Name = "Центральный склад", Kind = LocationKind.Warehouse, Address = "Москва, ул. Складочная, 1" };
-        var s1 = new Location { Code = "S1", Name = "Магазин на Тверской", Kind = LocationKind.Shop, Address = "Москва, ул. Тверская, 12" };
-        var s2 = new Location { Code = "S2", Name = "Магазин в ТЦ «Авиапарк»", Kind = LocationKind.Shop, Address = "Москва, Ходынский б-р, 4" };
+        var s1 = new Location { Code = "S1", Name = "Магазин на Тверской", Kind = LocationKind.Shop, Address = "Москва, ул. Тверская, 12",
+            Latitude = 55.7636, Longitude = 37.6062, OpeningHours = "ежедневно 10:00–22:00" };
+        var s2 = new Location { Code = "S2", Name = "Магазин в ТЦ «Авиапарк»", Kind = LocationKind.Shop, Address = "Москва, Ходынский б-р, 4",
+            Latitude = 55.7904, Longitude = 37.5313, OpeningHours = "ежедневно 10:00–22:00" };
         db.Locations.AddRange(wh, s1, s2);
         await db.SaveChangesAsync(ct);
         db.Registers.AddRange(new Register { LocationId = s1.Id, Name = "Касса 1" }, new Register { LocationId = s1.Id, Name = "Касса 2" },

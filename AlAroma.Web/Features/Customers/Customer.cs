@@ -71,8 +71,23 @@ public class Customer
     [Infrastructure.Auditing.AuditName("Объединён")]
     public DateTime? MergedAtUtc { get; set; }
 
-    /// <summary>The customer can be written to in Telegram (the bot knows their chat).</summary>
-    public bool ReachableInTelegram => TelegramChatId is not null;
+    /// <summary>
+    /// When Telegram refused a message to the customer's chat for good (403: the bot was blocked, the user deactivated),
+    /// UTC; null while reachable. Set by the outbox's failure hook, cleared when the customer writes to the bot again.
+    /// </summary>
+    [Infrastructure.Auditing.AuditName("Недоступен в Telegram с")]
+    public DateTime? TelegramBlockedAtUtc { get; set; }
+
+    /// <summary>Where the customer joined: the client bot's /start payload (a shop code "S1" or a campaign code), ≤ 64 characters.</summary>
+    [Infrastructure.Auditing.AuditName("Источник")]
+    public string? Source { get; set; }
+
+    /// <summary>When the welcome bonus for joining in the bot was given (UTC); null = not yet. Given once per customer.</summary>
+    [Infrastructure.Auditing.AuditName("Приветственный бонус")]
+    public DateTime? WelcomeBonusAtUtc { get; set; }
+
+    /// <summary>The customer can be written to in Telegram: the bot knows their chat and Telegram has not refused it (blocked).</summary>
+    public bool ReachableInTelegram => TelegramChatId is not null && TelegramBlockedAtUtc is null;
 
     /// <summary>The consent of <paramref name="channel"/>: given or not, when and where (null when never asked).</summary>
     public Consent ConsentOf(ConsentChannel channel) => channel switch

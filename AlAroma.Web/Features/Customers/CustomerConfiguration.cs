@@ -18,6 +18,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(x => x.EmailConsentSource).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.TelegramConsentSource).HasConversion<string>().HasMaxLength(20);
         b.Ignore(x => x.ReachableInTelegram);
+        b.Property(x => x.Source).HasMaxLength(64);
+        b.HasIndex(x => x.TelegramChatId);
         b.HasIndex(x => x.Tags).HasMethod("gin");
         b.HasIndex(x => x.MergedIntoId);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.MergedIntoId).OnDelete(DeleteBehavior.Restrict);

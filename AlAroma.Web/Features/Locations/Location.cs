@@ -23,5 +23,14 @@ public class Location
     public string TimeZoneId { get; set; } = Infrastructure.Time.LocalTime.DefaultZone;
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Latitude of the shop, degrees (WGS 84, −90…90); null = not on the map (the bot's «Ближайший магазин» skips it).</summary>
+    public double? Latitude { get; set; }
+
+    /// <summary>Longitude of the shop, degrees (WGS 84, −180…180).</summary>
+    public double? Longitude { get; set; }
+
+    /// <summary>Opening hours as people read them, e.g. "ежедневно 10:00–22:00"; empty = not given.</summary>
+    public string OpeningHours { get; set; } = "";
+
     public string KindLabel => Kind == LocationKind.Warehouse ? "Склад" : "Магазин";
 }

@@ -1,10 +1,12 @@
 using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Infrastructure.Auditing;
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Bots.Client;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Loyalty.Settings;
+using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
@@ -35,9 +37,11 @@ public sealed record CheckoutResult(long SaleId, string Number, decimal Change, 
 /// and then return the first sale), lines priced by the pricing engine (promotions,
 /// birthday, manual discount) with their explanation, payments, stock movements (a shortage rolls everything back),
 /// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), points
-/// spent and earned, the customer's level upgrade, the emptied cart, and last the shop's receipt number.
+/// spent and earned, the customer's level upgrade, the receipt summary to the customer's Telegram chat (outbox), the
+/// emptied cart, and last the shop's receipt number.
 /// </summary>
-public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyTermsStore loyaltyTerms, ICurrentUser currentUser)
+public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider clock, PriceCart price, LoyaltyTermsStore loyaltyTerms, ICurrentUser currentUser,
+    NotificationOutbox outbox)
 {
     private const string KeyIndex = "ux_sales_idempotency_key";
 
@@ -108,7 +112,12 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             var moved = await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
                 MovementKind.Sale, sale.Number, sale.Id, now, till.UserDisplayName, ct);
             await MoveCertificatesAsync(sale, location.Id, now, ct);
-            if (priced.Customer is { } customer) await MovePointsAsync(sale, customer, plan, terms, now, ct);
+            if (priced.Customer is { } customer)
+            {
+                var balance = await MovePointsAsync(sale, customer, plan, terms, now, ct);
+                // The provisional number in the text becomes the receipt number with it (ReceiptNumbers).
+                ClientReceiptMessage.Enqueue(outbox, customer, sale.Id, sale.Number, location.Name, sale.Total, sale.PointsAccrued, sale.PointsRedeemed, balance);
+            }
             if (content.Manual is { } manual)
                 await AuditInterceptor.WriteSystemAsync(db, currentUser, now, nameof(Sale), sale.Id.ToString(), new
                 {
@@ -187,21 +196,24 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
     /// sold, under the terms of the sale's day), then the level upgrade by purchases of the last 12 months net of
     /// returns, including this sale.
     /// </summary>
-    private async Task MovePointsAsync(Sale sale, Customer customer, PaymentPlan plan, LoyaltyTerms terms, DateTime now, CancellationToken ct)
+    /// <returns>The customer's points balance after the sale.</returns>
+    private async Task<int> MovePointsAsync(Sale sale, Customer customer, PaymentPlan plan, LoyaltyTerms terms, DateTime now, CancellationToken ct)
     {
-        if (plan.Points > 0) await PointsLedger.RedeemAsync(db, customer.Id, plan.Points, sale.Id, now, till.UserDisplayName, ct);
+        var balance = customer.PointsBalance;
+        if (plan.Points > 0) balance = await PointsLedger.RedeemAsync(db, customer.Id, plan.Points, sale.Id, now, till.UserDisplayName, ct);
         var certificatesSold = sale.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total);
         var earned = terms.Rules.Accrual(plan.Money - certificatesSold, customer.Level);
-        if (earned > 0) await PointsLedger.AccrueAsync(db, customer.Id, earned, sale.Id, now, till.UserDisplayName, terms.PointsLifetimeMonths, ct);
+        if (earned > 0) balance = await PointsLedger.AccrueAsync(db, customer.Id, earned, sale.Id, now, till.UserDisplayName, terms.PointsLifetimeMonths, ct);
         sale.PointsAccrued = earned;
 
-        if (customer.Level == LoyaltyLevel.Platinum) return; // nothing above: no need to add up a year of purchases
+        if (customer.Level == LoyaltyLevel.Platinum) return balance; // nothing above: no need to add up a year of purchases
         var level = terms.Rules.LevelFor(await LoyaltyPurchases.NetAsync(db, customer.Id, now.AddMonths(-12), ct));
         if (level > customer.Level)
         {
             var tracked = await db.Customers.FirstAsync(c => c.Id == customer.Id, ct);
             tracked.Level = level;
         }
+        return balance;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace AlAroma.Web.Features.Pos;
 /// The shop's receipt number ("S1-000123", DOMAIN.md: receipt number per shop), given to a written sale as the last
 /// statement before its commit. The counter row (document_counters, key "receipt-S1") is what every till of the shop
 /// shares, so its lock is taken by one statement that also writes the number into the sale, its ledger rows, its
-/// points accrual and the audit log; the lock is then held only for that statement and the commit. Numbers are
+/// points accrual, the customer's Telegram receipt message in the outbox and the audit log; the lock is then held only for that statement and the commit. Numbers are
 /// gap-free: a sale refused or rolled back before this point never took one, and a rollback after it returns it.
 /// </summary>
 public static class ReceiptNumbers
@@ -21,7 +21,8 @@ public static class ReceiptNumbers
 
     /// <summary>
     /// Takes the next number of the shop and writes it into the sale (replacing <paramref name="provisional"/>), the
-    /// sale's stock ledger rows and its points accrual comment ("Чек S1-000123"), with an audit entry of the change.
+    /// sale's stock ledger rows, its points accrual comment ("Чек S1-000123") and its outbox messages (the customer's
+    /// receipt in Telegram), with an audit entry of the change.
     /// Run inside the sale's transaction, after everything else is saved, right before the commit.
     /// </summary>
     /// <returns>The receipt number.</returns>
@@ -39,6 +40,8 @@ public static class ReceiptNumbers
             s AS (UPDATE sales SET number = n.number FROM n WHERE sales.id = @sale RETURNING sales.number),
             m AS (UPDATE stock_movements SET document_number = n.number FROM n WHERE stock_movements.id = ANY(@movements)),
             p AS (UPDATE points_entries SET comment = 'Чек ' || n.number FROM n WHERE points_entries.sale_id = @sale AND points_entries.kind = @accrual),
+            o AS (UPDATE notifications SET data = replace(data::text, @provisional, n.number)::jsonb, summary = replace(summary, @provisional, n.number)
+                  FROM n WHERE notifications.entity_type = 'Sale' AND notifications.entity_id = @sale::text),
             a AS (INSERT INTO audit_entries (at_utc, user_id, user_name, ip, user_agent, action, entity, key, old_values, new_values)
                   SELECT @at, @user_id, @user_name, @ip, @user_agent, 'Update', 'Sale', @sale::text,
                          jsonb_build_object('Number', @provisional), jsonb_build_object('Number', n.number) FROM n)

@@ -1,11 +1,15 @@
 using AlAroma.Web.Data;
+using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Warehouse;
 using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Web.Features.Admin.Company;
 
-/// <summary>The "Реквизиты компании" form: legal name, ИНН, КПП and the address and time zone of each location.</summary>
+/// <summary>
+/// The "Реквизиты компании" form: legal name, ИНН, КПП and the address, time zone, coordinates and opening hours of
+/// each location (the client bot's «Ближайший магазин» shows the nearest shop with coordinates, its address and hours).
+/// </summary>
 public sealed class CompanyForm
 {
     public string? Name { get; set; }
@@ -25,6 +29,14 @@ public sealed class CompanyForm
         /// </summary>
         public string? TimeZoneId { get; set; }
 
+        /// <summary>"55.7636, 37.6062" (latitude, longitude); empty clears them; null when not posted, which keeps the saved ones.</summary>
+        [System.ComponentModel.DataAnnotations.DisplayFormat(ConvertEmptyStringToNull = false)] // an emptied field clears, an absent one keeps
+        public string? Coordinates { get; set; }
+
+        /// <summary>"ежедневно 10:00–22:00"; null when not posted, which keeps the saved hours.</summary>
+        [System.ComponentModel.DataAnnotations.DisplayFormat(ConvertEmptyStringToNull = false)]
+        public string? OpeningHours { get; set; }
+
         /// <summary>Shown next to the field (not posted back into the entity).</summary>
         public string? Label { get; set; }
     }
@@ -43,11 +55,18 @@ public sealed class CompanyForm
             if (Addresses[i].TimeZoneId is { } zone && !LocalTime.IsKnown(zone.Trim()))
                 errors[$"{nameof(Addresses)}[{i}].{nameof(LocationAddress.TimeZoneId)}"] =
                     $"Часовой пояс «{zone}» неизвестен. Выберите пояс точки из списка, например «Москва, UTC+3».";
+        for (var i = 0; i < Addresses.Count; i++)
+        {
+            if (Locations.Coordinates.Parse(Addresses[i].Coordinates).Error is { } geoError)
+                errors[$"{nameof(Addresses)}[{i}].{nameof(LocationAddress.Coordinates)}"] = geoError;
+            if (Addresses[i].OpeningHours?.Trim().Length > 200)
+                errors[$"{nameof(Addresses)}[{i}].{nameof(LocationAddress.OpeningHours)}"] = "Часы работы длиннее 200 символов: сократите, например «ежедневно 10:00–22:00».";
+        }
         return errors;
     }
 }
 
-/// <summary>Saves the company's details and the locations' addresses and time zones (audited like every change).</summary>
+/// <summary>Saves the company's details and the locations' addresses, time zones, coordinates and hours (audited like every change).</summary>
 public sealed class SaveCompanyDetails(AppDbContext db)
 {
     /// <summary>The form filled from the database (and the locations to give addresses to).</summary>
@@ -61,6 +80,7 @@ public sealed class SaveCompanyDetails(AppDbContext db)
             Addresses = locations.Select(l => new CompanyForm.LocationAddress
             {
                 LocationId = l.Id, Address = l.Address, TimeZoneId = l.TimeZoneId, Label = $"{l.Code} · {l.Name}",
+                Coordinates = Coordinates.Format(l.Latitude, l.Longitude), OpeningHours = l.OpeningHours,
             }).ToList(),
         };
     }
@@ -79,6 +99,8 @@ public sealed class SaveCompanyDetails(AppDbContext db)
             var posted = addresses[location.Id];
             location.Address = posted.Address?.Trim() ?? "";
             if (posted.TimeZoneId is { } zone) location.TimeZoneId = zone.Trim();
+            if (posted.Coordinates is { } geo) (location.Latitude, location.Longitude, _) = Coordinates.Parse(geo);
+            if (posted.OpeningHours is { } hours) location.OpeningHours = hours.Trim();
         }
         await db.SaveChangesAsync(ct);
         return errors;

@@ -85,6 +85,9 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
         public bool EmailConsent { get; init; }
         public bool Telegram { get; init; }
         public bool Reachable { get; init; }
+
+        /// <summary>The customer has a chat with the bot but Telegram refused a message to it (blocked the bot).</summary>
+        public bool Blocked { get; init; }
         public DateTime CreatedAtUtc { get; init; }
         public decimal Spent12Months { get; init; }
         public DateTime LastPurchaseUtc { get; init; }
@@ -154,14 +157,14 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
         if (input.Sms is { } sms) customers = customers.Where(c => c.MarketingSms == sms);
         if (input.Email is { } email) customers = customers.Where(c => c.MarketingEmail == email);
         if (input.Telegram is { } tg) customers = customers.Where(c => c.MarketingTelegram == tg);
-        if (input.Reachable is { } reachable) customers = customers.Where(c => (c.TelegramChatId != null) == reachable);
+        if (input.Reachable is { } reachable) customers = customers.Where(c => (c.TelegramChatId != null && c.TelegramBlockedAtUtc == null) == reachable);
 
         var q = customers.Select(c => new Item
         {
             Id = c.Id, Name = c.Name, Phone = c.Phone, Email = c.Email, Level = c.Level,
             LevelRank = c.Level == LoyaltyLevel.Platinum ? 3 : c.Level == LoyaltyLevel.Gold ? 2 : c.Level == LoyaltyLevel.Silver ? 1 : 0, Points = c.PointsBalance,
             HomeLocationId = c.HomeLocationId, Birthday = c.Birthday, Tags = c.Tags, Sms = c.MarketingSms, EmailConsent = c.MarketingEmail,
-            Telegram = c.MarketingTelegram, Reachable = c.TelegramChatId != null, CreatedAtUtc = c.CreatedAtUtc,
+            Telegram = c.MarketingTelegram, Reachable = c.TelegramChatId != null && c.TelegramBlockedAtUtc == null, Blocked = c.TelegramBlockedAtUtc != null, CreatedAtUtc = c.CreatedAtUtc,
             Spent12Months = db.Sales.Where(s => s.CustomerId == c.Id && s.CreatedAtUtc > since)
                     .Sum(s => s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total))
                 - db.SaleReturns.Where(r => db.Sales.Any(s => s.Id == r.SaleId && s.CustomerId == c.Id && s.CreatedAtUtc > since)).Sum(r => r.Total),
