@@ -17,7 +17,8 @@ namespace AlAroma.Tests.Infrastructure.FakeTelegram;
 /// <param name="AtUtc">When it arrived.</param>
 /// <param name="Status">HTTP status answered (200, 403, 429…).</param>
 /// <param name="Body">Every parameter of the request.</param>
-public sealed record FakeTelegramCall(string Method, long Chat, string Text, string? ReplyMarkup, byte[]? Photo, DateTime AtUtc, int Status, JsonObject Body);
+/// <param name="Token">The bot token of the URL (which bot called).</param>
+public sealed record FakeTelegramCall(string Method, long Chat, string Text, string? ReplyMarkup, byte[]? Photo, DateTime AtUtc, int Status, JsonObject Body, string Token = "");
 
 /// <summary>
 /// A local Telegram Bot API server for tests and benchmarks (api.telegram.org is unreachable from them), speaking the
@@ -83,14 +84,14 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             ?? (body["title"] is { } title ? $"{title}\n{body["address"]}" : "");
         var markup = body["reply_markup"]?.ToJsonString();
         var now = DateTime.UtcNow;
-        if (!token.Contains(':')) return Answer(method, chat, text, markup, photo, now, body, 401, Error(401, "Unauthorized"));
+        if (!token.Contains(':')) return Answer(token, method, chat, text, markup, photo, now, body, 401, Error(401, "Unauthorized"));
         if (Sending.Contains(method))
         {
-            if (BlockedChats.ContainsKey(chat)) return Answer(method, chat, text, markup, photo, now, body, 403, Error(403, "Forbidden: bot was blocked by the user"));
+            if (BlockedChats.ContainsKey(chat)) return Answer(token, method, chat, text, markup, photo, now, body, 403, Error(403, "Forbidden: bot was blocked by the user"));
             if ((ThrottleOnce.TryRemove(chat, out var once) ? once : Throttle(chat, now)) is { } wait)
             {
                 Interlocked.Increment(ref _count429);
-                return Answer(method, chat, text, markup, photo, now, body, 429, new JsonObject
+                return Answer(token, method, chat, text, markup, photo, now, body, 429, new JsonObject
                 {
                     ["ok"] = false, ["error_code"] = 429, ["description"] = $"Too Many Requests: retry after {wait}",
                     ["parameters"] = new JsonObject { ["retry_after"] = wait },
@@ -104,7 +105,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
             "getUpdates" => await NoUpdatesAsync(body, req.HttpContext.RequestAborted),
             _ => MessageOf(method, chat, body, photo),
         };
-        return Answer(method, chat, text, markup, photo, now, body, 200, new JsonObject { ["ok"] = true, ["result"] = result });
+        return Answer(token, method, chat, text, markup, photo, now, body, 200, new JsonObject { ["ok"] = true, ["result"] = result });
     }
 
     /// <summary>A long poll with nothing to deliver: waits its <c>timeout</c> (seconds, at most 5 here) as Telegram does, then an empty list.</summary>
@@ -156,9 +157,9 @@ public sealed class FakeTelegramServer : IAsyncDisposable
 
     private static JsonObject Error(int code, string description) => new() { ["ok"] = false, ["error_code"] = code, ["description"] = description };
 
-    private IResult Answer(string method, long chat, string text, string? markup, byte[]? photo, DateTime at, JsonObject body, int status, JsonObject json)
+    private IResult Answer(string token, string method, long chat, string text, string? markup, byte[]? photo, DateTime at, JsonObject body, int status, JsonObject json)
     {
-        Calls.Enqueue(new FakeTelegramCall(method, chat, text, markup, photo, at, status, body));
+        Calls.Enqueue(new FakeTelegramCall(method, chat, text, markup, photo, at, status, body, token));
         return Results.Text(json.ToJsonString(), "application/json", statusCode: status);
     }
 

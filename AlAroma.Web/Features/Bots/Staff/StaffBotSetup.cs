@@ -11,6 +11,10 @@ public static class StaffBotSetup
         builder.Services.AddScoped<StaffLinks>();
         builder.Services.AddScoped<GiveStaffGift>();
         builder.Services.AddScoped<StaffBot>();
+        // Its own bot (@BotFather), on the outbox's Bot API server: staff alerts go out with the same token.
+        builder.Services.AddTelegramBot<StaffBotUpdates>(StaffBotUpdates.Name, sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Notifications.Channels.Telegram.TelegramOptions>>().CurrentValue is { } o
+            && !string.IsNullOrWhiteSpace(o.StaffToken) ? new Telegram.BotConnection(o.StaffToken, o.BaseUrl) : null);
         builder.Services.AddScoped<SendStaffDaySummary>();
         builder.AddScheduledJob<SendStaffDaySummaryJob>("staff-day-summary", "Итоги дня менеджерам в бот сотрудников (при закрытии)", "StaffDaySummary", "0 0 21 * * ?");
     }
