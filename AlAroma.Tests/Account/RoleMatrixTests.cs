@@ -37,6 +37,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/customers/merge", [Roles.Admin, Roles.Manager]),
         ("/customers/export", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager]), // the till finds by the whole phone or the customer's code (/pos)
+        ("/campaigns", [Roles.Admin, Roles.Manager]), // «Рассылки» (DOMAIN.md: Manager — campaigns)
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),
     ];

@@ -69,6 +69,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Notifications.Outbox.OutboxAttempt> NotificationAttempts => Set<Features.Notifications.Outbox.OutboxAttempt>();
     public DbSet<Features.Notifications.Outbox.OutboxAttachment> NotificationAttachments => Set<Features.Notifications.Outbox.OutboxAttachment>();
     public DbSet<Features.Notifications.Outbox.RateCounter> NotificationRateCounters => Set<Features.Notifications.Outbox.RateCounter>();
+    public DbSet<Features.Campaigns.Campaign> Campaigns => Set<Features.Campaigns.Campaign>();
+    public DbSet<Features.Campaigns.CampaignRecipient> CampaignRecipients => Set<Features.Campaigns.CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -16,6 +16,7 @@ public static class Nav
         new("Продажи", "Чеки", "/pos/sales", "📃", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
         new("Продажи", "Смены", "/pos/shifts", "⏱", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
         new("Продажи", "Клиенты", "/customers", "👤", Roles.Admin, Roles.Manager),
+        new("Продажи", "Рассылки", "/campaigns", "📣", Roles.Admin, Roles.Manager),
         new("Продажи", "Сертификаты", "/giftcards", "🎁", Roles.Admin, Roles.Manager),
         new("Продажи", "Акции", "/promotions", "🏷", Roles.Admin, Roles.Manager),
         new("Продажи", "Программа лояльности", "/loyalty/settings", "⭐", Roles.Admin, Roles.Manager),
