@@ -27,14 +27,15 @@ public sealed class CampaignAudience(AppDbContext db, ListCustomers list)
     {
         var count = await CountAsync(segment, channel, ct);
         if (count == 0) return null;
-        var row = await Rows(segment, channel).OrderBy(r => r.Id).Skip(Math.Abs(index) % count).FirstAsync(ct);
+        var row = await Rows(segment, channel).Skip(Math.Abs(index) % count).FirstAsync(ct);
         return ToMember(row, channel);
     }
 
     /// <summary>Every recipient, by customer id.</summary>
     public async Task<List<Member>> ListAsync(ListCustomers.Input segment, ConsentChannel channel, CancellationToken ct) =>
-        (await Rows(segment, channel).OrderBy(r => r.Id).ToListAsync(ct)).Select(r => ToMember(r, channel)).ToList();
+        (await Rows(segment, channel).ToListAsync(ct)).Select(r => ToMember(r, channel)).ToList();
 
+    /// <summary>The recipients' rows by customer id.</summary>
     private IQueryable<Row> Rows(ListCustomers.Input segment, ConsentChannel channel)
     {
         var inSegment = list.Filtered(segment).Query.Select(i => i.Id);
@@ -46,7 +47,7 @@ public sealed class CampaignAudience(AppDbContext db, ListCustomers list)
             ConsentChannel.Email => customers.Where(c => c.MarketingEmail && c.Email != null && c.Email != ""),
             _ => throw new ArgumentOutOfRangeException(nameof(channel)),
         };
-        return customers.Select(c => new Row(c.Id, c.TelegramChatId, c.Phone, c.Email, c.Name, c.PointsBalance, c.Level,
+        return customers.OrderBy(c => c.Id).Select(c => new Row(c.Id, c.TelegramChatId, c.Phone, c.Email, c.Name, c.PointsBalance, c.Level,
             db.Locations.Where(l => l.Id == c.HomeLocationId).Select(l => l.Name).FirstOrDefault()));
     }
 
