@@ -75,6 +75,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
         var toSend = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, batch.Count).Where(i => verdicts[i] is null));
         var workers = Math.Clamp(o.Parallelism, 1, Math.Max(1, toSend.Count));
         var expired = 0;
+        var lastDoneSecond = grantedSecond;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await using var worker = scopes.CreateAsyncScope();
@@ -91,6 +92,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
                     continue;
                 }
                 results[i] = await SendAsync(senders, batch[i], ct);
+                if (limited[i]) InterlockedMax(ref lastDoneSecond, SecondOf(clock.GetUtcNow()));
             }
         }, ct)));
         if (expired > 0) log.LogDebug("Outbox: {Count} granted sends ran past their second and went back to the queue", expired);
@@ -109,7 +111,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
             foreach (var h in sp.GetServices<INotificationFailureHandler>().Where(h => h.Handles(m.EntityType)))
                 await h.OnFailedAsync(m, permanent, ct);
 
-        if (channelFull)
+        if (lastDoneSecond > grantedSecond)
+        {
+            // Sends granted in one second reached the provider in a later one, which counts them there: leave that
+            // second to them and take no new slots before the next.
+            var wait = (lastDoneSecond + 1) * 1000 - clock.GetUtcNow().ToUnixTimeMilliseconds() + 5;
+            if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait), ct);
+        }
+        else if (channelFull)
         {
             var wait = 1000 - clock.GetUtcNow().Millisecond + 5;
             await Task.Delay(TimeSpan.FromMilliseconds(wait), ct);
@@ -118,6 +127,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
     }
 
     private static long SecondOf(DateTimeOffset t) => t.ToUnixTimeSeconds();
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
 
     /// <summary>Best effort after a failed batch: the rows still "sending" under our claim are due again in a second, the attempt not counted.</summary>
     private async Task ReleaseAsync(long[] ids, int[] claimed, CancellationToken ct)
