@@ -41,6 +41,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/customers/export", [Roles.Admin, Roles.Manager]),
         ("/customers", [Roles.Admin, Roles.Manager]), // the till finds by the whole phone or the customer's code (/pos)
         ("/feedback", [Roles.Admin, Roles.Manager]), // «Отзывы и обращения» (issue 12)
+        ("/campaigns", [Roles.Admin, Roles.Manager]), // «Рассылки» (DOMAIN.md: Manager — campaigns)
         ("/reports", [Roles.Admin, Roles.Manager]),
         ("/", Roles.All.ToArray()),
     ];

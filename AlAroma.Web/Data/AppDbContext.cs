@@ -75,6 +75,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Notifications.Outbox.RateCounter> NotificationRateCounters => Set<Features.Notifications.Outbox.RateCounter>();
     public DbSet<Features.Bots.Telegram.TelegramUpdate> TelegramUpdates => Set<Features.Bots.Telegram.TelegramUpdate>();
     public DbSet<Features.Bots.Client.ClientChat> ClientBotChats => Set<Features.Bots.Client.ClientChat>();
+    public DbSet<Features.Campaigns.Campaign> Campaigns => Set<Features.Campaigns.Campaign>();
+    public DbSet<Features.Campaigns.CampaignRecipient> CampaignRecipients => Set<Features.Campaigns.CampaignRecipient>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

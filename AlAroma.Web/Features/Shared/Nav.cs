@@ -17,6 +17,7 @@ public static class Nav
         new("Продажи", "Смены", "/pos/shifts", "⏱", Roles.Admin, Roles.Manager, Roles.Seller, Roles.Cashier),
         new("Продажи", "Клиенты", "/customers", "👤", Roles.Admin, Roles.Manager),
         new("Продажи", "Отзывы и обращения", "/feedback", "💬", Roles.Admin, Roles.Manager),
+        new("Продажи", "Рассылки", "/campaigns", "📣", Roles.Admin, Roles.Manager),
         new("Продажи", "Сертификаты", "/giftcards", "🎁", Roles.Admin, Roles.Manager),
         new("Продажи", "Акции", "/promotions", "🏷", Roles.Admin, Roles.Manager),
         new("Продажи", "Программа лояльности", "/loyalty/dashboard", "⭐", Roles.Admin, Roles.Manager),

@@ -33,6 +33,10 @@ public static class LocalTime
     public static DateTime ToLocal(DateTime utc, string? timeZoneId = null) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone(timeZoneId)), DateTimeKind.Unspecified);
 
+    /// <summary>The UTC instant of local wall-clock time <paramref name="local"/> (a form's datetime-local) in the zone.</summary>
+    public static DateTime ToUtc(DateTime local, string? timeZoneId = null) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone(timeZoneId)), DateTimeKind.Utc);
+
     /// <summary>The local calendar day (the business day) at UTC instant <paramref name="nowUtc"/>.</summary>
     public static DateOnly Today(DateTimeOffset nowUtc, string? timeZoneId = null) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(nowUtc, Zone(timeZoneId)).DateTime);

@@ -108,11 +108,18 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
         var page = await Sorts.PageAsync(q, sort, c => c.Id, input.After, input.Before, PageSize, ct);
         var ids = page.Ids.ToList();
         var rows = page.InOrder(await q.Where(c => ids.Contains(c.Id)).ToListAsync(ct), r => r.Id);
-        var shops = await db.Locations.AsNoTracking().Where(l => l.Kind == LocationKind.Shop).OrderBy(l => l.Name).ToListAsync(ct);
-        var tags = await db.Customers.Where(c => c.MergedIntoId == null).SelectMany(c => c.Tags).Distinct().OrderBy(t => t).Take(200).ToListAsync(ct);
+        var (shops, tags) = await FilterChoicesAsync(ct);
         var count = await q.CountAsync(ct);
         var points = await q.SumAsync(c => (long)c.Points, ct);
         return new Model(input, shops, tags, rows, await ShopNamesAsync(ct), page, count, points, sort, notice);
+    }
+
+    /// <summary>What the filter form offers: the shops (by name) and the tags in use (at most 200, alphabetical).</summary>
+    public async Task<(IReadOnlyList<Location> Shops, IReadOnlyList<string> Tags)> FilterChoicesAsync(CancellationToken ct)
+    {
+        var shops = await db.Locations.AsNoTracking().Where(l => l.Kind == LocationKind.Shop).OrderBy(l => l.Name).ToListAsync(ct);
+        var tags = await db.Customers.Where(c => c.MergedIntoId == null).SelectMany(c => c.Tags).Distinct().OrderBy(t => t).Take(200).ToListAsync(ct);
+        return (shops, tags);
     }
 
     /// <summary>Every customer the filter finds (at most <see cref="ListWorkbook.MaxRows"/>), in the list's sort.</summary>
@@ -179,3 +186,9 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
         return (q, notice);
     }
 }
+
+/// <summary>
+/// The model of <c>_CustomerFilterFields</c>: the filter fields of «Клиенты» (without the search box's form), used by
+/// the list and by a campaign's segment; <paramref name="Prefix"/> goes before every field name ("Segment.").
+/// </summary>
+public sealed record CustomerFilterFields(ListCustomers.Input Filter, IReadOnlyList<Location> Shops, IReadOnlyList<string> Tags, string Prefix = "");

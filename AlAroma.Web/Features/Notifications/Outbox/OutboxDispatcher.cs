@@ -67,15 +67,35 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
             m.NextAttemptAtUtc = byChannel ? m.CreatedAtUtc : now.AddMilliseconds(1000 - now.Millisecond + Random.Shared.Next(50));
         }
 
-        // Parallelism workers, each with its own scope and senders, taking the granted rows in turn.
+        // Parallelism workers, each with its own scope and senders, taking the granted rows in turn. A slot of a
+        // per-second limit is good for the second it was taken in: a row whose send would start in a later second
+        // (slow sends, a starved CPU) goes back unsent, or the provider would count it on top of that second's quota.
+        var grantedSecond = SecondOf(clock.GetUtcNow());
+        var limited = batch.Select(m => RateLimits.KeysFor(m, o).Any()).ToArray();
         var toSend = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, batch.Count).Where(i => verdicts[i] is null));
         var workers = Math.Clamp(o.Parallelism, 1, Math.Max(1, toSend.Count));
+        var expired = 0;
+        var lastDoneSecond = grantedSecond;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await using var worker = scopes.CreateAsyncScope();
             var senders = worker.ServiceProvider.GetServices<IChannelSender>().ToList();
-            while (toSend.TryDequeue(out var i)) results[i] = await SendAsync(senders, batch[i], ct);
+            while (toSend.TryDequeue(out var i))
+            {
+                if (limited[i] && SecondOf(clock.GetUtcNow()) != grantedSecond)
+                {
+                    var m = batch[i];
+                    m.Attempts--;
+                    m.Status = OutboxStatus.Pending;
+                    m.NextAttemptAtUtc = m.CreatedAtUtc; // keeps its place in the queue
+                    Interlocked.Increment(ref expired);
+                    continue;
+                }
+                results[i] = await SendAsync(senders, batch[i], ct);
+                if (limited[i]) InterlockedMax(ref lastDoneSecond, SecondOf(clock.GetUtcNow()));
+            }
         }, ct)));
+        if (expired > 0) log.LogDebug("Outbox: {Count} granted sends ran past their second and went back to the queue", expired);
 
         now = clock.GetUtcNow().UtcDateTime;
         var failed = new List<(OutboxMessage, bool)>();
@@ -91,12 +111,27 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
             foreach (var h in sp.GetServices<INotificationFailureHandler>().Where(h => h.Handles(m.EntityType)))
                 await h.OnFailedAsync(m, permanent, ct);
 
-        if (channelFull)
+        if (lastDoneSecond > grantedSecond)
+        {
+            // Sends granted in one second reached the provider in a later one, which counts them there: leave that
+            // second to them and take no new slots before the next.
+            var wait = (lastDoneSecond + 1) * 1000 - clock.GetUtcNow().ToUnixTimeMilliseconds() + 5;
+            if (wait > 0) await Task.Delay(TimeSpan.FromMilliseconds(wait), ct);
+        }
+        else if (channelFull)
         {
             var wait = 1000 - clock.GetUtcNow().Millisecond + 5;
             await Task.Delay(TimeSpan.FromMilliseconds(wait), ct);
         }
         return batch.Count;
+    }
+
+    private static long SecondOf(DateTimeOffset t) => t.ToUnixTimeSeconds();
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
     /// <summary>Best effort after a failed batch: the rows still "sending" under our claim are due again in a second, the attempt not counted.</summary>

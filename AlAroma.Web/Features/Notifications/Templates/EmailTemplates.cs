@@ -78,3 +78,9 @@ public sealed record TestEmail(string Text) : IEmailTemplate
 {
     public string Subject => "Al Aroma: проверка отправки";
 }
+
+/// <summary>A campaign's message to a customer (Features/Campaigns): the campaign's name as subject, the rendered text.</summary>
+public sealed record CampaignEmail(string Title, string Text) : IEmailTemplate
+{
+    public string Subject => Title;
+}

@@ -31,6 +31,9 @@ public sealed class TelegramSender(IOptionsMonitor<TelegramOptions> options, IHt
     /// <summary>Name of the HttpClient (timeouts from Microsoft.Extensions.Http.Resilience).</summary>
     public const string HttpClientName = "telegram";
 
+    /// <summary>How the last error of a row refused with 403 (the user blocked the bot; INTEGRATIONS.md) begins: campaigns count these as "blocked".</summary>
+    public const string BlockedError = "Telegram отказал (403)";
+
     public Channel Channel => Channel.Telegram;
 
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
