@@ -15,6 +15,8 @@ public static class Till
         await page.GetByRole(AriaRole.Button, new() { Name = "Открыть смену" }).ClickAsync();
         var scanner = page.Locator("#pos-scanner");
         await Assertions.Expect(scanner).ToBeFocusedAsync();
+        // The till's script queues scans in order; before it has run, a scan posts the form and reloads the page.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         return scanner;
     }
 

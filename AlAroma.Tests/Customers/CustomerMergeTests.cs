@@ -35,6 +35,18 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
         long dupReview;
         using (var scope = app.Scope())
             dupReview = (await scope.ServiceProvider.GetRequiredService<SubmitFeedback>().SubmitAsync(dup.Id, FeedbackKind.Review, 9, "Отличный магазин", default)).Id;
+        long dupGift;
+        await using (var db = app.Db())
+        {
+            var type = new AlAroma.Web.Features.Loyalty.Gifts.GiftType { Name = "Пробник при объединении " + dup.Id, Kind = AlAroma.Web.Features.Loyalty.Gifts.GiftKind.Discount, DiscountPercent = 5, ValidDays = 30 };
+            db.GiftTypes.Add(type);
+            await db.SaveChangesAsync();
+            var gift = new AlAroma.Web.Features.Loyalty.Gifts.CustomerGift { CustomerId = dup.Id, GiftTypeId = type.Id, Name = type.Name, Kind = type.Kind, DiscountPercent = 5,
+                Source = AlAroma.Web.Features.Loyalty.Gifts.GiftSource.Campaign, IssuedBy = "system", IssuedAtUtc = DateTime.UtcNow, ExpiresAtUtc = DateTime.UtcNow.AddDays(30) };
+            db.CustomerGifts.Add(gift);
+            await db.SaveChangesAsync();
+            dupGift = gift.Id;
+        }
         int keptBalance, dupBalance;
         await using (var db = app.Db())
         {
@@ -57,6 +69,7 @@ public sealed class CustomerMergeTests(AppFixture app) : IClassFixture<AppFixtur
             Assert.Equal(0, d.PointsBalance);
             Assert.Equal([keptSale, dupSale], await db.Sales.Where(s => s.CustomerId == kept.Id).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync());
             Assert.Equal(kept.Id, await db.Feedback.Where(f => f.Id == dupReview).Select(f => f.CustomerId).SingleAsync());
+            Assert.Equal(kept.Id, await db.CustomerGifts.Where(g => g.Id == dupGift).Select(g => g.CustomerId).SingleAsync()); // an open gift follows the person
             Assert.Equal(kept.Id, d.MergedIntoId);
             Assert.NotNull(d.MergedAtUtc);
             // The latest answer per channel: SMS withdrawn in the bot after the till's yes; e-mail yes from the till after the import's no.

@@ -24,13 +24,15 @@ public sealed class ClientCard(AppDbContext db, LoyaltyTermsStore terms, TimePro
         var t = await terms.ForNowAsync(zone, ct);
         var spent = await LoyaltyPurchases.NetAsync(db, c.Id, clock.GetUtcNow().UtcDateTime.AddMonths(-12), ct);
         var progress = LevelProgress.Of(t.Rules, spent, c.Level);
+        var gifts = await Loyalty.Gifts.OpenGifts.OfAsync(db, c.Id, clock.GetUtcNow().UtcDateTime, ct);
+        var giftLines = gifts.Count == 0 ? "" : "\n🎁 Подарки: " + string.Join("; ", gifts.Select(g => $"{WebUtility.HtmlEncode(g.Name)} — до {g.LastDay(zone):dd.MM.yyyy}"));
         var caption = $"""
             <b>Карта Al Aroma</b> · {WebUtility.HtmlEncode(c.Name)}
             Уровень: <b>{LoyaltyRules.Label(c.Level)}</b>
             Баллов: <b>{Points(c.PointsBalance)}</b>
             {(progress.Next is null ? "Высший уровень" : progress.Text)}
             Покажите QR-код на кассе.
-            """;
+            """ + giftLines;
         return (caption, CardQrCode.Png(c));
     }
 

@@ -42,6 +42,7 @@ public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
         foreach (var cart in await db.Set<ParkedCart>().Where(x => x.CustomerId == mergedId).ToListAsync(ct)) cart.CustomerId = keptId;
         var feedback = await db.Feedback.Where(f => f.CustomerId == mergedId).ToListAsync(ct);
         foreach (var f in feedback) f.CustomerId = keptId;
+        foreach (var g in await db.CustomerGifts.Where(g => g.CustomerId == mergedId).ToListAsync(ct)) g.CustomerId = keptId;
 
         var ledger = await db.PointsEntries.Where(e => e.CustomerId == keptId || e.CustomerId == mergedId).OrderBy(e => e.Id).ToListAsync(ct);
         var moved = ledger.Count(e => e.CustomerId == mergedId);
