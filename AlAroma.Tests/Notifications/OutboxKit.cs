@@ -49,6 +49,18 @@ public static class OutboxKit
     }
 
     /// <summary>One outbox row with its attempt log, as stored now.</summary>
+    /// <summary>
+    /// Dispatches until row <paramref name="id"/> had its first send attempt (at most 15 s): under load a granted rate
+    /// slot may pass before the send starts, and the row then goes back to the queue unsent, with no attempt.
+    /// </summary>
+    public static async Task DispatchUntilTriedAsync(WebApplicationFactory<Program> host, AppFixture app, long id)
+    {
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
+        var until = DateTime.UtcNow.AddSeconds(15);
+        do await dispatcher.DispatchOnceAsync(default);
+        while ((await RowAsync(app, id)).AttemptLog.Count == 0 && DateTime.UtcNow < until);
+    }
+
     public static async Task<OutboxMessage> RowAsync(AppFixture app, long id)
     {
         await using var db = app.Db();

@@ -34,7 +34,7 @@ public sealed class TelegramChannelTests(AppFixture app, FakeBotApi bot) : IClas
         var host = Host();
         var id = (await QueueAsync(host, FakeBotApi.BlockedChat, 1)).Single();
 
-        await host.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(default);
+        await OutboxKit.DispatchUntilTriedAsync(host, app, id);
 
         var row = await RowAsync(id);
         Assert.Equal(OutboxStatus.Failed, row.Status);
@@ -50,10 +50,7 @@ public sealed class TelegramChannelTests(AppFixture app, FakeBotApi bot) : IClas
         var id = (await QueueAsync(host, FakeBotApi.ThrottledChat, 1)).Single();
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 
-        // Under load a granted slot may pass before the send starts: the row then goes back unsent, with no attempt yet.
-        var tried = DateTime.UtcNow.AddSeconds(15);
-        do await dispatcher.DispatchOnceAsync(default);
-        while ((await RowAsync(id)).AttemptLog.Count == 0 && DateTime.UtcNow < tried);
+        await OutboxKit.DispatchUntilTriedAsync(host, app, id);
         var waiting = await RowAsync(id);
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(0, waiting.Attempts); // a throttle is not a failed attempt
