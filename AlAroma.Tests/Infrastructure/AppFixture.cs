@@ -56,9 +56,12 @@ public class AppFixture : IAsyncLifetime
     public AppDbContext Db() => TestPostgres.NewContext(ConnectionString);
 
     /// <summary>An HTTP client with cookies; signed in as <paramref name="email"/> (demo password) unless null.</summary>
-    public async Task<HttpClient> ClientAsync(string? email)
+    public Task<HttpClient> ClientAsync(string? email) => ClientAsync(Factory, email);
+
+    /// <summary>As <see cref="ClientAsync(string?)"/> on another host of the app (e.g. one with changed settings).</summary>
+    public static async Task<HttpClient> ClientAsync(WebApplicationFactory<Program> factory, string? email)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (email is null) return client;
         var form = await FormTokenAsync(client, "/account/login");
         var resp = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>

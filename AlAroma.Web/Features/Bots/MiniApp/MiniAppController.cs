@@ -12,7 +12,7 @@ namespace AlAroma.Web.Features.Bots.MiniApp;
 /// cross-site form cannot forge it. Telegram's web client shows a Mini App in an iframe, so these responses may be
 /// framed by the origins of "Security:FrameAncestors" (https://web.telegram.org); nothing else of the app may.
 /// </summary>
-[AllowAnonymous, IgnoreAntiforgeryToken, NetEscapades.AspNetCore.SecurityHeaders.SecurityHeadersPolicy(Infrastructure.SecurityHeadersSetup.FramedPolicy)]
+[AllowAnonymous, IgnoreAntiforgeryToken, Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.MiniApp), NetEscapades.AspNetCore.SecurityHeaders.SecurityHeadersPolicy(Infrastructure.SecurityHeadersSetup.FramedPolicy)]
 public sealed class MiniAppController(MiniAppAuth auth) : Controller
 {
     /// <summary>Header that may carry the initData instead of the form field.</summary>

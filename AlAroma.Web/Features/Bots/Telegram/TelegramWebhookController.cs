@@ -17,6 +17,7 @@ namespace AlAroma.Web.Features.Bots.Telegram;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Webhook)]
 public sealed class TelegramWebhookController(IOptionsMonitor<TelegramBotsOptions> options, TelegramBots bots, BotUpdatePipeline pipeline) : Controller
 {
     /// <summary>The header Telegram puts the webhook's secret token in (Bot API setWebhook).</summary>
