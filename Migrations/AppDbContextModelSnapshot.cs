@@ -748,6 +748,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("email_consent_source");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at_utc");
+
                     b.Property<int?>("HomeLocationId")
                         .HasColumnType("integer")
                         .HasColumnName("home_location_id");

@@ -86,6 +86,13 @@ public class Customer
     [Infrastructure.Auditing.AuditName("Приветственный бонус")]
     public DateTime? WelcomeBonusAtUtc { get; set; }
 
+    /// <summary>
+    /// When a manager erased the person's data at their request (152-ФЗ art. 21), UTC; null while on file. The card
+    /// stays as an anonymous record of its purchases and points (accounting keeps the sales).
+    /// </summary>
+    [Infrastructure.Auditing.AuditName("Данные удалены")]
+    public DateTime? ErasedAtUtc { get; set; }
+
     /// <summary>The customer can be written to in Telegram: the bot knows their chat and Telegram has not refused it (blocked).</summary>
     public bool ReachableInTelegram => TelegramChatId is not null && TelegramBlockedAtUtc is null;
 

@@ -55,12 +55,8 @@ public sealed class CustomerCardAudit(AppDbContext db, ICurrentUser user, TimePr
         if (customerIds.Count == 0) return;
         var at = clock.GetUtcNow().UtcDateTime;
         var details = JsonSerializer.Serialize(place, Json);
-        db.AuditEntries.AddRange(customerIds.Select(id => new AuditEntry
-        {
-            AtUtc = at, UserId = user.UserId, UserName = user.UserName, Ip = user.Ip, UserAgent = user.UserAgent,
-            Action = Action, Entity = nameof(Customer), Key = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            NewValues = details,
-        }));
+        db.AuditEntries.AddRange(customerIds.Select(id =>
+            AuditEntry.By(user, at, Action, nameof(Customer), id.ToString(System.Globalization.CultureInfo.InvariantCulture), details)));
         await db.SaveChangesAsync(ct);
     }
 }

@@ -9,6 +9,8 @@ public static class CustomersSetup
         s.AddScoped<CustomerLookup>();
         s.AddScoped<CustomerCardAudit>();
         s.AddScoped<List.ListCustomers>();
+        s.AddScoped<Privacy.ExportCustomerData>();
+        s.AddScoped<Privacy.EraseCustomerData>();
         s.AddScoped<List.ExportCustomers>();
         s.AddScoped<Card.GetCustomerCard>();
         s.AddScoped<Card.SaveCustomer>();

@@ -24,6 +24,16 @@ public class AuditEntry
 
     /// <summary>Changed properties after the change, JSON object (jsonb).</summary>
     public string? NewValues { get; set; }
+
+    /// <summary>
+    /// An entry written explicitly (a read or an export the interceptor cannot see): who and from where from
+    /// <paramref name="user"/>, at <paramref name="atUtc"/> (UTC), with <paramref name="details"/> as the "Стало" JSON.
+    /// </summary>
+    public static AuditEntry By(ICurrentUser user, DateTime atUtc, string action, string entity, string key, string? details) => new()
+    {
+        AtUtc = atUtc, UserId = user.UserId, UserName = user.UserName, Ip = user.Ip, UserAgent = user.UserAgent,
+        Action = action, Entity = entity, Key = key, NewValues = details,
+    };
 }
 
 /// <summary>Marks an entity the audit interceptor skips (append-only journals that are themselves a record).</summary>

@@ -24,6 +24,7 @@ public sealed class CustomerCardController(GetCustomerCard get, CustomerCardAudi
         var m = await get.HandleAsync(id, ct);
         if (m is null) return NotFound();
         if (m.MergedIntoId is { } kept) return Redirect($"/customers/{kept}/edit");
+        if (m.Customer.ErasedAtUtc is not null) return Redirect($"/customers/{id}"); // nothing personal left to edit
         return View("CustomerEdit", new EditModel(m, SaveCustomer.Input.Of(m.Customer)));
     }
 
@@ -33,6 +34,7 @@ public sealed class CustomerCardController(GetCustomerCard get, CustomerCardAudi
         foreach (var (field, message) in input.Validate(save.Today)) ModelState.AddModelError(field, message);
         var m = await get.HandleAsync(id, ct);
         if (m is null) return NotFound();
+        if (m.Customer.ErasedAtUtc is not null) return Redirect($"/customers/{id}");
         if (!ModelState.IsValid) return View("CustomerEdit", new EditModel(m, input));
         try { await save.HandleAsync(id, input, ct); }
         catch (Infrastructure.BusinessRuleException e)

@@ -85,9 +85,7 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
         var certificates = bought.Concat(usedCards).DistinctBy(g => g.Id).Select(g => new Certificate(g.Id, g.Code[^4..], g.Nominal, g.Balance,
             g.StatusLabel(now), bought.Any(b => b.Id == g.Id), Math.Abs(used.FirstOrDefault(u => u.Id == g.Id)?.Spent ?? 0m))).ToList();
 
-        var recipients = new List<string> { c.Phone };
-        if (!string.IsNullOrWhiteSpace(c.Email)) recipients.Add(c.Email);
-        if (c.TelegramChatId is { } chat) recipients.Add(chat.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var recipients = CustomerRecipients.Of(c);
         var messages = await db.Notifications.AsNoTracking().Where(m => recipients.Contains(m.Recipient)).OrderByDescending(m => m.Id).Take(HistoryRows)
             .Select(m => new Message(m.Id, m.Channel, m.Recipient, m.Summary, m.Status, m.CreatedAtUtc, m.SentAtUtc, m.LastError)).ToListAsync(ct);
 
