@@ -14,7 +14,7 @@ namespace AlAroma.Web.Features.Account.TwoFactor;
 [Authorize, AllowWithoutTwoFactor, Route("account/two-factor")]
 public sealed class TwoFactorController(UserManager<AppUser> users) : Controller
 {
-    /// <summary>The page; <c>required=1</c> when the user was sent here because their role requires it.</summary>
+    /// <summary>The page; <c>required=true</c> when the user was sent here because their role requires it.</summary>
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] GetTwoFactorSetup setup, bool required = false)
     {

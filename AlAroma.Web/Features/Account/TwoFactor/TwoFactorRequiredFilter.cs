@@ -28,7 +28,7 @@ public sealed class TwoFactorRequiredFilter(IOptions<TwoFactorOptions> options) 
         var endpoint = context.HttpContext.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint?.Metadata.GetMetadata<AllowWithoutTwoFactorAttribute>() is not null) return;
         if (!TwoFactorRules.IsRequired(options.Value.RequiredRoles, user.IsInRole)) return;
-        var url = SetupPath + "?required=1";
+        var url = SetupPath + "?required=true";
         if (context.HttpContext.Request.IsHtmx())
         {
             context.HttpContext.Response.HxRedirect(url);
