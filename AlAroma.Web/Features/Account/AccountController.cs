@@ -77,12 +77,18 @@ public sealed class AccountController(SignInManager<AppUser> signIn, StaffPasswo
         return LocalRedirect(Url.IsLocalUrl(input.ReturnUrl) ? input.ReturnUrl! : "/");
     }
 
-    /// <summary>The code form after a right password of a two-factor user; back to the login when that step has expired.</summary>
+    /// <summary>The code form after a right password of a two-factor user; the login form again when that step has expired (5 minutes) or never began.</summary>
     [AllowAnonymous, HttpGet("login/code")]
     public async Task<IActionResult> LoginCode(string? returnUrl) =>
         await signIn.GetTwoFactorAuthenticationUserAsync() is null
-            ? RedirectToAction(nameof(Login), new { returnUrl })
+            ? CodeStepExpired(returnUrl)
             : View("LoginCode", new LoginCodeInput { ReturnUrl = returnUrl });
+
+    private ViewResult CodeStepExpired(string? returnUrl)
+    {
+        ViewData["Notice"] = "Время на ввод кода вышло. Войдите ещё раз.";
+        return View("Login", new LoginInput { ReturnUrl = returnUrl });
+    }
 
     /// <summary>
     /// Checks the code: 6 digits against the app (RFC 6238), anything else as a recovery code (each works once).
@@ -99,11 +105,7 @@ public sealed class AccountController(SignInManager<AppUser> signIn, StaffPasswo
             view.StatusCode = StatusCodes.Status429TooManyRequests;
             return view;
         }
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user)
-        {
-            ViewData["Notice"] = "Время на ввод кода вышло. Войдите ещё раз.";
-            return View("Login", new LoginInput { ReturnUrl = input.ReturnUrl });
-        }
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is not { } user) return CodeStepExpired(input.ReturnUrl);
         if (!ModelState.IsValid) return View("LoginCode", input);
         var code = TwoFactorRules.Clean(input.Code);
         var byApp = TwoFactorRules.IsAppCode(code);
