@@ -48,6 +48,7 @@ public class AppServer : IAsyncLifetime
         psi.Environment["Demo__Seed"] = "true";
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Logging__PlainText"] = "true";
+        psi.Environment["Security__TwoFactor__RequiredForRoles"] = ""; // the tests sign in as the seeded admin and manager with the password
         await ConfigureAsync(psi.Environment);
         _process = Process.Start(psi)!;
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

@@ -32,6 +32,8 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Notifications:Outbox:DispatcherEnabled", "false");
             // Tests POST updates to the bots' webhook themselves: no setWebhook or getUpdates polling at start.
             b.UseSetting("Bots:Telegram:Mode", "Off");
+            // Tests sign in as the seeded admin and manager with the password; Account/TwoFactorTests turns the requirement on.
+            b.UseSetting("Security:TwoFactor:RequiredForRoles", "");
         });
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(CancellationToken.None);

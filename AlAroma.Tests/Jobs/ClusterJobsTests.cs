@@ -62,6 +62,7 @@ public sealed class TwoNodesFixture : IAsyncLifetime
         b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         b.UseSetting("Jobs:Enabled", "true");
         b.UseSetting("Jobs:PollSeconds", "1");
+        b.UseSetting("Security:TwoFactor:RequiredForRoles", ""); // AdminAsync signs in with the password alone
     });
 
     public static async Task<IScheduler> SchedulerOf(WebApplicationFactory<Program> node) =>

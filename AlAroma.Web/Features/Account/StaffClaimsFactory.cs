@@ -22,6 +22,7 @@ public sealed class StaffClaimsFactory(UserManager<AppUser> users, RoleManager<I
         id.AddClaim(new Claim(FullNameClaim, string.IsNullOrWhiteSpace(user.FullName) ? user.Email ?? "" : user.FullName));
         var locations = await db.UserLocations.Where(x => x.UserId == user.Id).Select(x => x.LocationId).ToListAsync();
         foreach (var l in locations) id.AddClaim(new Claim(LocationClaim, l.ToString()));
+        if (user.TwoFactorEnabled) id.AddClaim(new Claim(TwoFactor.TwoFactorRules.EnabledClaim, "true"));
         return id;
     }
 }

@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.Identity;
 namespace AlAroma.Web.Features.Account;
 
 /// <summary>Outcome of <see cref="StaffPasswordCheck.CheckAsync"/>: the user when the password is right, or how long to wait when throttled.</summary>
-public sealed record PasswordCheckResult(AppUser? User, TimeSpan? RetryAfter);
+/// <param name="User">The user, when the password is right and the account not locked.</param>
+/// <param name="RetryAfter">How long to wait, when the attempt limiter refused the attempt (nothing was checked).</param>
+/// <param name="Account">The account the e-mail belongs to, right password or not (null for an unknown e-mail); for the audit log only.</param>
+/// <param name="LockedOut">The account is locked (before this attempt, or by this failure).</param>
+public sealed record PasswordCheckResult(AppUser? User, TimeSpan? RetryAfter, AppUser? Account = null, bool LockedOut = false);
 
 /// <summary>
 /// The one check of a staff member's e-mail and password, for the login page and for a manager's confirmation at
@@ -26,10 +30,10 @@ public sealed class StaffPasswordCheck(SignInManager<AppUser> signIn, IPasswordH
         if (user is null || await users.IsLockedOutAsync(user))
         {
             SpendOneHash(password);
-            return new(null, null);
+            return new(null, null, user, user is not null);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        return new(result.Succeeded ? user : null, null);
+        return new(result.Succeeded ? user : null, null, user, result.IsLockedOut);
     }
 
     private void SpendOneHash(string password)

@@ -55,6 +55,10 @@ public sealed class SearchAudit(AppDbContext db, AuditReader reader, AuditVocabu
         "Delete" => "Удаление",
         "System" => "Системная задача",
         "View" => "Просмотр",
+        "SignIn" => "Вход",
+        "SignInFailed" => "Неудачный вход",
+        "Lockout" => "Блокировка входа",
+        "SignOut" => "Выход",
         _ => a,
     };
 }
