@@ -1403,6 +1403,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("redeemed_location_id");
 
+                    b.Property<long?>("SaleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sale_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1418,6 +1422,9 @@ namespace AlAroma.Web.Migrations
 
                     b.HasIndex("GiftTypeId")
                         .HasDatabaseName("ix_customer_gifts_gift_type_id");
+
+                    b.HasIndex("SaleId")
+                        .HasDatabaseName("ix_customer_gifts_sale_id");
 
                     b.HasIndex("CustomerId", "RedeemedAtUtc")
                         .HasDatabaseName("ix_customer_gifts_customer_id_redeemed_at_utc");
@@ -2087,6 +2094,10 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("customer_id");
 
+                    b.Property<long?>("GiftId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gift_id");
+
                     b.Property<int>("RegisterId")
                         .HasColumnType("integer")
                         .HasColumnName("register_id");
@@ -2130,6 +2141,9 @@ namespace AlAroma.Web.Migrations
 
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_pos_carts_customer_id");
+
+                    b.HasIndex("GiftId")
+                        .HasDatabaseName("ix_pos_carts_gift_id");
 
                     b.HasIndex("RegisterId")
                         .IsUnique()
@@ -4240,6 +4254,12 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_customer_gifts_gift_types_gift_type_id");
+
+                    b.HasOne("AlAroma.Web.Features.Pos.Sale", null)
+                        .WithMany()
+                        .HasForeignKey("SaleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customer_gifts_sales_sale_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Gifts.GiftType", b =>
@@ -4349,6 +4369,12 @@ namespace AlAroma.Web.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_pos_carts_customers_customer_id");
+
+                    b.HasOne("AlAroma.Web.Features.Loyalty.Gifts.CustomerGift", null)
+                        .WithMany()
+                        .HasForeignKey("GiftId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_pos_carts_customer_gifts_gift_id");
 
                     b.HasOne("AlAroma.Web.Features.Pos.Register", null)
                         .WithMany()

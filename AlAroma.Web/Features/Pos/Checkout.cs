@@ -36,7 +36,8 @@ public sealed record CheckoutResult(long SaleId, string Number, decimal Change, 
 /// Writes a sale in one transaction: the Sale row first (its unique idempotency key makes a duplicate submit wait
 /// and then return the first sale), lines priced by the pricing engine (promotions,
 /// birthday, manual discount) with their explanation, payments, stock movements (a shortage rolls everything back),
-/// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), points
+/// gift certificates sold (activated) and paid with (redeemed, never below zero even from two tills at once), the
+/// customer's discount gift (used once, even from two tills at once), points
 /// spent and earned, the customer's level upgrade, the receipt summary to the customer's Telegram chat (outbox), the
 /// emptied cart, and last the shop's receipt number.
 /// </summary>
@@ -48,7 +49,8 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
     /// <summary>Sells the register's cart.</summary>
     /// <exception cref="BusinessRuleException">
     /// Empty cart, no open shift of this user, a product that cannot be sold, payment not equal to the amount due,
-    /// too many points, a certificate that cannot pay that much or offered for a receipt that sells one, a refused manual discount, the total changed since
+    /// too many points, a certificate that cannot pay that much or offered for a receipt that sells one, a refused manual discount, a gift
+    /// that is used or expired, the total changed since
     /// the dialog opened, or not enough stock. Nothing is written.
     /// </exception>
     public Task<CheckoutResult> HandleAsync(CheckoutCommand cmd, CancellationToken ct) => RunAsync(cmd, null, ct);
@@ -87,6 +89,9 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
                 throw new BusinessRuleException("Чек пуст: добавьте товар, чтобы принять оплату.");
 
             var shift = await till.RequireOpenShiftAsync(register.Id, lockForShare: true, ct);
+            // The gift's row lock makes a gift used at two tills at once lower only one receipt: the second finds it used.
+            if (content.GiftId is { } giftId)
+                await db.CustomerGifts.FromSql($"SELECT * FROM customer_gifts WHERE id = {giftId} FOR UPDATE").ToListAsync(ct);
             var sale = new Sale
             {
                 LocationId = location.Id, RegisterId = register.Id, ShiftId = shift.Id, CashierId = till.UserId,
@@ -112,6 +117,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             var moved = await StockLedger.ApplyAsync(db, sale.Lines.Where(l => !l.IsGiftCertificate).Select(l => new StockChange(location.Id, l.ProductId, -l.Quantity)),
                 MovementKind.Sale, sale.Number, sale.Id, now, till.UserDisplayName, ct);
             await MoveCertificatesAsync(sale, location.Id, now, ct);
+            if (priced.Gift is { } gift) (gift.RedeemedAtUtc, gift.RedeemedLocationId, gift.RedeemedBy, gift.SaleId) = (now, location.Id, till.UserDisplayName, sale.Id);
             if (priced.Customer is { } customer)
             {
                 var balance = await MovePointsAsync(sale, customer, plan, terms, now, ct);

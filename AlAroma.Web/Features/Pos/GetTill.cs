@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace AlAroma.Web.Features.Pos;
 
 /// <summary>The till screen of a register: shift banner, the cart priced by the pricing engine, customer, totals.</summary>
-public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, LoyaltyTermsStore loyaltyTerms, IOptions<PosOptions> options)
+public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, LoyaltyTermsStore loyaltyTerms, IOptions<PosOptions> options, TimeProvider clock)
 {
     /// <summary>A cart line as shown (₽). Certificate lines have ProductId 0 and <see cref="CertificateNominal"/>.</summary>
     /// <param name="Promotions">Names of the promotions (and the manual discount) on the line, for the small text under it.</param>
@@ -32,7 +32,10 @@ public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, L
     /// <param name="Level">Russian level label.</param>
     /// <param name="Points">Points balance.</param>
     /// <param name="MaxPoints">Most points that may be spent on this receipt now.</param>
-    public sealed record CustomerView(long Id, string Name, string Phone, string Level, int Points, int MaxPoints);
+    /// <param name="Gifts">Their open gifts, soonest to expire first.</param>
+    /// <param name="AppliedGiftId">The discount gift on this receipt, or null.</param>
+    public sealed record CustomerView(long Id, string Name, string Phone, string Level, int Points, int MaxPoints,
+        IReadOnlyList<Loyalty.Gifts.OpenGifts.Row>? Gifts = null, long? AppliedGiftId = null);
 
     /// <summary>The cart fragment: lines and totals (₽). Version changes with every edit (the client keys its idempotency key on it).</summary>
     /// <param name="Explanation">Discount per promotion (manual last) for the receipt-level explanation.</param>
@@ -97,12 +100,18 @@ public sealed class GetTill(AppDbContext db, TillAccess till, PriceCart price, L
                 CertificateNominal: c.Nominal));
         }
         CustomerView? customer = priced.Customer is { } x
-            ? new CustomerView(x.Id, x.Name, PhoneNormalizer.Display(x.Phone), LoyaltyRules.Label(x.Level), x.PointsBalance, (await loyaltyTerms.ForNowAsync(location.TimeZoneId, ct)).Rules.MaxRedeemable(priced.GoodsTotal, x.PointsBalance))
+            ? new CustomerView(x.Id, x.Name, PhoneNormalizer.Display(x.Phone), LoyaltyRules.Label(x.Level), x.PointsBalance,
+                (await loyaltyTerms.ForNowAsync(location.TimeZoneId, ct)).Rules.MaxRedeemable(priced.GoodsTotal, x.PointsBalance),
+                await Loyalty.Gifts.OpenGifts.OfAsync(db, x.Id, clock.GetUtcNow().UtcDateTime, ct), priced.Gift?.Id)
             : null;
         var manual = content.Manual is { } m && priced.ManualRefused is null
             ? (m.Kind == ManualDiscountKind.Percent ? $"{m.Value:0.##} %" : Money.Format(m.Value)) + " · " + m.By
             : null;
-        var warning = priced.ManualRefused is { } why ? "Ручная скидка не применена: " + why : null;
+        var warning = string.Join(" ", new[]
+        {
+            priced.ManualRefused is { } why ? "Ручная скидка не применена: " + why : null,
+            priced.GiftRefused is { } no ? "Подарок не применён: " + no : null,
+        }.Where(w => w is not null)) is { Length: > 0 } w ? w : null;
         return new CartView(registerId, lines, priced.Result.Subtotal, priced.Result.DiscountTotal, priced.Result.Total, $"{cart.Id}-{cart.Version}",
             customer, priced.Result.ByPromotion, manual, warning, nominals);
     }

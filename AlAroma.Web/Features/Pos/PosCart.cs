@@ -22,18 +22,31 @@ public class PosCart
     /// <summary>Manual receipt discount (F6); null = none.</summary>
     public CartManualDiscount? ManualDiscount { get; set; }
 
+    /// <summary>
+    /// The customer's one-time discount gift applied to this receipt («Применить» on the till's customer panel); marked
+    /// used when the sale is written. Cleared with the customer.
+    /// </summary>
+    public long? GiftId { get; set; }
+
     public List<PosCartLine> Lines { get; set; } = [];
 
     /// <summary>Gift certificates being sold on this receipt.</summary>
     public List<PosCartCertificate> Certificates { get; set; } = [];
 
-    /// <summary>Everything off the cart (after a sale, or "Очистить чек"): goods, certificates, customer and manual discount.</summary>
+    /// <summary>Everything off the cart (after a sale, or "Очистить чек"): goods, certificates, customer, manual discount and gift.</summary>
     public void Empty()
     {
         Lines.Clear();
         Certificates.Clear();
-        CustomerId = null;
         ManualDiscount = null;
+        SetCustomer(null);
+    }
+
+    /// <summary>Puts a customer on the receipt (null = anonymous); a gift of the previous customer leaves with them.</summary>
+    public void SetCustomer(long? customerId)
+    {
+        if (customerId != CustomerId) GiftId = null;
+        CustomerId = customerId;
     }
 }
 

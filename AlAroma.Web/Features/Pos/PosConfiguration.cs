@@ -89,6 +89,7 @@ internal sealed class PosCartConfiguration : IEntityTypeConfiguration<PosCart>
         b.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Certificates).WithOne().HasForeignKey(x => x.CartId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Loyalty.Gifts.CustomerGift>().WithMany().HasForeignKey(x => x.GiftId).OnDelete(DeleteBehavior.SetNull);
         b.HasManualDiscount(x => x.ManualDiscount);
     }
 }

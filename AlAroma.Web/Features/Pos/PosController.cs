@@ -8,9 +8,10 @@ namespace AlAroma.Web.Features.Pos;
 
 /// <summary>What the cart fragment shows after an edit: the cart, a message (e.g. unknown barcode) and search results.</summary>
 /// <param name="NewCustomerPhone">An unknown phone typed in "Телефон или код": the panel offers "Новый клиент".</param>
-/// <param name="CustomerError">Why the customer lookup failed (shown in the customer panel).</param>
+/// <param name="CustomerError">Why the customer lookup (or a gift of theirs) failed (shown in the customer panel).</param>
+/// <param name="CustomerNotice">What was done for the customer, e.g. a gift handed over (shown in the customer panel).</param>
 public sealed record CartUpdate(GetTill.CartView Cart, string? Notice = null, string? Query = null, IReadOnlyList<SearchProducts.Row>? Found = null,
-    string? NewCustomerPhone = null, string? CustomerError = null);
+    string? NewCustomerPhone = null, string? CustomerError = null, string? CustomerNotice = null);
 
 /// <summary>The till: choose a register, open a shift, edit the cart, take payment.</summary>
 [Authorize(Roles = Roles.Till)]
@@ -94,6 +95,30 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
         return await CartAsync(registerId, ct);
     }
 
+    [HttpPost("/pos/{registerId:int}/gifts/{giftId:long}/hand-over")]
+    public async Task<IActionResult> HandOverGift(int registerId, long giftId, [FromServices] TillGifts gifts, CancellationToken ct)
+    {
+        string said;
+        try { said = await gifts.HandOverAsync(registerId, giftId, ct); }
+        catch (BusinessRuleException e) { return await CartAsync(registerId, ct, customerError: e.Message); }
+        return await CartAsync(registerId, ct, customerNotice: said);
+    }
+
+    [HttpPost("/pos/{registerId:int}/gifts/{giftId:long}/apply")]
+    public async Task<IActionResult> ApplyGift(int registerId, long giftId, [FromServices] TillGifts gifts, CancellationToken ct)
+    {
+        try { await gifts.ApplyAsync(registerId, giftId, ct); }
+        catch (BusinessRuleException e) { return await CartAsync(registerId, ct, customerError: e.Message); }
+        return await CartAsync(registerId, ct);
+    }
+
+    [HttpPost("/pos/{registerId:int}/gifts/remove")]
+    public async Task<IActionResult> RemoveGift(int registerId, [FromServices] TillGifts gifts, CancellationToken ct)
+    {
+        await gifts.RemoveAsync(registerId, ct);
+        return await CartAsync(registerId, ct);
+    }
+
     [HttpPost("/pos/{registerId:int}/certificates")]
     public async Task<IActionResult> Certificate(int registerId, decimal nominal, int delta, CancellationToken ct)
     {
@@ -128,13 +153,13 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     }
 
     private async Task<IActionResult> CartAsync(int registerId, CancellationToken ct, string? notice = null, string? query = null, IReadOnlyList<SearchProducts.Row>? found = null,
-        string? newCustomerPhone = null, string? customerError = null, int? added = null)
+        string? newCustomerPhone = null, string? customerError = null, int? added = null, string? customerNotice = null)
     {
         var (_, location) = await till.RequireRegisterAsync(registerId, ct);
         var view = await getTill.CartAsync(registerId, location, ct);
         // A unit just added that the shop does not have is said at once, not first at "Пробить чек".
         notice ??= view.Lines.FirstOrDefault(l => l.ProductId == added)?.Shortage;
-        return PartialView("_CartUpdate", new CartUpdate(view, notice, query, found, newCustomerPhone, customerError));
+        return PartialView("_CartUpdate", new CartUpdate(view, notice, query, found, newCustomerPhone, customerError, customerNotice));
     }
 
     /// <summary>An amount as typed ("1 990,50"), null when empty (kept for the other till controllers: <see cref="AmountInput.Parse"/>).</summary>

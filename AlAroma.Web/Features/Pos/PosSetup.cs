@@ -18,6 +18,7 @@ public static class PosSetup
         s.AddScoped<EditCart>();
         s.AddScoped<PriceCart>();
         s.AddScoped<TillCustomer>();
+        s.AddScoped<TillGifts>();
         s.AddScoped<GiveManualDiscount>();
         s.AddScoped<CheckCertificate>();
         s.AddScoped<SearchProducts>();

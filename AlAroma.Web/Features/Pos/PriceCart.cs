@@ -2,6 +2,7 @@ using AlAroma.Web.Infrastructure.Time;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Locations;
 using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.Loyalty.Gifts;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,20 +16,23 @@ namespace AlAroma.Web.Features.Pos;
 public readonly record struct CertificateSaleLine(decimal Nominal, int Quantity);
 
 /// <summary>Everything on a receipt before pricing.</summary>
-public sealed record CartContent(IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<CertificateSaleLine> Certificates, long? CustomerId, CartManualDiscount? Manual)
+/// <param name="GiftId">The customer's discount gift applied to the receipt (<see cref="PosCart.GiftId"/>), or null.</param>
+public sealed record CartContent(IReadOnlyList<CheckoutLine> Lines, IReadOnlyList<CertificateSaleLine> Certificates, long? CustomerId, CartManualDiscount? Manual,
+    long? GiftId = null)
 {
     /// <summary>The content of a stored cart.</summary>
     public static CartContent Of(PosCart cart) => new(
         cart.Lines.OrderBy(l => l.Id).Select(l => new CheckoutLine(l.ProductId, l.Quantity)).ToList(),
         cart.Certificates.OrderBy(c => c.Nominal).Select(c => new CertificateSaleLine(c.Nominal, c.Quantity)).ToList(),
         cart.CustomerId,
-        cart.ManualDiscount);
+        cart.ManualDiscount,
+        cart.GiftId);
 }
 
 /// <summary>
 /// Prices a receipt with the pricing engine: catalog prices, the promotions of the shop's local date
 /// (<see cref="IActivePromotions"/>), the customer's birthday (once a year: no birthday discount if a sale of this
-/// customer already had one this calendar year) and the manual discount. Line ids: "p{productId}" for goods,
+/// customer already had one this calendar year), the manual discount and the customer's discount gift. Line ids: "p{productId}" for goods,
 /// "c{nominal}" for certificates.
 /// </summary>
 public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, TimeProvider clock, IOptions<PosOptions> options)
@@ -38,7 +42,10 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
     /// <param name="Customer">The attached customer (tracked: no; null = anonymous).</param>
     /// <param name="GoodsTotal">To pay for goods only (certificate sales excluded), ₽: the base of points redemption.</param>
     /// <param name="ManualRefused">Why the manual discount was dropped (only when pricing with <c>dropRefusedManual</c>).</param>
-    public sealed record Priced(PricingResult Result, Customer? Customer, decimal GoodsTotal, string? ManualRefused);
+    /// <param name="Gift">The discount gift priced in (tracked when the caller loaded it for update), or null.</param>
+    /// <param name="GiftRefused">Why the applied gift was left out (only when pricing with <c>dropRefusedManual</c>).</param>
+    public sealed record Priced(PricingResult Result, Customer? Customer, decimal GoodsTotal, string? ManualRefused,
+        CustomerGift? Gift = null, string? GiftRefused = null);
 
     /// <summary>Line id of a product line.</summary>
     public static string ProductLineId(int productId) => $"p{productId}";
@@ -47,8 +54,9 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
     public static string CertificateLineId(decimal nominal) => $"c{nominal:0.##}";
 
     /// <summary>Prices <paramref name="content"/> at <paramref name="location"/> now.</summary>
-    /// <param name="dropRefusedManual">True for the screen: a manual discount the engine refuses (e.g. the cart shrank) is left out and explained; false for checkout: it throws.</param>
-    /// <exception cref="BusinessRuleException">A product is not in the catalog or cannot be sold; a refused manual discount (checkout).</exception>
+    /// <param name="dropRefusedManual">True for the screen: a manual discount the engine refuses (e.g. the cart shrank) or a gift
+    /// that can no longer be used is left out and explained; false for checkout: it throws.</param>
+    /// <exception cref="BusinessRuleException">A product is not in the catalog or cannot be sold; a refused manual discount or gift (checkout).</exception>
     public async Task<Priced> HandleAsync(Location location, CartContent content, bool dropRefusedManual, CancellationToken ct)
     {
         var ids = content.Lines.Select(l => l.ProductId).Distinct().ToList();
@@ -80,10 +88,24 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
             }
         }
 
+        CustomerGift? gift = null;
+        string? giftRefused = null;
+        if (content.GiftId is { } giftId && customer is not null)
+        {
+            // Checkout has locked and loaded the row: FindAsync returns that one without another query.
+            gift = await db.CustomerGifts.FindAsync([giftId], ct);
+            if (CustomerGift.RefusalAtTill(gift, customer.Id, nowUtc) is { } why)
+            {
+                if (!dropRefusedManual) throw new BusinessRuleException(why + " Уберите подарок из чека.");
+                (gift, giftRefused) = (null, why);
+            }
+        }
+
         var promos = lines.Count == 0 ? [] : await promotions.ForAsync(today, location.Id, ct);
         var request = new PricingRequest(lines, promos, today, location.Id, pricingCustomer,
             content.Manual is { } m ? [new ManualDiscount(m.Kind, m.Value)] : null,
-            content.Manual is { } r ? [r.Role] : null, options.Value.SellerDiscountLimitPercent);
+            content.Manual is { } r ? [r.Role] : null, options.Value.SellerDiscountLimitPercent,
+            gift is { DiscountPercent: { } percent } ? new GiftDiscount(gift.ReceiptName, percent) : null);
         PricingResult result;
         string? refused = null;
         try { result = PricingEngine.Price(request); }
@@ -93,6 +115,6 @@ public sealed class PriceCart(AppDbContext db, IActivePromotions promotions, Tim
             result = PricingEngine.Price(request with { ManualDiscounts = null });
         }
         var goods = result.Lines.Where(l => l.ProductId != 0).Sum(l => l.Total);
-        return new Priced(result, customer, goods, refused);
+        return new Priced(result, customer, goods, refused, gift, giftRefused);
     }
 }

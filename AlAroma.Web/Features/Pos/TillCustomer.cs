@@ -167,7 +167,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
 
     /// <summary>Takes the customer off the receipt.</summary>
     /// <exception cref="BusinessRuleException">No open shift of this user.</exception>
-    public Task DetachAsync(int registerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.CustomerId = null, ct);
+    public Task DetachAsync(int registerId, CancellationToken ct) => cart.MutateAsync(registerId, c => c.SetCustomer(null), ct);
 
     /// <summary>The register and its shop as the audit of a lookup names them.</summary>
     /// <exception cref="BusinessRuleException">The register does not exist or is at another shop.</exception>
@@ -180,7 +180,7 @@ public sealed partial class TillCustomer(AppDbContext db, TillAccess till, EditC
     // The card is on the till's screen once it is on the cart, so that is when the lookup is audited.
     private async Task AttachAsync(int registerId, long customerId, CustomerLookupPlace? lookedUp, CancellationToken ct)
     {
-        await cart.MutateAsync(registerId, c => c.CustomerId = customerId, ct);
+        await cart.MutateAsync(registerId, c => c.SetCustomer(customerId), ct);
         if (lookedUp is not null) await audit.WriteAsync([customerId], lookedUp, ct);
     }
 }

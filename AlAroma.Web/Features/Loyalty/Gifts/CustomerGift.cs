@@ -46,11 +46,32 @@ public class CustomerGift
     /// <summary>The write-off «Подарок» that took a product gift off the shop's stock.</summary>
     public long? WriteOffId { get; set; }
 
+    /// <summary>The sale whose price a discount gift lowered (used at the till).</summary>
+    public long? SaleId { get; set; }
+
     /// <summary>Open: not handed over and not expired at <paramref name="nowUtc"/>.</summary>
     public bool IsOpen(DateTime nowUtc) => RedeemedAtUtc is null && ExpiresAtUtc > nowUtc;
 
     /// <summary>«открыт», «выдан», «истёк».</summary>
     public string StatusLabel(DateTime nowUtc) => RedeemedAtUtc is not null ? "выдан" : ExpiresAtUtc > nowUtc ? "открыт" : "истёк";
+
+    /// <summary>The name of a discount gift under the receipt's lines: "Подарок «Скидка в день рождения»".</summary>
+    public string ReceiptName => $"Подарок «{Name}»";
+
+    /// <summary>
+    /// Why <paramref name="gift"/> cannot lower the price of a receipt of <paramref name="customerId"/> at
+    /// <paramref name="nowUtc"/> (Russian, for the till), or null when it can: it must exist, be this customer's
+    /// one-time discount and be open.
+    /// </summary>
+    public static string? RefusalAtTill(CustomerGift? gift, long customerId, DateTime nowUtc) => gift switch
+    {
+        null => "Подарок не найден.",
+        _ when gift.CustomerId != customerId => "Это подарок другого клиента.",
+        { Kind: not GiftKind.Discount } => $"«{gift.Name}» — не скидка: его выдают кнопкой «Выдать».",
+        { RedeemedAtUtc: { } at } => $"Подарок «{gift.Name}» уже использован {Infrastructure.Time.LocalTime.Format(at)}.",
+        _ when gift.ExpiresAtUtc <= nowUtc => $"Срок подарка «{gift.Name}» истёк {Infrastructure.Time.LocalTime.Format(gift.ExpiresAtUtc)}.",
+        _ => null,
+    };
 
     /// <summary>What it gives, in words.</summary>
     public string What(string? productName) => GiftType.Describe(Kind, Points, productName, DiscountPercent);
@@ -69,5 +90,6 @@ internal sealed class CustomerGiftConfiguration : IEntityTypeConfiguration<Custo
         b.HasOne<Customers.Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GiftType>().WithMany().HasForeignKey(x => x.GiftTypeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CustomerId, x.RedeemedAtUtc });
+        b.HasOne<Pos.Sale>().WithMany().HasForeignKey(x => x.SaleId).OnDelete(DeleteBehavior.Restrict);
     }
 }

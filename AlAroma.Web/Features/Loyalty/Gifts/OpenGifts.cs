@@ -6,8 +6,8 @@ namespace AlAroma.Web.Features.Loyalty.Gifts;
 /// <summary>A customer's open gifts (not handed over, not expired), soonest to expire first: the bots and the Mini App show them.</summary>
 public static class OpenGifts
 {
-    /// <summary>One open gift: what it gives in words and the end of its life (UTC, exclusive).</summary>
-    public sealed record Row(long Id, string Name, string What, DateTime ExpiresAtUtc)
+    /// <summary>One open gift: what it gives in words, the end of its life (UTC, exclusive) and its kind (the till hands over a product, applies a discount).</summary>
+    public sealed record Row(long Id, string Name, string What, DateTime ExpiresAtUtc, GiftKind Kind = GiftKind.Product)
     {
         /// <summary>The last local day it can be handed over (the chain's zone unless given).</summary>
         public DateOnly LastDay(string? timeZoneId = null) => DateOnly.FromDateTime(Infrastructure.Time.LocalTime.ToLocal(ExpiresAtUtc.AddTicks(-1), timeZoneId));
@@ -22,6 +22,6 @@ public static class OpenGifts
                           from p in ps.DefaultIfEmpty()
                           orderby g.ExpiresAtUtc, g.Id
                           select new { g.Id, g.Name, g.Kind, g.Points, g.DiscountPercent, g.ExpiresAtUtc, Product = p == null ? null : p.Name }).ToListAsync(ct);
-        return rows.Select(g => new Row(g.Id, g.Name, GiftType.Describe(g.Kind, g.Points, g.Product, g.DiscountPercent), g.ExpiresAtUtc)).ToList();
+        return rows.Select(g => new Row(g.Id, g.Name, GiftType.Describe(g.Kind, g.Points, g.Product, g.DiscountPercent), g.ExpiresAtUtc, g.Kind)).ToList();
     }
 }

@@ -25,7 +25,8 @@ public sealed class RecallCart(AppDbContext db, TillAccess till, EditCart cart)
             var content = parked.Content;
             c.Lines.AddRange(content.Lines.Select(l => new PosCartLine { ProductId = l.ProductId, Quantity = l.Quantity }));
             c.Certificates.AddRange(content.Certificates.Select(x => new PosCartCertificate { Nominal = x.Nominal, Quantity = x.Quantity }));
-            (c.CustomerId, c.ManualDiscount) = (parked.CustomerId, parked.ManualDiscount);
+            c.SetCustomer(parked.CustomerId);
+            c.ManualDiscount = parked.ManualDiscount;
             db.ParkedCarts.Remove(parked);
         }, ct);
     }

@@ -33,6 +33,8 @@ namespace AlAroma.Web.Features.Promotions.Engine;
 /// <para><b>Manual discounts</b> come after promotions, on what is left to pay: line discounts first, then receipt
 /// discounts, each spread over its (non-certificate) units in proportion to their effective prices. Limits by role
 /// are in <see cref="ManualDiscountPolicy"/>; a refusal throws <see cref="ManualDiscountRefusedException"/>.</para>
+/// <para><b>A discount gift</b> (<see cref="PricingRequest.Gift"/>) comes last: its percentage of what is left to pay
+/// (certificates excluded), rounded once for the receipt and spread over the units like a receipt discount.</para>
 /// </summary>
 public static class PricingEngine
 {
@@ -69,7 +71,8 @@ public static class PricingEngine
 
         var (promoRank, promoDiscount, free, applications, exact) = ApplyPromotions(units, ranked, nodeBudget);
         var manual = ApplyManualDiscounts(request, units, promoDiscount);
-        return Assemble(request, units, ranked, promoRank, promoDiscount, free, applications, manual, exact);
+        var gift = ApplyGift(request.Gift, units, promoDiscount, manual);
+        return Assemble(request, units, ranked, promoRank, promoDiscount, free, applications, manual, gift, exact);
     }
 
     private static void Validate(PricingRequest request)
@@ -87,6 +90,8 @@ public static class PricingEngine
             if (line.UnitPrice < 0 || line.UnitPrice != decimal.Round(line.UnitPrice, 2))
                 throw new ArgumentException($"Line '{line.LineId}': the price must be ≥ 0 ₽ in whole kopecks.");
         }
+        if (request.Gift is { Percent: <= 0 or > 100 } g)
+            throw new ArgumentException($"A gift discount must be over 0 and at most 100 % ({g.Percent}).");
         var promoIds = new HashSet<int>();
         foreach (var p in request.Promotions)
         {
@@ -343,8 +348,22 @@ public static class PricingEngine
         return manual;
     }
 
+    /// <summary>The discount gift (kopecks per unit) on what is left after promotions and manual discounts.</summary>
+    private static long[] ApplyGift(GiftDiscount? gift, Unit[] units, long[] promoDiscount, long[] manual)
+    {
+        var share = new long[units.Length];
+        if (gift is null) return share;
+        var target = Enumerable.Range(0, units.Length).Where(u => !units[u].Line.IsGiftCertificate).ToArray();
+        var left = target.Select(u => units[u].Price - promoDiscount[u] - manual[u]).ToArray();
+        var amount = Kopecks.Percent(left.Sum(), gift.Percent);
+        if (amount == 0) return share;
+        var shares = Kopecks.Spread(amount, left);
+        for (var k = 0; k < target.Length; k++) share[target[k]] = shares[k];
+        return share;
+    }
+
     private static PricingResult Assemble(PricingRequest request, Unit[] units, Promotion[] ranked, int[] promoRank,
-        long[] promoDiscount, bool[] free, int[] applications, long[] manual, bool exact)
+        long[] promoDiscount, bool[] free, int[] applications, long[] manual, long[] gift, bool exact)
     {
         var byLine = Enumerable.Range(0, units.Length).ToLookup(u => units[u].LineIndex);
         var lines = new List<PricedLine>(request.Lines.Count);
@@ -360,7 +379,10 @@ public static class PricingEngine
             if (manualUnits.Length > 0)
                 applied.Add(new AppliedDiscount(null, ManualDiscountPolicy.ReceiptName, DiscountKind.Manual,
                     manualUnits.Length, 0, Kopecks.ToRubles(manualUnits.Sum(u => manual[u]))));
-            var unitTotals = lineUnits.Select(u => units[u].Price - promoDiscount[u] - manual[u]).OrderDescending().ToArray();
+            var giftUnits = lineUnits.Where(u => gift[u] > 0).ToArray();
+            if (giftUnits.Length > 0)
+                applied.Add(new AppliedDiscount(null, request.Gift!.Name, DiscountKind.Gift, giftUnits.Length, 0, Kopecks.ToRubles(giftUnits.Sum(u => gift[u]))));
+            var unitTotals = lineUnits.Select(u => units[u].Price - promoDiscount[u] - manual[u] - gift[u]).OrderDescending().ToArray();
             var subtotal = lineUnits.Sum(u => units[u].Price);
             var total = unitTotals.Sum();
             lines.Add(new PricedLine(line.LineId, line.ProductId, line.Quantity, line.UnitPrice,
@@ -376,9 +398,12 @@ public static class PricingEngine
         if (manualAll.Length > 0)
             summary.Add(new PromotionTotal(null, ManualDiscountPolicy.ReceiptName, DiscountKind.Manual, manualAll.Length,
                 manualAll.Length, Kopecks.ToRubles(manualAll.Sum(u => manual[u]))));
+        var giftAll = Enumerable.Range(0, units.Length).Where(u => gift[u] > 0).ToArray();
+        if (giftAll.Length > 0)
+            summary.Add(new PromotionTotal(null, request.Gift!.Name, DiscountKind.Gift, giftAll.Length, 1, Kopecks.ToRubles(giftAll.Sum(u => gift[u]))));
 
         var subtotalAll = units.Sum(u => u.Price);
-        var discountAll = promoDiscount.Sum() + manual.Sum();
+        var discountAll = promoDiscount.Sum() + manual.Sum() + gift.Sum();
         return new PricingResult(lines, Kopecks.ToRubles(subtotalAll), Kopecks.ToRubles(discountAll),
             Kopecks.ToRubles(subtotalAll - discountAll), summary, exact);
     }

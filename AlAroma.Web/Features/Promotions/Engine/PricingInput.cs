@@ -51,6 +51,14 @@ public enum ManualDiscountKind
 public sealed record ManualDiscount(ManualDiscountKind Kind, decimal Value, string? LineId = null);
 
 /// <summary>
+/// A customer's one-time discount gift (loyalty programme, «Подарки») used on this receipt: a percentage of what is
+/// left to pay after promotions and the manual discount. The gift was the approval, so no role limit applies.
+/// </summary>
+/// <param name="Name">Name printed on the receipt, e.g. "Подарок: скидка 10 %".</param>
+/// <param name="Percent">Percent, 0 &lt; Percent ≤ 100.</param>
+public sealed record GiftDiscount(string Name, decimal Percent);
+
+/// <summary>
 /// Everything the engine prices: the cart, the customer, the promotions (the engine itself drops those not
 /// valid on <see cref="Today"/> at <see cref="LocationId"/>), manual discounts and who gives them.
 /// </summary>
@@ -62,6 +70,7 @@ public sealed record ManualDiscount(ManualDiscountKind Kind, decimal Value, stri
 /// <param name="ManualDiscounts">Manual discounts; line discounts are applied before receipt discounts.</param>
 /// <param name="ActorRoles">Roles of the person giving manual discounts (see <see cref="ManualDiscountPolicy"/>).</param>
 /// <param name="SellerManualLimitPercent">The configurable Seller limit, % (default 15).</param>
+/// <param name="Gift">The customer's discount gift used on the receipt, or null.</param>
 public sealed record PricingRequest(
     IReadOnlyList<CartLine> Lines,
     IReadOnlyList<Promotion> Promotions,
@@ -70,4 +79,5 @@ public sealed record PricingRequest(
     PricingCustomer? Customer = null,
     IReadOnlyList<ManualDiscount>? ManualDiscounts = null,
     IReadOnlyCollection<string>? ActorRoles = null,
-    decimal SellerManualLimitPercent = ManualDiscountPolicy.DefaultSellerLimitPercent);
+    decimal SellerManualLimitPercent = ManualDiscountPolicy.DefaultSellerLimitPercent,
+    GiftDiscount? Gift = null);

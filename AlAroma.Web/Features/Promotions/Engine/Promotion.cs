@@ -9,6 +9,9 @@ public enum DiscountKind
     ThreeForTwo = 4,
     Combo = 5,
     Manual = 6,
+
+    /// <summary>A customer's one-time discount gift (loyalty programme), after every other discount.</summary>
+    Gift = 7,
 }
 
 /// <summary>
