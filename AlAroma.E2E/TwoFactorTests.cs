@@ -23,6 +23,8 @@ public sealed class TwoFactorTests(AppServer app) : IClassFixture<AppServer>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Двухфакторный вход");
         var qr = page.GetByRole(AriaRole.Img, new() { Name = "QR-код для приложения" });
         await Assertions.Expect(qr).ToBeVisibleAsync();
+        // Visible is not loaded: wait for the picture itself (a broken image never gets a width, so this times out).
+        await qr.EvaluateAsync("img => img.complete && img.naturalWidth > 0 || new Promise((ok, fail) => { img.onload = ok; img.onerror = () => fail('the QR image did not load'); })");
         Assert.True(await qr.EvaluateAsync<int>("img => img.naturalWidth") > 0, "the QR image did not load");
         var key = (await page.Locator("#two-factor-key").InnerTextAsync()).Trim();
 
