@@ -157,6 +157,24 @@ public sealed class TillScanAndPayTests(AppServer app) : IClassFixture<AppServer
     /// Signs in and opens <paramref name="register"/> of S1 with an empty cart, opening its shift unless another test of
     /// this class did (the tests share one app and database).
     /// </summary>
+    [Fact]
+    public async Task A_scan_while_the_till_is_still_loading_its_script_is_added_not_lost()
+    {
+        var (barcode, _, name) = await ProductAsync(2);
+        var (page, _) = await TillAsync("cashier@alaroma.local", "Касса 1");
+        // The next receipt's page after a sale, on a slow shop computer: the scanner field is there, pos.js is not yet.
+        await page.RouteAsync("**/js/pos.js*", async route => { await Task.Delay(4000); await route.ContinueAsync(); });
+        var url = page.Url;
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        var scanner = page.Locator("#pos-scanner");
+        await Assertions.Expect(scanner).ToBeFocusedAsync();
+        Assert.False(await page.EvaluateAsync<bool>("() => document.readyState === 'complete'"), "the till's script was already running");
+        await page.ScanAsync(barcode);
+        await Assertions.Expect(page.Locator("#pos-cart")).ToContainTextAsync(name);
+        await Assertions.Expect(page.Locator("#pos-cart .pos-qty-value")).ToHaveTextAsync("1");
+        await page.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+    }
+
     private async Task<(IPage Page, ILocator Scanner)> TillAsync(string email, string register)
     {
         var page = await app.LoginAsync(email);

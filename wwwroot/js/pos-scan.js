@@ -42,6 +42,9 @@
         e.stopPropagation();
         field.value = value.slice(0, from);
         lastKeyAt.delete(field);
+        // A slow scanner (or a busy computer) may have paused long enough for the search to run with the digits in
+        // it: search again for what the field holds now, so the results match the query the cashier sees.
+        if (field === search && field.value.trim() && window.htmx) htmx.trigger(field, "search");
         scanner.value = burst;
         scanner.focus();
         scanForm.requestSubmit();

@@ -45,10 +45,18 @@ public sealed class PosController(GetTill getTill, EditCart cart, TillAccess til
     public async Task<IActionResult> Scan(int registerId, string? code, [FromServices] SearchProducts search, CancellationToken ct)
     {
         var r = await cart.ScanAsync(registerId, code, ct);
+        if (!Request.IsHtmx())
+        {
+            // The scanner form posted plainly (pos.js not running yet): the unit is in the cart; show the till again.
+            if (!r.Found && r.Code.Length > 0) TempData[BusinessRuleFilter.ErrorKey] = UnknownCode(r.Code);
+            return Redirect($"/pos/{registerId}");
+        }
         if (r.Found || r.Code.Length == 0) return await CartAsync(registerId, ct, added: r.ProductId);
         var found = await search.HandleAsync(registerId, r.Code, ct);
-        return await CartAsync(registerId, ct, $"Товар «{r.Code}» не найден. Проверьте штрихкод или найдите товар по названию в поиске ниже — чек не изменился.", r.Code, found);
+        return await CartAsync(registerId, ct, UnknownCode(r.Code), r.Code, found);
     }
+
+    private static string UnknownCode(string code) => $"Товар «{code}» не найден. Проверьте штрихкод или найдите товар по названию в поиске ниже — чек не изменился.";
 
     [HttpPost("/pos/{registerId:int}/lines/{productId:int}/change")]
     public async Task<IActionResult> Change(int registerId, int productId, int delta, CancellationToken ct)
