@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using AlAroma.Tests.Infrastructure.FakeTelegram;
 using AlAroma.Tests.Pos;
 using AlAroma.Web.Features.Bots.Telegram;
+using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Notifications.Outbox;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlAroma.Tests.Bots;
@@ -40,6 +42,25 @@ public sealed class ClientBotFixture : TillFixture
 
     /// <summary>A fresh update_id.</summary>
     public static long NewUpdateId() => Interlocked.Increment(ref nextUpdate);
+
+    /// <summary>A random mobile number in E.164 (+7977…).</summary>
+    public static string NewPhone() => $"+7977{Random.Shared.Next(1_000_000, 9_999_999)}";
+
+    /// <summary>The customer linked to <paramref name="telegramUser"/>, null when none.</summary>
+    public async Task<Customer?> CustomerOfAsync(long telegramUser)
+    {
+        await using var db = Db();
+        return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.TelegramUserId == telegramUser);
+    }
+
+    /// <summary>A Telegram user who did <paramref name="start"/> and shared their own contact; returns the linked customer.</summary>
+    public async Task<(long User, Customer Customer)> JoinAsync(string? phone = null, string start = "/start")
+    {
+        var user = NewUser();
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Updates.Text(user, start)));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(Updates.Contact(user, phone ?? NewPhone(), user)));
+        return (user, (await CustomerOfAsync(user))!);
+    }
 
     /// <summary>POSTs <paramref name="update"/> to the client bot's webhook with <paramref name="secret"/> (the right one by default).</summary>
     public async Task<HttpStatusCode> PostAsync(JsonObject update, string? secret = Secret)

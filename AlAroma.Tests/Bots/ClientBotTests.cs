@@ -5,6 +5,7 @@ using AlAroma.Web.Features.Bots.Client;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Customers.Card;
 using AlAroma.Web.Features.Feedback;
+using AlAroma.Web.Features.Loyalty.Gifts;
 using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Features.Pos;
 using Microsoft.EntityFrameworkCore;
@@ -18,35 +19,18 @@ namespace AlAroma.Tests.Bots;
 /// </summary>
 public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientBotFixture>
 {
-    private static string NewPhone() => $"+7977{Random.Shared.Next(1_000_000, 9_999_999)}";
-
-    private async Task<Customer?> CustomerOfAsync(long telegramUser)
-    {
-        await using var db = app.Db();
-        return await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.TelegramUserId == telegramUser);
-    }
-
-    /// <summary>A Telegram user who did /start and shared their own contact; returns the linked customer.</summary>
-    private async Task<(long User, Customer Customer)> JoinAsync(string? phone = null, string start = "/start")
-    {
-        var user = ClientBotFixture.NewUser();
-        Assert.Equal(HttpStatusCode.OK, await app.PostAsync(Updates.Text(user, start)));
-        Assert.Equal(HttpStatusCode.OK, await app.PostAsync(Updates.Contact(user, phone ?? NewPhone(), user)));
-        return (user, (await CustomerOfAsync(user))!);
-    }
-
     [Fact]
     public async Task Start_contact_card_code_at_the_till_sale_and_the_receipt_with_points_arrives_in_the_chat()
     {
         var user = ClientBotFixture.NewUser();
-        var phone = NewPhone();
+        var phone = ClientBotFixture.NewPhone();
 
         Assert.Equal(HttpStatusCode.OK, await app.PostAsync(Updates.Text(user, "/start S1")));
         var askContact = app.Telegram.Sent(user).Last();
         Assert.Contains("\"request_contact\":true", askContact.ReplyMarkup);
 
         await app.PostAsync(Updates.Contact(user, phone[1..], user)); // Telegram sends the number without "+"
-        var customer = (await CustomerOfAsync(user))!;
+        var customer = (await app.CustomerOfAsync(user))!;
         Assert.Equal((phone, user, "S1"), (customer.Phone, customer.TelegramChatId!.Value, customer.Source));
         Assert.Equal(200, customer.PointsBalance); // the welcome bonus of the default terms
         var afterContact = app.Telegram.Sent(user).Skip(1).ToList();
@@ -54,7 +38,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
         var consentQuestion = Assert.Single(afterContact, c => c.ReplyMarkup?.Contains(ClientBot.ConsentYes) == true);
 
         await app.PostAsync(Updates.Callback(user, ClientBot.ConsentYes));
-        customer = (await CustomerOfAsync(user))!;
+        customer = (await app.CustomerOfAsync(user))!;
         Assert.True(customer.MarketingTelegram);
         Assert.Equal(ConsentSource.Bot, customer.TelegramConsentSource);
         Assert.Contains(app.Telegram.Calls, c => c.Method == "answerCallbackQuery" && c.Status == 200);
@@ -95,7 +79,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task With_notifications_off_a_sale_queues_no_receipt_message()
     {
-        var (user, customer) = await JoinAsync();
+        var (user, customer) = await app.JoinAsync();
         await app.PostAsync(Updates.Callback(user, ClientBot.ConsentNo));
         Assert.False((await app.ReloadAsync(customer)).MarketingTelegram);
 
@@ -116,10 +100,10 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     {
         var user = ClientBotFixture.NewUser();
         await app.PostAsync(Updates.Text(user, "/start"));
-        await app.PostAsync(Updates.Contact(user, NewPhone(), ClientBotFixture.NewUser()));
-        await app.PostAsync(Updates.Contact(user, NewPhone(), contactUserId: null)); // a typed contact has no user_id
+        await app.PostAsync(Updates.Contact(user, ClientBotFixture.NewPhone(), ClientBotFixture.NewUser()));
+        await app.PostAsync(Updates.Contact(user, ClientBotFixture.NewPhone(), contactUserId: null)); // a typed contact has no user_id
 
-        Assert.Null(await CustomerOfAsync(user));
+        Assert.Null(await app.CustomerOfAsync(user));
         var replies = app.Telegram.Sent(user).Skip(1).ToList();
         Assert.Equal(2, replies.Count);
         Assert.All(replies, r => Assert.Contains("Это не ваш номер", r.Text));
@@ -128,7 +112,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task A_replayed_update_id_does_nothing_and_a_wrong_secret_gets_403()
     {
-        var (user, customer) = await JoinAsync();
+        var (user, customer) = await app.JoinAsync();
         var before = app.Telegram.Sent(user).Count;
         var update = Updates.Text(user, ClientMenu.Text(ClientCommand.TillCode));
 
@@ -148,7 +132,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     public async Task The_welcome_bonus_is_given_once_and_an_existing_customer_is_linked_by_phone()
     {
         var existing = await app.CustomerAsync(points: 50);
-        var (user, linked) = await JoinAsync("8" + existing.Phone[2..]);
+        var (user, linked) = await app.JoinAsync("8" + existing.Phone[2..]);
         Assert.Equal(existing.Id, linked.Id);
         Assert.Equal(250, linked.PointsBalance);
 
@@ -161,7 +145,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task A_customer_who_blocked_the_bot_is_unreachable_until_they_write_again()
     {
-        var (user, customer) = await JoinAsync();
+        var (user, customer) = await app.JoinAsync();
         app.Telegram.BlockedChats[user] = true;
         using (var scope = app.Till.Services.CreateScope())
         {
@@ -193,7 +177,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task The_nearest_shop_comes_as_a_venue_with_its_address_and_hours()
     {
-        var (user, _) = await JoinAsync();
+        var (user, _) = await app.JoinAsync();
         await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.NearestShop)));
         Assert.Contains("\"request_location\":true", app.Telegram.Sent(user).Last().ReplyMarkup);
 
@@ -207,7 +191,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task A_review_rated_4_goes_to_the_feedback_inbox_with_the_last_receipt()
     {
-        var (user, customer) = await JoinAsync();
+        var (user, customer) = await app.JoinAsync();
         await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.Review)));
         Assert.Contains("rate:10", app.Telegram.Sent(user).Last().ReplyMarkup);
         await app.PostAsync(Updates.Callback(user, ClientBot.RatePrefix + "4"));
@@ -222,7 +206,7 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     [Fact]
     public async Task A_birthday_is_set_once_and_the_second_time_the_bot_sends_to_a_manager()
     {
-        var (user, customer) = await JoinAsync();
+        var (user, customer) = await app.JoinAsync();
         await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.Birthday)));
         await app.PostAsync(Updates.Text(user, "31.02.1990"));
         Assert.Contains("Не получилось прочитать дату", app.Telegram.Sent(user).Last().Text);
@@ -231,6 +215,49 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
 
         await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.Birthday)));
         Assert.Contains("менеджер", app.Telegram.Sent(user).Last().Text);
+    }
+
+    [Fact]
+    public async Task The_card_lists_the_open_gifts_with_their_last_day_but_not_an_expired_or_handed_over_one()
+    {
+        var (user, customer) = await app.JoinAsync();
+        var product = (await app.ProductsAsync(0, 1))[0].Id;
+        async Task<CustomerGift> IssueAsync(string name, GiftKind kind, int days)
+        {
+            int type;
+            await using (var db = app.Db())
+            {
+                var t = new GiftType
+                {
+                    Name = $"{name} {customer.Id}", Kind = kind, ValidDays = days, StaffMayGive = true,
+                    DiscountPercent = kind == GiftKind.Discount ? 15 : null, ProductId = kind == GiftKind.Product ? product : null,
+                };
+                db.GiftTypes.Add(t);
+                await db.SaveChangesAsync();
+                type = t.Id;
+            }
+            var manager = await app.PrincipalAsync("manager@alaroma.local");
+            return await app.AsAsync(manager, sp => sp.GetRequiredService<IssueGift>().HandleAsync(customer.Id, type, GiftSource.Staff, "Менеджерова Мария", default));
+        }
+        static string LastDay(CustomerGift g) => $"{g.ExpiresAtUtc.AddHours(3).AddTicks(-1):dd.MM.yyyy}"; // Moscow: the customer has no home shop
+
+        var discount = await IssueAsync("Скидка на день рождения", GiftKind.Discount, 7);
+        var sample = await IssueAsync("Миниатюра Dior", GiftKind.Product, 40);
+        var expired = await IssueAsync("Просроченный пробник", GiftKind.Product, 30);
+        var handedOver = await IssueAsync("Выданный пробник", GiftKind.Product, 30);
+        await using (var db = app.Db())
+        {
+            await db.CustomerGifts.Where(g => g.Id == expired.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.ExpiresAtUtc, DateTime.UtcNow.AddMinutes(-1)));
+            await db.CustomerGifts.Where(g => g.Id == handedOver.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.RedeemedAtUtc, DateTime.UtcNow));
+        }
+
+        await app.PostAsync(Updates.Text(user, ClientMenu.Text(ClientCommand.Card)));
+        var card = app.Telegram.Sent(user).Last();
+        Assert.Equal("sendPhoto", card.Method);
+        var gifts = card.Text.Split('\n').Single(l => l.StartsWith("🎁 Подарки: "));
+        Assert.Equal($"🎁 Подарки: {discount.Name} — до {LastDay(discount)}; {sample.Name} — до {LastDay(sample)}", gifts); // soonest to expire first
+        Assert.DoesNotContain(expired.Name, card.Text);
+        Assert.DoesNotContain(handedOver.Name, card.Text);
     }
 
     [Fact]

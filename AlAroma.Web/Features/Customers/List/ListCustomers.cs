@@ -135,7 +135,7 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
     /// <summary>The query of the list with <paramref name="input"/>'s filters, and a hint when the search is too short.</summary>
     public (IQueryable<Item> Query, string? Notice) Filtered(Input input)
     {
-        var since = clock.GetUtcNow().UtcDateTime.AddMonths(-12);
+        var purchases = LoyaltyPurchases.Sales(db, clock.GetUtcNow().UtcDateTime.AddMonths(-12));
         var customers = db.Customers.AsNoTracking().Where(c => c.MergedIntoId == null);
         string? notice = null;
         if (!string.IsNullOrWhiteSpace(input.Q))
@@ -172,9 +172,7 @@ public sealed class ListCustomers(AppDbContext db, TimeProvider clock)
             LevelRank = c.Level == LoyaltyLevel.Platinum ? 3 : c.Level == LoyaltyLevel.Gold ? 2 : c.Level == LoyaltyLevel.Silver ? 1 : 0, Points = c.PointsBalance,
             HomeLocationId = c.HomeLocationId, Birthday = c.Birthday, Tags = c.Tags, Sms = c.MarketingSms, EmailConsent = c.MarketingEmail,
             Telegram = c.MarketingTelegram, Reachable = c.TelegramChatId != null && c.TelegramBlockedAtUtc == null, Blocked = c.TelegramBlockedAtUtc != null, CreatedAtUtc = c.CreatedAtUtc,
-            Spent12Months = db.Sales.Where(s => s.CustomerId == c.Id && s.CreatedAtUtc > since)
-                    .Sum(s => s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total))
-                - db.SaleReturns.Where(r => db.Sales.Any(s => s.Id == r.SaleId && s.CustomerId == c.Id && s.CreatedAtUtc > since)).Sum(r => r.Total),
+            Spent12Months = purchases.Where(p => p.CustomerId == c.Id).Sum(p => p.Net),
             LastPurchaseUtc = db.Sales.Where(s => s.CustomerId == c.Id).Max(s => (DateTime?)s.CreatedAtUtc) ?? Never,
         });
         var (lastFrom, _) = LocalTime.Period(input.LastFrom, null);
