@@ -175,6 +175,34 @@ public sealed class TwoFactorTests(AppFixture app) : IClassFixture<AppFixture>, 
     }
 
     [Fact]
+    public async Task An_admin_resets_the_two_factor_of_a_seller_who_lost_the_phone_and_their_session_ends()
+    {
+        var email = await NewUserAsync(Roles.Seller);
+        var (key, _) = await SetUpAsync(email);
+        var session = NewClient();
+        await PasswordAsync(session, email);
+        Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(session, AppCode(key))).StatusCode);
+        Assert.True(await SignedInAsync(session));
+        string id;
+        await using (var db = app.Db()) id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+
+        var admin = await app.ClientAsync("admin@alaroma.local");
+        var list = WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/users"));
+        Assert.Contains($"action=\"/admin/users/{id}/two-factor/reset\"", list);
+        var token = await AppFixture.FormTokenAsync(admin, "/admin/users");
+        var reset = await admin.PostAsync($"/admin/users/{id}/two-factor/reset", Form(token));
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.DoesNotContain($"/admin/users/{id}/two-factor/reset", await admin.GetStringAsync("/admin/users")); // nothing left to reset
+
+        Assert.False(await SignedInAsync(session)); // the open session ended
+        var again = NewClient();
+        var password = await PasswordAsync(again, email);
+        Assert.Equal("/", password.Headers.Location!.ToString()); // the password alone signs in again: no code step
+        Assert.True(await SignedInAsync(again));
+        Assert.NotEqual(key, await KeyOnSetupAsync(again)); // the lost phone's key is gone: a new set-up shows another one
+    }
+
+    [Fact]
     public async Task A_cashier_may_sign_in_without_two_factor_when_it_is_required_for_managers()
     {
         var email = await NewUserAsync(Roles.Cashier);

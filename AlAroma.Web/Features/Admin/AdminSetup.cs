@@ -12,6 +12,7 @@ public static class AdminSetup
         builder.Services.AddScoped<ListUsers>();
         builder.Services.AddScoped<SaveUser>();
         builder.Services.AddScoped<SetUserLock>();
+        builder.Services.AddScoped<ResetUserTwoFactor>();
         builder.Services.AddScoped<GetUserForm>();
         builder.Services.AddScoped<SearchAudit>();
         builder.Services.AddScoped<ExportAudit>();

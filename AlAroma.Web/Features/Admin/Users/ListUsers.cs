@@ -8,7 +8,9 @@ namespace AlAroma.Web.Features.Admin.Users;
 /// <summary>The staff list for the admin: name, e-mail, roles, locations, lockout state.</summary>
 public sealed class ListUsers(AppDbContext db, TimeProvider clock)
 {
-    public sealed record Row(string Id, string Email, string FullName, IReadOnlyList<string> Roles, IReadOnlyList<string> Locations, bool IsLocked, int FailedLogins);
+    /// <param name="TwoFactor">Two-factor sign-in is on.</param>
+    public sealed record Row(string Id, string Email, string FullName, IReadOnlyList<string> Roles, IReadOnlyList<string> Locations, bool IsLocked, int FailedLogins,
+        bool TwoFactor = false);
 
     public async Task<IReadOnlyList<Row>> HandleAsync(string? search, CancellationToken ct)
     {
@@ -20,12 +22,12 @@ public sealed class ListUsers(AppDbContext db, TimeProvider clock)
         }
         var users = await q.OrderBy(u => u.FullName).Select(u => new
         {
-            u.Id, u.Email, u.FullName, u.LockoutEnd, u.AccessFailedCount,
+            u.Id, u.Email, u.FullName, u.LockoutEnd, u.AccessFailedCount, u.TwoFactorEnabled,
             Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             Locations = u.Locations.Select(l => l.Location!.Code).ToList(),
         }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return users.Select(u => new Row(u.Id, u.Email ?? "", u.FullName, u.Roles.Select(Account.Roles.Label).ToList(), u.Locations,
-            u.LockoutEnd is { } end && end > now, u.AccessFailedCount)).ToList();
+            u.LockoutEnd is { } end && end > now, u.AccessFailedCount, u.TwoFactorEnabled)).ToList();
     }
 }

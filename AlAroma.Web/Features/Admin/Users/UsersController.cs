@@ -50,6 +50,14 @@ public sealed class UsersController(ListUsers list, SaveUser save, SetUserLock s
         return Redirect("/admin/users");
     }
 
+    [HttpPost("{id}/two-factor/reset")]
+    public async Task<IActionResult> ResetTwoFactor(string id, [FromServices] ResetUserTwoFactor reset)
+    {
+        var name = await reset.HandleAsync(id);
+        TempData["SuccessToast"] = $"Двухфакторный вход пользователя {name} сброшен: при следующем входе он настроит приложение заново.";
+        return Redirect("/admin/users");
+    }
+
     private async Task<IActionResult> Form(UserForm form, CancellationToken ct)
     {
         ViewData["Locations"] = await get.LocationsAsync(ct);
