@@ -178,7 +178,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.UserId == staff.Id && a.Action != CustomerCardAudit.Action)
             .OrderByDescending(a => a.Id).Take(10).Select(a => new { a.AtUtc, a.Entity, a.Action }).ToListAsync(ct);
-        var gifts = await db.PointsEntries.AsNoTracking().Where(e => e.Kind == PointsEntryKind.Gift && e.UserName == staff.FullName)
+        var gifts = await db.PointsEntries.AsNoTracking().Where(e => e.Kind == PointsEntryKind.Gift && e.StaffUserId == staff.Id)
             .OrderByDescending(e => e.Id).Take(10).Select(e => new { e.AtUtc, e.Points, e.Comment, e.CustomerId }).ToListAsync(ct);
         if (last.Count == 0 && gifts.Count == 0) return "Операций пока нет.";
         var lines = gifts.Select(g => $"{LocalTime.Format(g.AtUtc)} — подарок {g.Points} баллов клиенту №{g.CustomerId}: {TelegramHtml.Escape(g.Comment ?? "")}")
