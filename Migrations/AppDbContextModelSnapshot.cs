@@ -1413,6 +1413,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("source");
 
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("staff_user_id");
+
                     b.Property<long?>("WriteOffId")
                         .HasColumnType("bigint")
                         .HasColumnName("write_off_id");
@@ -1428,6 +1433,10 @@ namespace AlAroma.Web.Migrations
 
                     b.HasIndex("CustomerId", "RedeemedAtUtc")
                         .HasDatabaseName("ix_customer_gifts_customer_id_redeemed_at_utc");
+
+                    b.HasIndex("StaffUserId", "IssuedAtUtc")
+                        .HasDatabaseName("ix_customer_gifts_staff_user_id_issued_at_utc")
+                        .HasFilter("staff_user_id IS NOT NULL");
 
                     b.ToTable("customer_gifts", (string)null);
                 });
@@ -1533,6 +1542,11 @@ namespace AlAroma.Web.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("sale_id");
 
+                    b.Property<string>("StaffUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("staff_user_id");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasColumnType("text")
@@ -1546,6 +1560,10 @@ namespace AlAroma.Web.Migrations
 
                     b.HasIndex("CustomerId", "Id")
                         .HasDatabaseName("ix_points_entries_customer_id_id");
+
+                    b.HasIndex("StaffUserId", "AtUtc")
+                        .HasDatabaseName("ix_points_entries_staff_user_id_at_utc")
+                        .HasFilter("staff_user_id IS NOT NULL");
 
                     b.ToTable("points_entries", (string)null);
                 });

@@ -144,6 +144,14 @@ public sealed class ClientBotRulesTests
     }
 
     [Fact]
+    public void The_receipt_escapes_only_what_telegram_html_needs()
+    {
+        var text = ClientReceiptMessage.Text("S1-000007", "«Ароматы & Ко» <Тверская>", 1500m, 75, 0, 1234);
+        Assert.Contains("<b>Чек S1-000007</b> · «Ароматы &amp; Ко» &lt;Тверская&gt;", text); // guillemets stay as typed, no &#171;
+        Assert.DoesNotContain("&#", text);
+    }
+
+    [Fact]
     public void Auto_mode_is_a_webhook_with_a_public_url_and_polling_without()
     {
         Assert.Equal(BotReceiveMode.Polling, new TelegramBotsOptions().EffectiveMode);

@@ -261,6 +261,16 @@ public sealed class ClientBotTests(ClientBotFixture app) : IClassFixture<ClientB
     }
 
     [Fact]
+    public async Task A_returning_customer_s_name_is_escaped_for_telegram_html_only_where_it_must_be()
+    {
+        var (user, customer) = await app.JoinAsync();
+        await using (var db = app.Db())
+            await db.Customers.Where(c => c.Id == customer.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Name, "Анна «Роза» O'Hara & <Co>"));
+        await app.PostAsync(Updates.Text(user, "/start"));
+        Assert.StartsWith("С возвращением, Анна «Роза» O'Hara &amp; &lt;Co&gt;! ", app.Telegram.Sent(user).Last().Text);
+    }
+
+    [Fact]
     public async Task The_card_qr_holds_what_the_till_finds_the_customer_by()
     {
         var customer = await app.CustomerAsync();

@@ -108,6 +108,38 @@ public sealed class StaffBotTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Two_staff_members_with_the_same_full_name_have_separate_daily_gift_limits()
+    {
+        async Task<long> NamesakeAsync()
+        {
+            using (var scope = app.Scope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AlAroma.Web.Features.Account.AppUser>>();
+                var email = $"namesake{Interlocked.Increment(ref telegramIds)}@alaroma.local";
+                var user = new AlAroma.Web.Features.Account.AppUser { UserName = email, Email = email, FullName = "Тёзкина Тамара", EmailConfirmed = true, LockoutEnabled = true };
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+                Assert.True((await users.AddToRoleAsync(user, AlAroma.Web.Features.Account.Roles.Cashier)).Succeeded); // 300 points a day
+                return await LinkedAsync(email);
+            }
+        }
+        var (first, second) = (await NamesakeAsync(), await NamesakeAsync());
+        var customer = await app.CustomerAsync(c => c.Name = "Игорь Тёзкин");
+        foreach (var tg in new[] { first, second })
+        {
+            await SayAsync(tg, customer.Phone);
+            await SayAsync(tg, StaffBot.Gift);
+            Assert.StartsWith("Подарено 300 баллов", Assert.Single(await SayAsync(tg, "300 за ожидание")).Html); // the namesake's 300 do not count
+        }
+        await SayAsync(first, customer.Phone);
+        await SayAsync(first, StaffBot.Gift);
+        Assert.Equal("Лимит подарков для роли «Кассир» — 300 баллов в день; сегодня вы уже подарили 300, можно ещё 0.", Assert.Single(await SayAsync(first, "1 ещё")).Html);
+
+        await using var db = app.Db();
+        var givers = await db.PointsEntries.Where(e => e.CustomerId == customer.Id && e.Kind == PointsEntryKind.Gift).Select(e => e.StaffUserId).ToListAsync();
+        Assert.Equal(2, givers.Distinct().Count(id => id != null));
+    }
+
+    [Fact]
     public async Task At_closing_a_manager_who_linked_the_bot_gets_the_day_s_sales_new_customers_and_reviews_once()
     {
         const long chat = 6_660_001;

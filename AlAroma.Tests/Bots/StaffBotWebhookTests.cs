@@ -26,14 +26,18 @@ public sealed class StaffBotWebhookTests(AppFixture app) : IClassFixture<AppFixt
     public async Task InitializeAsync()
     {
         await telegram.StartAsync();
-        factory = app.Factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Notifications:Telegram:Token", ClientToken);
-            b.UseSetting("Notifications:Telegram:StaffToken", StaffToken);
-            b.UseSetting("Notifications:Telegram:BaseUrl", telegram.BaseUrl);
-            b.UseSetting("Bots:Telegram:WebhookSecret", Secret);
-        });
+        factory = Host(app, telegram, ClientToken, StaffToken, Secret);
     }
+
+    /// <summary>The app of <paramref name="app"/> with both bots' tokens on <paramref name="telegram"/> (started) and the webhook's secret.</summary>
+    internal static WebApplicationFactory<Program> Host(AppFixture app, FakeTelegramServer telegram, string clientToken, string staffToken, string secret) =>
+        app.Factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Notifications:Telegram:Token", clientToken);
+            b.UseSetting("Notifications:Telegram:StaffToken", staffToken);
+            b.UseSetting("Notifications:Telegram:BaseUrl", telegram.BaseUrl);
+            b.UseSetting("Bots:Telegram:WebhookSecret", secret);
+        });
 
     public async Task DisposeAsync()
     {

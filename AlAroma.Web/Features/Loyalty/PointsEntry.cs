@@ -35,4 +35,7 @@ public class PointsEntry
     public string? Comment { get; set; }
     [Infrastructure.Auditing.AuditName("Кто")]
     public string UserName { get; set; } = "";
+
+    /// <summary>The staff member who gave a staff gift (their user id; the day's gift limit counts by it); null on other entries.</summary>
+    public string? StaffUserId { get; set; }
 }

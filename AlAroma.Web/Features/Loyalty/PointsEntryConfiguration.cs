@@ -16,5 +16,7 @@ internal sealed class PointsEntryConfiguration : IEntityTypeConfiguration<Points
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CustomerId, x.Id });
         b.HasIndex(x => x.SaleId);
+        b.Property(x => x.StaffUserId).HasMaxLength(450);
+        b.HasIndex(x => new { x.StaffUserId, x.AtUtc }).HasFilter("staff_user_id IS NOT NULL"); // the staff bot's daily gift limit
     }
 }

@@ -21,8 +21,10 @@ public static class PointsLedger
         ApplyAsync(db, customerId, PointsEntryKind.Accrual, points, allowNegative: true, saleId, atUtc, userName, null, ct, lifetimeMonths);
 
     /// <summary>Gives <paramref name="points"/> (&gt; 0) as a gift that burns at <paramref name="expiresAtUtc"/>.</summary>
-    public static Task<int> GiftAsync(AppDbContext db, long customerId, int points, DateTime atUtc, string userName, string? comment, DateTime expiresAtUtc, CancellationToken ct) =>
-        ApplyAsync(db, customerId, PointsEntryKind.Gift, points, allowNegative: true, null, atUtc, userName, comment, ct, expiresAtUtc: expiresAtUtc);
+    /// <param name="staffUserId">The user id of the staff member who gives it (<see cref="PointsEntry.StaffUserId"/>); null for the programme's gifts.</param>
+    public static Task<int> GiftAsync(AppDbContext db, long customerId, int points, DateTime atUtc, string userName, string? comment, DateTime expiresAtUtc, CancellationToken ct,
+        string? staffUserId = null) =>
+        ApplyAsync(db, customerId, PointsEntryKind.Gift, points, allowNegative: true, null, atUtc, userName, comment, ct, expiresAtUtc: expiresAtUtc, staffUserId: staffUserId);
 
     /// <summary>Adds (positive) or removes (negative, may go below zero) points without a balance check.</summary>
     public static Task<int> PostAsync(AppDbContext db, long customerId, PointsEntryKind kind, int points, long? saleId, DateTime atUtc, string userName, string? comment, CancellationToken ct) =>
@@ -38,7 +40,7 @@ public static class PointsLedger
     }
 
     private static async Task<int> ApplyAsync(AppDbContext db, long customerId, PointsEntryKind kind, int points, bool allowNegative, long? saleId,
-        DateTime atUtc, string userName, string? comment, CancellationToken ct, int lifetimeMonths = LifetimeMonths, DateTime? expiresAtUtc = null)
+        DateTime atUtc, string userName, string? comment, CancellationToken ct, int lifetimeMonths = LifetimeMonths, DateTime? expiresAtUtc = null, string? staffUserId = null)
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("Points changes must run inside a transaction.");
         var rows = allowNegative
@@ -54,7 +56,7 @@ public static class PointsLedger
         }
         db.Add(new PointsEntry
         {
-            CustomerId = customerId, Kind = kind, Points = points, BalanceAfter = rows[0], AtUtc = atUtc, SaleId = saleId, UserName = userName, Comment = comment,
+            CustomerId = customerId, Kind = kind, Points = points, BalanceAfter = rows[0], AtUtc = atUtc, SaleId = saleId, UserName = userName, Comment = comment, StaffUserId = staffUserId,
             ExpiresAtUtc = expiresAtUtc ?? (kind is PointsEntryKind.Accrual or PointsEntryKind.Gift ? atUtc.AddMonths(lifetimeMonths) : null),
         });
         await db.SaveChangesAsync(ct);

@@ -1,8 +1,8 @@
-using System.Net;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Bots.Telegram;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Feedback;
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Features.Pos;
 using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Infrastructure.Time;
@@ -40,7 +40,7 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
         catch (BusinessRuleException e) when ((update.Message?.Chat ?? update.CallbackQuery?.Message?.Chat) is { Type: ChatType.Private } chat)
         {
             db.ChangeTracker.Clear();
-            await SayAsync(bot, chat.Id, WebUtility.HtmlEncode(e.Message), null, ct);
+            await SayAsync(bot, chat.Id, TelegramHtml.Escape(e.Message), null, ct);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
             {
                 chat.Await(ClientDialogStep.None);
                 await SaveAsync(chat, ct);
-                await SayAsync(bot, chatId, $"С возвращением, {WebUtility.HtmlEncode(me.Name)}! Выберите, что показать.", ClientMenu.Keyboard(), ct);
+                await SayAsync(bot, chatId, $"С возвращением, {TelegramHtml.Escape(me.Name)}! Выберите, что показать.", ClientMenu.Keyboard(), ct);
                 return;
             }
             chat.Await(ClientDialogStep.Contact);
@@ -108,7 +108,7 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
             case ClientDialogStep.Birthday: await BirthdayAsync(bot, chat, me, text, ct); return;
             case ClientDialogStep.CertificateCode:
                 var found = await certificates.HandleAsync(text, ct);
-                await SayAsync(bot, chatId, WebUtility.HtmlEncode(found.Message), null, ct);
+                await SayAsync(bot, chatId, TelegramHtml.Escape(found.Message), null, ct);
                 return;
             case ClientDialogStep.FeedbackText when text.Length > 0: await FeedbackTextAsync(bot, chat, me, text, ct); return;
             case ClientDialogStep.Rating:
@@ -137,7 +137,7 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
         catch (BusinessRuleException e)
         {
             db.ChangeTracker.Clear();
-            await SayAsync(bot, chat.ChatId, WebUtility.HtmlEncode(e.Message), null, ct);
+            await SayAsync(bot, chat.ChatId, TelegramHtml.Escape(e.Message), null, ct);
             return;
         }
         chat.Await(ClientDialogStep.None);
@@ -266,7 +266,7 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
         catch (BusinessRuleException e)
         {
             db.ChangeTracker.Clear();
-            await SayAsync(bot, chat.ChatId, WebUtility.HtmlEncode(e.Message), null, ct);
+            await SayAsync(bot, chat.ChatId, TelegramHtml.Escape(e.Message), null, ct);
             return;
         }
         await SaveAsync(chat, ct);
@@ -295,8 +295,8 @@ public sealed class ClientBot(AppDbContext db, LinkTelegramContact link, ClientA
         var address = shop.Address.Length > 0 ? shop.Address : shop.Name;
         await bot.SendVenue(chat.ChatId, shop.Latitude, shop.Longitude, $"Al Aroma · {shop.Name}", address, cancellationToken: ct);
         await SayAsync(bot, chat.ChatId,
-            $"Ближайший магазин — <b>{WebUtility.HtmlEncode(shop.Name)}</b>, {NearestShop.DistanceText(km)} от вас.\n{WebUtility.HtmlEncode(address)}" +
-            (shop.OpeningHours.Length > 0 ? $"\nЧасы работы: {WebUtility.HtmlEncode(shop.OpeningHours)}" : ""), ClientMenu.Keyboard(), ct);
+            $"Ближайший магазин — <b>{TelegramHtml.Escape(shop.Name)}</b>, {NearestShop.DistanceText(km)} от вас.\n{TelegramHtml.Escape(address)}" +
+            (shop.OpeningHours.Length > 0 ? $"\nЧасы работы: {TelegramHtml.Escape(shop.OpeningHours)}" : ""), ClientMenu.Keyboard(), ct);
     }
 
     /// <summary>The user blocked (kicked) or unblocked the bot: the customer's chat is unreachable or reachable again.</summary>

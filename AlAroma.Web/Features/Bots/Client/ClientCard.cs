@@ -1,9 +1,9 @@
-using System.Net;
 using AlAroma.Web.Data;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Customers.Card;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Loyalty.Settings;
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +25,9 @@ public sealed class ClientCard(AppDbContext db, LoyaltyTermsStore terms, TimePro
         var spent = await LoyaltyPurchases.NetAsync(db, c.Id, clock.GetUtcNow().UtcDateTime.AddMonths(-12), ct);
         var progress = LevelProgress.Of(t.Rules, spent, c.Level);
         var gifts = await Loyalty.Gifts.OpenGifts.OfAsync(db, c.Id, clock.GetUtcNow().UtcDateTime, ct);
-        var giftLines = gifts.Count == 0 ? "" : "\n🎁 Подарки: " + string.Join("; ", gifts.Select(g => $"{WebUtility.HtmlEncode(g.Name)} — до {g.LastDay(zone):dd.MM.yyyy}"));
+        var giftLines = gifts.Count == 0 ? "" : "\n🎁 Подарки: " + string.Join("; ", gifts.Select(g => $"{TelegramHtml.Escape(g.Name)} — до {g.LastDay(zone):dd.MM.yyyy}"));
         var caption = $"""
-            <b>Карта Al Aroma</b> · {WebUtility.HtmlEncode(c.Name)}
+            <b>Карта Al Aroma</b> · {TelegramHtml.Escape(c.Name)}
             Уровень: <b>{LoyaltyRules.Label(c.Level)}</b>
             Баллов: <b>{Points(c.PointsBalance)}</b>
             {(progress.Next is null ? "Высший уровень" : progress.Text)}
@@ -45,7 +45,7 @@ public sealed class ClientCard(AppDbContext db, LoyaltyTermsStore terms, TimePro
             .ToListAsync(ct);
         if (sales.Count == 0) return "Покупок пока нет. Покажите QR-код карты или код для кассы при следующей покупке — баллы начислятся.";
         var lines = sales.Select(s =>
-            $"{LocalTime.ToLocal(s.CreatedAtUtc, s.TimeZoneId):dd.MM.yyyy} · {WebUtility.HtmlEncode(s.Name)} · чек {s.Number}\n" +
+            $"{LocalTime.ToLocal(s.CreatedAtUtc, s.TimeZoneId):dd.MM.yyyy} · {TelegramHtml.Escape(s.Name)} · чек {s.Number}\n" +
             $"   {Money.Format(s.Total)}, баллов +{s.PointsAccrued}{(s.PointsRedeemed > 0 ? $", списано {s.PointsRedeemed}" : "")}");
         return "<b>Последние покупки</b>\n" + string.Join("\n", lines);
     }

@@ -1,5 +1,5 @@
-using System.Net;
 using AlAroma.Web.Features.Customers;
+using AlAroma.Web.Features.Notifications.Channels.Telegram;
 using AlAroma.Web.Features.Notifications.Outbox;
 using AlAroma.Web.Infrastructure;
 
@@ -25,7 +25,7 @@ public static class ClientReceiptMessage
     /// <param name="spent">Points paid with.</param>
     /// <param name="balance">Points balance after the sale.</param>
     public static string Text(string number, string shop, decimal total, int earned, int spent, int balance) => $"""
-        🧾 <b>Чек {WebUtility.HtmlEncode(number)}</b> · {WebUtility.HtmlEncode(shop)}
+        🧾 <b>Чек {TelegramHtml.Escape(number)}</b> · {TelegramHtml.Escape(shop)}
         Сумма: {Money.Format(total)}
         Начислено баллов: +{earned}{(spent > 0 ? $"\nСписано баллов: {spent}" : "")}
         На счёте: {ClientCard.Points(balance)} баллов

@@ -13,7 +13,7 @@ namespace AlAroma.Web.Features.Bots.Staff;
 /// <summary>
 /// A staff member gives a customer points as a gift (with a reason) from the staff bot, within their role's daily
 /// limit (<see cref="StaffGiftLimits"/>). The points live as long as accrued points do under the terms of the day; the
-/// ledger entry carries the staff member's name and the reason, and the change is audited as them. A customer who uses
+/// ledger entry carries the staff member's name, user id and the reason, and the change is audited as them. A customer who uses
 /// the client bot is told there, through the outbox, in the same transaction.
 /// </summary>
 public sealed class GiveStaffGift(AppDbContext db, TimeProvider clock, IOptionsMonitor<StaffGiftLimits> limits,
@@ -40,7 +40,7 @@ public sealed class GiveStaffGift(AppDbContext db, TimeProvider clock, IOptionsM
         var lifetime = (await terms.ForDayAsync(LocalTime.Today(now), ct)).PointsLifetimeMonths;
         if (customer.TelegramChatId is { } chat)
             outbox.Telegram(chat, $"Вам подарено {points} баллов: {TelegramHtml.Escape(reason)}.", new Notifications.Outbox.NotificationSubject("Customer", customerId.ToString()));
-        var balance = await PointsLedger.GiftAsync(db, customerId, points, now.UtcDateTime, staff.FullName, reason, now.UtcDateTime.AddMonths(lifetime), ct);
+        var balance = await PointsLedger.GiftAsync(db, customerId, points, now.UtcDateTime, staff.FullName, reason, now.UtcDateTime.AddMonths(lifetime), ct, staff.Id);
         await tx.CommitAsync(ct);
         return new Result(points, balance);
     }
@@ -64,24 +64,24 @@ public sealed class GiveStaffGift(AppDbContext db, TimeProvider clock, IOptionsM
         else
         {
             var (from, to) = LocalTime.UtcRange(LocalTime.Today(now));
-            var giftsToday = await db.CustomerGifts.CountAsync(g => g.Source == Loyalty.Gifts.GiftSource.Staff && g.IssuedBy == staff.FullName
+            var giftsToday = await db.CustomerGifts.CountAsync(g => g.Source == Loyalty.Gifts.GiftSource.Staff && g.StaffUserId == staff.Id
                 && g.Kind != Loyalty.Gifts.GiftKind.Points && g.IssuedAtUtc >= from && g.IssuedAtUtc < to, ct);
             if (limits.CurrentValue.GiftCountRefusal(roles, giftsToday) is { } refusal) throw new BusinessRuleException(refusal);
         }
-        var gift = await issue.HandleAsync(customerId, giftTypeId, Loyalty.Gifts.GiftSource.Staff, staff.FullName, ct);
+        var gift = await issue.HandleAsync(customerId, giftTypeId, Loyalty.Gifts.GiftSource.Staff, staff.FullName, ct, staff.Id);
         await tx.CommitAsync(ct);
         return gift;
     }
 
     /// <summary>
     /// Takes the staff member's gift lock for the transaction (two quick messages cannot both slip under the limit) and
-    /// returns the points they gave today (local day of the chain), by the name the ledger keeps.
+    /// returns the points they gave today (local day of the chain), by their user id (two staff may share a name).
     /// </summary>
     private async Task<int> LockAndCountPointsAsync(AppUser staff, DateTimeOffset now, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"staff-gift:" + staff.Id}))", ct);
         var (from, to) = LocalTime.UtcRange(LocalTime.Today(now));
-        return await db.PointsEntries.Where(e => e.Kind == PointsEntryKind.Gift && e.UserName == staff.FullName && e.AtUtc >= from && e.AtUtc < to)
+        return await db.PointsEntries.Where(e => e.Kind == PointsEntryKind.Gift && e.StaffUserId == staff.Id && e.AtUtc >= from && e.AtUtc < to)
             .SumAsync(e => (int?)e.Points, ct) ?? 0;
     }
 }

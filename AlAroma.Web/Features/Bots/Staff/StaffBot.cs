@@ -18,19 +18,26 @@ namespace AlAroma.Web.Features.Bots.Staff;
 /// <param name="ChatId">The private chat (<c>message.chat.id</c>).</param>
 public sealed record StaffBotMessage(long TelegramUserId, long ChatId, string Text);
 
-/// <summary>The bot's answer: HTML text (Telegram parse mode HTML) and the reply-keyboard buttons to show, if any.</summary>
-public sealed record StaffBotReply(string Html, IReadOnlyList<string>? Keyboard = null);
+/// <summary>
+/// The bot's answer: HTML text (Telegram parse mode HTML) and the reply-keyboard buttons to show, if any, or inline
+/// buttons under the message (rows of <see cref="StaffBotButton"/>; the reply keyboard then stays as it was).
+/// </summary>
+public sealed record StaffBotReply(string Html, IReadOnlyList<string>? Keyboard = null, IReadOnlyList<StaffBotButton[]>? Buttons = null);
+
+/// <summary>An inline button: its caption and the callback data Telegram sends back when it is pressed (≤ 64 bytes).</summary>
+public sealed record StaffBotButton(string Text, string Data);
 
 /// <summary>
 /// The staff bot's conversation, independent of how updates arrive (webhook or polling). An unknown Telegram account
 /// can only link itself with the code from the back-office profile; a linked one acts as that staff member — the
 /// scope's current user becomes them, so every change is audited under their name — and gets, by role: find a
 /// customer by the 6-digit code from the client bot or by phone, a card summary, a points gift within the role's daily
-/// limit, a message to the customer (through the outbox, in the client bot), and their own last operations.
+/// limit, a message to the customer (through the outbox, in the client bot), their own last operations, and for
+/// Manager/Admin «Рассылка» (<see cref="StaffBroadcast"/>, inline buttons).
 /// </summary>
 public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gift, Loyalty.Gifts.RedeemGift redeem, NotificationOutbox outbox, TimeProvider clock,
     IHttpContextAccessor http, IUserClaimsPrincipalFactory<AppUser> principals, UserManager<AppUser> users, CustomerCardAudit cardAudit,
-    Microsoft.Extensions.Options.IOptionsMonitor<StaffGiftLimits> limits)
+    Microsoft.Extensions.Options.IOptionsMonitor<StaffGiftLimits> limits, StaffBroadcast broadcast)
 {
     public const string Find = "Найти клиента", Gift = "Подарить баллы", Gifts = "Подарки", Message = "Написать клиенту", History = "Мои операции", Cancel = "Отмена";
 
@@ -42,23 +49,54 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         if (staff is null) return [await LinkAsync(m, text, ct)];
         var roles = (await users.GetRolesAsync(staff)).ToList();
         ActAs(await principals.CreateAsync(staff)); // here, not in a called async method: the HTTP context is an AsyncLocal
+        menu = MenuOf(roles);
         var state = await db.Set<StaffBotState>().FirstOrDefaultAsync(s => s.TelegramUserId == m.TelegramUserId, ct);
         if (state is null) db.Add(state = new StaffBotState { TelegramUserId = m.TelegramUserId });
         state.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
-        try
+        return [await RefusedAsReplyAsync(async () =>
         {
             var reply = await AnswerAsync(staff, roles, state, text, ct);
             await db.SaveChangesAsync(ct);
-            return [reply];
+            return reply;
+        })];
+    }
+
+    /// <summary>
+    /// Answers an inline button pressed under one of the bot's messages (<paramref name="m"/>'s text is the button's
+    /// callback data); never throws for a refusal. Someone not linked is told to link first.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffBotReply>> PressAsync(StaffBotMessage m, CancellationToken ct)
+    {
+        var staff = await db.Users.FirstOrDefaultAsync(u => u.TelegramUserId == m.TelegramUserId, ct);
+        if (staff is null) return [await LinkAsync(m, "", ct)];
+        var roles = (await users.GetRolesAsync(staff)).ToList();
+        ActAs(await principals.CreateAsync(staff));
+        menu = MenuOf(roles);
+        return [await RefusedAsReplyAsync(async () => await broadcast.PressAsync(roles, m.Text, ct) is { } reply
+            ? reply with { Keyboard = reply.Buttons is null ? menu : null }
+            : new StaffBotReply("Эта кнопка больше не работает. Выберите действие.", menu))];
+    }
+
+    /// <summary>The answer of <paramref name="answer"/>, or the rule it broke as the reply (nothing it changed is saved).</summary>
+    private async Task<StaffBotReply> RefusedAsReplyAsync(Func<Task<StaffBotReply>> answer)
+    {
+        try
+        {
+            return await answer();
         }
         catch (BusinessRuleException e)
         {
             db.ChangeTracker.Clear();
-            return [new StaffBotReply(TelegramHtml.Escape(e.Message), Menu)];
+            return new StaffBotReply(TelegramHtml.Escape(e.Message), menu);
         }
     }
 
-    private static readonly IReadOnlyList<string> Menu = [Find, Gift, Gifts, Message, History];
+    /// <summary>The reply keyboard of this scope's staff member (set once their roles are known).</summary>
+    private IReadOnlyList<string> menu = [];
+
+    /// <summary>The menu for <paramref name="roles"/>: «Рассылка» only for those who may send campaigns.</summary>
+    public static IReadOnlyList<string> MenuOf(IReadOnlyCollection<string> roles) =>
+        StaffBroadcast.Allowed(roles) ? [Find, Gift, Gifts, Message, History, StaffBroadcast.Button] : [Find, Gift, Gifts, Message, History];
 
     private async Task<StaffBotReply> LinkAsync(StaffBotMessage m, string text, CancellationToken ct)
     {
@@ -67,7 +105,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         try
         {
             var user = await links.LinkAsync(text, m.TelegramUserId, m.ChatId, ct);
-            return new($"Готово, {TelegramHtml.Escape(user.FullName)}: Telegram привязан к вашей учётной записи. Выберите действие.", Menu);
+            return new($"Готово, {TelegramHtml.Escape(user.FullName)}: Telegram привязан к вашей учётной записи. Выберите действие.", MenuOf((await users.GetRolesAsync(user)).ToList()));
         }
         catch (BusinessRuleException e)
         {
@@ -81,10 +119,10 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         {
             case "/start" or "Меню" or Cancel:
                 state.Step = StaffBotStep.None;
-                return new($"{TelegramHtml.Escape(staff.FullName)}, выберите действие.", Menu);
+                return new($"{TelegramHtml.Escape(staff.FullName)}, выберите действие.", menu);
             case Find:
                 state.Step = StaffBotStep.None;
-                return new("Пришлите шестизначный код из бота клиента или номер телефона.", Menu);
+                return new("Пришлите шестизначный код из бота клиента или номер телефона.", menu);
             case Gift:
                 await RequireCustomerAsync(state, ct);
                 state.Step = StaffBotStep.GiftPoints;
@@ -95,16 +133,20 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
                 state.Step = StaffBotStep.MessageCustomer;
                 return new($"Напишите сообщение для {TelegramHtml.Escape(c.Name)}: оно придёт в бот клиентов от имени Al Aroma.", [Cancel]);
             case History:
-                return new(await HistoryAsync(staff, ct), Menu);
+                return new(await HistoryAsync(staff, ct), menu);
             case Gifts:
-                return new(await GiftsAsync(await RequireCustomerAsync(state, ct), ct), Menu);
+                return new(await GiftsAsync(await RequireCustomerAsync(state, ct), ct), menu);
+            case StaffBroadcast.Button:
+                state.Step = StaffBotStep.None;
+                var list = await broadcast.ListAsync(roles, ct);
+                return list.Buttons is null ? list with { Keyboard = menu } : list;
         }
         if (GiftCommand(text, "Подарить") is { } typeId)
         {
             var c = await RequireCustomerAsync(state, ct);
             var given = await gift.CatalogueAsync(staff, roles, c.Id, typeId, ct);
             return new($"Подарено: «{TelegramHtml.Escape(given.Name)}» — {TelegramHtml.Escape(c.Name)}." +
-                (given.RedeemedAtUtc is null ? $" Подарок открыт до {LocalTime.ToLocal(given.ExpiresAtUtc.AddMinutes(-1)):dd.MM.yyyy}: выдайте его командой «Выдать {given.Id}»." : ""), Menu);
+                (given.RedeemedAtUtc is null ? $" Подарок открыт до {LocalTime.ToLocal(given.ExpiresAtUtc.AddMinutes(-1)):dd.MM.yyyy}: выдайте его командой «Выдать {given.Id}»." : ""), menu);
         }
         if (GiftCommand(text, "Выдать") is { } giftId)
         {
@@ -113,7 +155,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
                 throw new BusinessRuleException($"У {c.Name} нет подарка №{giftId}. Откройте «Подарки».");
             var shop = await ShopOfAsync(staff, ct);
             var done = await redeem.HandleAsync(giftId, shop, staff.FullName, ct);
-            return new($"Выдано: {TelegramHtml.Escape(done.What)}." + (done.WriteOffNumber is { } n ? $" Списание {n} («Подарок»)." : ""), Menu);
+            return new($"Выдано: {TelegramHtml.Escape(done.What)}." + (done.WriteOffNumber is { } n ? $" Списание {n} («Подарок»)." : ""), menu);
         }
         switch (state.Step)
         {
@@ -123,7 +165,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
                 var c = await RequireCustomerAsync(state, ct);
                 outbox.Telegram(c.TelegramChatId!.Value, $"Сообщение от Al Aroma:\n{TelegramHtml.Escape(text)}", new NotificationSubject("Customer", c.Id.ToString()));
                 state.Step = StaffBotStep.None;
-                return new($"Сообщение для {TelegramHtml.Escape(c.Name)} поставлено в очередь отправки.", Menu);
+                return new($"Сообщение для {TelegramHtml.Escape(c.Name)} поставлено в очередь отправки.", menu);
         }
         return await FindAsync(state, text, ct);
     }
@@ -142,15 +184,15 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
         else
         {
             var phone = PhoneNormalizer.NormalizeRussian(text);
-            if (!phone.IsValid) return new("Не понял. Пришлите шестизначный код клиента или его телефон, либо выберите действие.", Menu);
+            if (!phone.IsValid) return new("Не понял. Пришлите шестизначный код клиента или его телефон, либо выберите действие.", menu);
             c = await db.Customers.FirstOrDefaultAsync(x => x.Phone == phone.E164, ct);
             way = CustomerLookupWay.Phone;
         }
         while (c?.MergedIntoId is { } kept) c = await db.Customers.FirstOrDefaultAsync(x => x.Id == kept, ct);
-        if (c is null) return new("Клиент с таким телефоном не найден.", Menu);
+        if (c is null) return new("Клиент с таким телефоном не найден.", menu);
         await cardAudit.WriteAsync([c.Id], new CustomerLookupPlace(way, Query: "бот сотрудников"), ct);
         (state.CustomerId, state.Step) = (c.Id, StaffBotStep.None);
-        return new(Summary(c), Menu);
+        return new(Summary(c), menu);
     }
 
     private async Task<StaffBotReply> GiftAsync(AppUser staff, List<string> roles, StaffBotState state, string text, CancellationToken ct)
@@ -161,7 +203,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
             throw new BusinessRuleException("Напишите число баллов и причину, например: 300 извинение за ожидание.");
         var done = await gift.HandleAsync(staff, roles, c.Id, points, parts.Length > 1 ? parts[1] : "", ct);
         state.Step = StaffBotStep.None;
-        return new($"Подарено {done.Points} баллов: {TelegramHtml.Escape(c.Name)}. На счёте теперь {done.BalanceAfter}.", Menu);
+        return new($"Подарено {done.Points} баллов: {TelegramHtml.Escape(c.Name)}. На счёте теперь {done.BalanceAfter}.", menu);
     }
 
     private async Task<Customer> RequireCustomerAsync(StaffBotState state, CancellationToken ct) =>
@@ -178,7 +220,7 @@ public sealed class StaffBot(AppDbContext db, StaffLinks links, GiveStaffGift gi
     {
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.UserId == staff.Id && a.Action != CustomerCardAudit.Action)
             .OrderByDescending(a => a.Id).Take(10).Select(a => new { a.AtUtc, a.Entity, a.Action }).ToListAsync(ct);
-        var gifts = await db.PointsEntries.AsNoTracking().Where(e => e.Kind == PointsEntryKind.Gift && e.UserName == staff.FullName)
+        var gifts = await db.PointsEntries.AsNoTracking().Where(e => e.Kind == PointsEntryKind.Gift && e.StaffUserId == staff.Id)
             .OrderByDescending(e => e.Id).Take(10).Select(e => new { e.AtUtc, e.Points, e.Comment, e.CustomerId }).ToListAsync(ct);
         if (last.Count == 0 && gifts.Count == 0) return "Операций пока нет.";
         var lines = gifts.Select(g => $"{LocalTime.Format(g.AtUtc)} — подарок {g.Points} баллов клиенту №{g.CustomerId}: {TelegramHtml.Escape(g.Comment ?? "")}")

@@ -4,13 +4,14 @@ namespace AlAroma.Web.Features.Bots.Staff;
 
 public static class StaffBotSetup
 {
-    /// <summary>Registers the staff bot's conversation, the Telegram link codes, the gift limits ("Bots:Staff") and the managers' day summary at 21:00 (Moscow time by default).</summary>
+    /// <summary>Registers the staff bot's conversation, the Telegram link codes, the gift limits ("Bots:Staff"), «Рассылка» and the managers' day summary at 21:00 (Moscow time by default).</summary>
     public static void AddStaffBot(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<StaffGiftLimits>(builder.Configuration.GetSection("Bots:Staff"));
         builder.Services.AddScoped<StaffLinks>();
         builder.Services.AddScoped<GiveStaffGift>();
         builder.Services.AddScoped<StaffBot>();
+        builder.Services.AddScoped<StaffBroadcast>();
         // Its own bot (@BotFather), on the outbox's Bot API server: staff alerts go out with the same token.
         builder.Services.AddTelegramBot<StaffBotUpdates>(StaffBotUpdates.Name, sp =>
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Notifications.Channels.Telegram.TelegramOptions>>().CurrentValue is { } o

@@ -32,6 +32,9 @@ public class CustomerGift
     [Infrastructure.Auditing.AuditName("Откуда")]
     public GiftSource Source { get; set; }
     public string IssuedBy { get; set; } = "";
+
+    /// <summary>The staff member who gave it from the staff bot (their user id; the day's gift limit counts by it); null for the programme's gifts.</summary>
+    public string? StaffUserId { get; set; }
     public DateTime IssuedAtUtc { get; set; }
 
     /// <summary>The end of the gift's life, UTC (exclusive).</summary>
@@ -87,6 +90,8 @@ internal sealed class CustomerGiftConfiguration : IEntityTypeConfiguration<Custo
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.IssuedBy).HasMaxLength(200);
         b.Property(x => x.RedeemedBy).HasMaxLength(200);
+        b.Property(x => x.StaffUserId).HasMaxLength(450);
+        b.HasIndex(x => new { x.StaffUserId, x.IssuedAtUtc }).HasFilter("staff_user_id IS NOT NULL"); // the staff bot's daily gift limit
         b.HasOne<Customers.Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<GiftType>().WithMany().HasForeignKey(x => x.GiftTypeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.CustomerId, x.RedeemedAtUtc });

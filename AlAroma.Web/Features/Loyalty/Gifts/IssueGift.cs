@@ -14,8 +14,9 @@ namespace AlAroma.Web.Features.Loyalty.Gifts;
 public sealed class IssueGift(AppDbContext db, TimeProvider clock, NotificationOutbox outbox)
 {
     /// <param name="issuedBy">The staff member's name, or "system" for a job.</param>
+    /// <param name="staffUserId">The staff member's user id (<see cref="CustomerGift.StaffUserId"/>), null for the programme's gifts.</param>
     /// <exception cref="BusinessRuleException">No such active gift type, no such customer, or staff giving a type staff may not give.</exception>
-    public async Task<CustomerGift> HandleAsync(long customerId, int giftTypeId, GiftSource source, string issuedBy, CancellationToken ct)
+    public async Task<CustomerGift> HandleAsync(long customerId, int giftTypeId, GiftSource source, string issuedBy, CancellationToken ct, string? staffUserId = null)
     {
         var type = await db.GiftTypes.AsNoTracking().Include(t => t.Product).FirstOrDefaultAsync(t => t.Id == giftTypeId && t.IsActive, ct)
             ?? throw new BusinessRuleException("Такого подарка нет в каталоге (или он отключён). Выберите другой.");
@@ -27,13 +28,13 @@ public sealed class IssueGift(AppDbContext db, TimeProvider clock, NotificationO
         var gift = new CustomerGift
         {
             CustomerId = customerId, GiftTypeId = type.Id, Name = type.Name, Kind = type.Kind, Points = type.Points, ProductId = type.ProductId,
-            DiscountPercent = type.DiscountPercent, Source = source, IssuedBy = issuedBy, IssuedAtUtc = now, ExpiresAtUtc = now.AddDays(type.ValidDays),
+            DiscountPercent = type.DiscountPercent, Source = source, IssuedBy = issuedBy, StaffUserId = staffUserId, IssuedAtUtc = now, ExpiresAtUtc = now.AddDays(type.ValidDays),
         };
         // Inside the caller's transaction when there is one (the staff bot holds its limit lock in it).
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (type.Kind == GiftKind.Points)
         {
-            await PointsLedger.GiftAsync(db, customerId, type.Points!.Value, now, issuedBy, type.Name, gift.ExpiresAtUtc, ct);
+            await PointsLedger.GiftAsync(db, customerId, type.Points!.Value, now, issuedBy, type.Name, gift.ExpiresAtUtc, ct, staffUserId);
             (gift.RedeemedAtUtc, gift.RedeemedBy) = (now, issuedBy);
         }
         db.CustomerGifts.Add(gift);
