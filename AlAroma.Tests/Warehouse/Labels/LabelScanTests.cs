@@ -59,7 +59,9 @@ public sealed class LabelScanTests(AppFixture app) : IClassFixture<AppFixture>, 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "alaroma-labels-page.png"), FullPage = true });
 
         await page.Locator("#labels-print").ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/warehouse/labels/print"));
+        // The URL is enough here (the counts below wait for the labels): under CI load the page's load event of five
+        // labels with inline SVG came after 15 s.
+        await page.WaitForURLAsync(u => u.Contains("/warehouse/labels/print"), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator(".label")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator(".sheet-58x40")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator($".label[data-barcode='{sauvage.MainBarcode}']")).ToHaveCountAsync(3);
@@ -111,7 +113,7 @@ public sealed class LabelScanTests(AppFixture app) : IClassFixture<AppFixture>, 
         {
             DeviceScaleFactor = scale, ViewportSize = new ViewportSize { Width = 1300, Height = 1000 }, Locale = "ru-RU",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // the machine is shared with the E2E run
         var page = await context.NewPageAsync();
         await page.RouteAsync($"{Origin}/**", async route =>
         {
