@@ -10,6 +10,7 @@ using AlAroma.Web.Features.Catalog;
 using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
+using AlAroma.Web.Features.Leads;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Notifications;
 using AlAroma.Web.Features.Notifications.Bell;
@@ -45,6 +46,7 @@ builder.AddReports();
 builder.AddNotifications();
 builder.AddBell();
 builder.AddFeedback();
+builder.AddLeads();
 builder.AddBots();
 builder.AddBackups();
 // Once every feature has registered its commands, and before AddData starts a database for nothing.

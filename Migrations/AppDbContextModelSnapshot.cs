@@ -1231,6 +1231,530 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("gift_certificate_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Import.LeadImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BytesRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes_read");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cancel_requested");
+
+                    b.Property<int?>("CommentColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("comment_column");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Dedup")
+                        .HasColumnType("integer")
+                        .HasColumnName("dedup");
+
+                    b.Property<string>("Delimiter")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("delimiter");
+
+                    b.Property<long>("DoNotCall")
+                        .HasColumnType("bigint")
+                        .HasColumnName("do_not_call");
+
+                    b.Property<long>("DuplicatesInFile")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicates_in_file");
+
+                    b.Property<long>("DuplicatesInProject")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicates_in_project");
+
+                    b.Property<long>("DuplicatesInSystem")
+                        .HasColumnType("bigint")
+                        .HasColumnName("duplicates_in_system");
+
+                    b.Property<string>("Encoding")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("encoding");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<long>("FileBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_bytes");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at_utc");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("format");
+
+                    b.PrimitiveCollection<List<string>>("Headers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("headers");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("heartbeat_at_utc");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("bigint")
+                        .HasColumnName("imported");
+
+                    b.Property<long>("Invalid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("invalid");
+
+                    b.Property<int?>("PhoneColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("phone_column");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<int?>("RegionColumn")
+                        .HasColumnType("integer")
+                        .HasColumnName("region_column");
+
+                    b.Property<string>("RejectedPath")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("rejected_path");
+
+                    b.Property<long>("Requeued")
+                        .HasColumnType("bigint")
+                        .HasColumnName("requeued");
+
+                    b.Property<long>("RowsRead")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows_read");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StoredPath")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("stored_path");
+
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int?>("SystemDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_imports");
+
+                    b.HasIndex("ProjectId", "CreatedAtUtc")
+                        .HasDatabaseName("ix_lead_imports_project_id_created_at_utc");
+
+                    b.HasIndex("Status", "CreatedAtUtc")
+                        .HasDatabaseName("ix_lead_imports_status_created_at_utc");
+
+                    b.ToTable("lead_imports", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.DoNotCallEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at_utc");
+
+                    b.Property<string>("AddedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("added_by");
+
+                    b.Property<long>("Phone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phone");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_do_not_call");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_lead_do_not_call_project_id");
+
+                    b.HasIndex("Phone", "ProjectId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_do_not_call_phone_project_id");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("Phone", "ProjectId"), false);
+
+                    b.ToTable("lead_do_not_call", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.Lead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Extra")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("extra");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<DateTime?>("LastCallAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_call_at_utc");
+
+                    b.Property<int?>("LastDurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_duration_seconds");
+
+                    b.Property<string>("LastOperatorId")
+                        .HasColumnType("text")
+                        .HasColumnName("last_operator_id");
+
+                    b.Property<DateTime>("LoadedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("loaded_at_utc");
+
+                    b.Property<long>("Phone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phone");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<DateTime>("QueueAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queue_at_utc");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("recording_url");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("region");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("TakenBy")
+                        .HasColumnType("text")
+                        .HasColumnName("taken_by");
+
+                    b.Property<DateTime?>("TakenUntilUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_until_utc");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leads");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_leads_phone");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_leads_supplier_id");
+
+                    b.HasIndex("ProjectId", "Id")
+                        .HasDatabaseName("ix_leads_project_id_id");
+
+                    b.HasIndex("ProjectId", "Phone")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leads_project_id_phone");
+
+                    b.HasIndex("ProjectId", "QueueAtUtc")
+                        .HasDatabaseName("ix_leads_queue")
+                        .HasFilter("status <= 3");
+
+                    b.ToTable("leads", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.LeadCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<long>("LeadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("OperatorId")
+                        .HasColumnType("text")
+                        .HasColumnName("operator_id");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("ProviderCallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("provider_call_id");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("recording_url");
+
+                    b.Property<short?>("Result")
+                        .HasColumnType("smallint")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_calls");
+
+                    b.HasIndex("LeadId", "AtUtc")
+                        .HasDatabaseName("ix_lead_calls_lead_id_at_utc");
+
+                    b.HasIndex("ProjectId", "AtUtc")
+                        .HasDatabaseName("ix_lead_calls_project_id_at_utc");
+
+                    b.ToTable("lead_calls", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Projects.LeadProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<TimeOnly>("CallFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("call_from");
+
+                    b.Property<TimeOnly>("CallTo")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("call_to");
+
+                    b.Property<int>("CallingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("calling_days");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at_utc");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_attempts");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("PurgePurged")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purge_purged");
+
+                    b.Property<DateTime?>("PurgeRequestedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("purge_requested_at_utc");
+
+                    b.Property<long>("PurgeTotal")
+                        .HasColumnType("bigint")
+                        .HasColumnName("purge_total");
+
+                    b.PrimitiveCollection<List<string>>("Regions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("regions");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<List<int>>("SupplierIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("supplier_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_projects");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_projects_name")
+                        .HasFilter("deleted_at_utc IS NULL");
+
+                    b.ToTable("lead_projects", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Projects.LeadProjectMember", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.HasKey("ProjectId", "UserId")
+                        .HasName("pk_lead_project_members");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_lead_project_members_user_id");
+
+                    b.ToTable("lead_project_members", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Projects.LeadSupplier", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contacts")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("contacts");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("PricePerNumberKopecks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("price_per_number_kopecks");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_suppliers");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_suppliers_name");
+
+                    b.ToTable("lead_suppliers", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
                 {
                     b.Property<int>("Id")
@@ -4000,6 +4524,74 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("AspNetRoleClaims", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("access_failed_count");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("concurrency_stamp");
+
+                    b.Property<string>("Email")
+                        .HasColumnType("text")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lockout_enabled");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lockout_end");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_email");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasColumnType("text")
+                        .HasColumnName("normalized_user_name");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_number");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("phone_number_confirmed");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text")
+                        .HasColumnName("security_stamp");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("two_factor_enabled");
+
+                    b.Property<string>("UserName")
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_identity_user");
+
+                    b.ToTable("identity_user", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.Property<int>("Id")
@@ -4245,6 +4837,68 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Import.LeadImport", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_imports_lead_projects_project_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.DoNotCallEntry", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_lead_do_not_call_lead_projects_project_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.Lead", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leads_lead_projects_project_id");
+
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadSupplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_leads_lead_suppliers_supplier_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Numbers.LeadCall", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Numbers.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_calls_leads_lead_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Projects.LeadProjectMember", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany("Members")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_project_members_lead_projects_project_id");
+
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_project_members_identity_user_user_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Birthdays.BirthdayGift", b =>
@@ -4898,6 +5552,11 @@ namespace AlAroma.Web.Migrations
             modelBuilder.Entity("AlAroma.Web.Features.GiftCards.GiftCertificate", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Projects.LeadProject", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Notifications.Outbox.OutboxMessage", b =>

@@ -77,6 +77,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Bots.Client.ClientChat> ClientBotChats => Set<Features.Bots.Client.ClientChat>();
     public DbSet<Features.Campaigns.Campaign> Campaigns => Set<Features.Campaigns.Campaign>();
     public DbSet<Features.Campaigns.CampaignRecipient> CampaignRecipients => Set<Features.Campaigns.CampaignRecipient>();
+    public DbSet<Features.Leads.Projects.LeadProject> LeadProjects => Set<Features.Leads.Projects.LeadProject>();
+    public DbSet<Features.Leads.Projects.LeadProjectMember> LeadProjectMembers => Set<Features.Leads.Projects.LeadProjectMember>();
+    public DbSet<Features.Leads.Projects.LeadSupplier> LeadSuppliers => Set<Features.Leads.Projects.LeadSupplier>();
+    public DbSet<Features.Leads.Numbers.Lead> Leads => Set<Features.Leads.Numbers.Lead>();
+    public DbSet<Features.Leads.Numbers.LeadCall> LeadCalls => Set<Features.Leads.Numbers.LeadCall>();
+    public DbSet<Features.Leads.Numbers.DoNotCallEntry> DoNotCall => Set<Features.Leads.Numbers.DoNotCallEntry>();
+    public DbSet<Features.Leads.Import.LeadImport> LeadImports => Set<Features.Leads.Import.LeadImport>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

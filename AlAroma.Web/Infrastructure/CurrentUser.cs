@@ -20,3 +20,10 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string? Ip => Http?.Connection.RemoteIpAddress?.ToString();
     public string? UserAgent => Http?.Request.Headers.UserAgent.ToString();
 }
+
+/// <summary>A named staff member acting outside a request (a background run on behalf of whoever started it, the CLI).</summary>
+public sealed record NamedUser(string? UserId, string UserName) : ICurrentUser
+{
+    public string? Ip => null;
+    public string? UserAgent => null;
+}

@@ -50,9 +50,14 @@ public sealed class RussianNumberingPlan
     /// <summary>Number of ranges loaded.</summary>
     public int RangeCount { get; }
 
-    private RussianNumberingPlan(NumberRegion?[] regionSets, Dictionary<int, List<(int From, int To, int Region, int Operator)>> byCode, string?[] operatorNames)
+    /// <summary>Every region of the registry by slug: its Russian name and IANA time zone, in the registry's order.</summary>
+    public IReadOnlyList<(string Slug, string Name, string TimeZoneId)> Regions { get; }
+
+    private RussianNumberingPlan(NumberRegion?[] regionSets, Dictionary<int, List<(int From, int To, int Region, int Operator)>> byCode, string?[] operatorNames,
+        IReadOnlyList<(string, string, string)> regions)
     {
         this.regionSets = regionSets;
+        Regions = regions;
         operatorsByIndex = operatorNames;
         foreach (var (code, list) in byCode)
         {
@@ -69,8 +74,8 @@ public sealed class RussianNumberingPlan
     /// <exception cref="InvalidDataException">A file does not have the expected shape, or a region (other than <see cref="AllRussia"/>) has no time zone.</exception>
     public static RussianNumberingPlan Load(Stream mobile, Stream regions, Stream timeZones, Stream operators)
     {
-        var names = JsonSerializer.Deserialize<List<RegionRow>>(regions, Json)?.ToDictionary(r => r.Slug, r => r.Name)
-            ?? throw new InvalidDataException("regions.json is empty.");
+        var regionRows = JsonSerializer.Deserialize<List<RegionRow>>(regions, Json) ?? throw new InvalidDataException("regions.json is empty.");
+        var names = regionRows.ToDictionary(r => r.Slug, r => r.Name);
         // A region spanning several zones (Sakha) has {"default", "byDistrict"}; mobile ranges name no district, so the default.
         var zones = (JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(timeZones) ?? throw new InvalidDataException("timezones.json is empty."))
             .ToDictionary(z => z.Key, z => z.Value.ValueKind == JsonValueKind.Object ? z.Value.GetProperty("default").GetString()! : z.Value.GetString()!);
@@ -96,7 +101,8 @@ public sealed class RussianNumberingPlan
                 list.Add((row[0].GetInt32(), row[1].GetInt32(), row[3].GetInt32(), row[2].GetInt32()));
         }
         var operatorByIndex = inns.Select(inn => inn is not null && operatorNames.TryGetValue(inn, out var n) ? n : null).ToArray();
-        return new RussianNumberingPlan(sets, byCode, operatorByIndex);
+        var regionList = regionRows.Where(r => zones.ContainsKey(r.Slug)).Select(r => (r.Slug, r.Name, zones[r.Slug])).ToList();
+        return new RussianNumberingPlan(sets, byCode, operatorByIndex, regionList);
     }
 
     /// <summary>
