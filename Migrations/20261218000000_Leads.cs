@@ -14,31 +14,6 @@ namespace AlAroma.Web.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "identity_user",
-                columns: table => new
-                {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    user_name = table.Column<string>(type: "text", nullable: true),
-                    normalized_user_name = table.Column<string>(type: "text", nullable: true),
-                    email = table.Column<string>(type: "text", nullable: true),
-                    normalized_email = table.Column<string>(type: "text", nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_identity_user", x => x.id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "lead_projects",
                 columns: table => new
                 {
@@ -163,9 +138,9 @@ namespace AlAroma.Web.Migrations
                 {
                     table.PrimaryKey("pk_lead_project_members", x => new { x.project_id, x.user_id });
                     table.ForeignKey(
-                        name: "fk_lead_project_members_identity_user_user_id",
+                        name: "fk_lead_project_members_asp_net_users_user_id",
                         column: x => x.user_id,
-                        principalTable: "identity_user",
+                        principalTable: "AspNetUsers",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
@@ -315,7 +290,7 @@ namespace AlAroma.Web.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_leads_queue",
                 table: "leads",
-                columns: new[] { "project_id", "queue_at_utc" },
+                columns: new[] { "project_id", "time_zone_id", "queue_at_utc" },
                 filter: "status <= 3");
 
             migrationBuilder.CreateIndex(
@@ -341,9 +316,6 @@ namespace AlAroma.Web.Migrations
 
             migrationBuilder.DropTable(
                 name: "leads");
-
-            migrationBuilder.DropTable(
-                name: "identity_user");
 
             migrationBuilder.DropTable(
                 name: "lead_projects");

@@ -43,6 +43,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/feedback", [Roles.Admin, Roles.Manager]), // «Отзывы и обращения» (issue 12)
         ("/campaigns", [Roles.Admin, Roles.Manager]), // «Рассылки» (DOMAIN.md: Manager — campaigns)
         ("/reports", [Roles.Admin, Roles.Manager]),
+        ("/leads/work", [Roles.Admin, Roles.Manager, Roles.Operator]), // «Следующий номер» (issue 13: the operator's screen)
+        ("/leads", [Roles.Admin, Roles.Manager]), // projects, bases, numbers, exports (issue 13: Manager; no Operator)
         ("/", Roles.All.ToArray()),
     ];
 

@@ -17,6 +17,9 @@ public class AppFixture : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The folder of this fixture's uploaded bases (<c>Leads:Folder</c>), removed with it.</summary>
+    public string LeadsFolder { get; } = Path.Combine(Path.GetTempPath(), "alaroma-leads-" + Guid.NewGuid().ToString("N"));
+
     public async Task InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
@@ -34,6 +37,9 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Bots:Telegram:Mode", "Off");
             // Tests sign in as the seeded admin and manager with the password; Account/TwoFactorTests turns the requirement on.
             b.UseSetting("Security:TwoFactor:RequiredForRoles", "");
+            // Lead imports are run by the tests through LeadImportWorker.RunNextAsync; their files go to a private folder.
+            b.UseSetting("Leads:Worker:Enabled", "false");
+            b.UseSetting("Leads:Folder", LeadsFolder);
         });
         using var scope = Factory.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Seeder>().SeedDemoAsync(CancellationToken.None);
@@ -43,6 +49,7 @@ public class AppFixture : IAsyncLifetime
     {
         await Factory.DisposeAsync();
         await DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(LeadsFolder)) Directory.Delete(LeadsFolder, recursive: true);
     }
 
     /// <summary>The fixture's database: a fresh copy of the migrated template on the tests' cluster.</summary>

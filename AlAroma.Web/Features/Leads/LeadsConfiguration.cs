@@ -1,7 +1,7 @@
 using AlAroma.Web.Features.Leads.Import;
 using AlAroma.Web.Features.Leads.Numbers;
 using AlAroma.Web.Features.Leads.Projects;
-using Microsoft.AspNetCore.Identity;
+using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,7 +27,7 @@ internal sealed class LeadProjectMemberConfiguration : IEntityTypeConfiguration<
         b.ToTable("lead_project_members");
         b.HasKey(x => new { x.ProjectId, x.UserId });
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
-        b.HasOne<IdentityUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.UserId);
     }
 }
@@ -61,8 +61,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasIndex(x => new { x.ProjectId, x.Id });
         // "All projects" duplicate check, the telephony webhooks and the bridge to customers find a number anywhere.
         b.HasIndex(x => x.Phone);
-        // The operator's queue: due numbers of a project, earliest first (statuses New..CallBack = 0..3).
-        b.HasIndex(x => new { x.ProjectId, x.QueueAtUtc }).HasDatabaseName("ix_leads_queue").HasFilter("status <= 3");
+        // The operator's queue: due numbers of a project per time zone (the calling hours open zone by zone), earliest
+        // first; only statuses New..CallBack (0..3) are ever due.
+        b.HasIndex(x => new { x.ProjectId, x.TimeZoneId, x.QueueAtUtc }).HasDatabaseName("ix_leads_queue").HasFilter("status <= 3");
     }
 }
 

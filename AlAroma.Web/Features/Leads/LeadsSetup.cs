@@ -13,7 +13,13 @@ public static class LeadsSetup
         s.AddScoped<MapLeadImport>();
         s.AddScoped<RunLeadImport>();
         s.AddScoped<GetLeadImport>();
+        s.AddScoped<Numbers.ListLeads>();
+        s.AddScoped<Numbers.ExportLeads>();
+        s.AddScoped<Work.NextLead>();
+        s.AddScoped<Work.RecordLeadResult>();
+        s.AddScoped<Work.GetLeadCard>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
+        LeadCommands.Register();
     }
 }

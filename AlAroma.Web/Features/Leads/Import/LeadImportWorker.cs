@@ -54,9 +54,9 @@ public sealed class LeadImportWorker(IServiceScopeFactory scopes, IConfiguration
     }
 
     /// <summary>Running imports with no heartbeat for <see cref="StaleAfter"/> become Failed with <see cref="Interrupted"/>.</summary>
-    public static Task<int> MarkDeadAsync(AppDbContext db, CancellationToken ct)
+    public static Task<int> MarkDeadAsync(AppDbContext db, CancellationToken ct, TimeSpan? staleAfter = null)
     {
-        var before = DateTime.UtcNow - StaleAfter;
+        var before = DateTime.UtcNow - (staleAfter ?? StaleAfter);
         return db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE lead_imports SET status = 'Failed', error = {Interrupted}, finished_at_utc = now()
             WHERE status = 'Running' AND (heartbeat_at_utc IS NULL OR heartbeat_at_utc < {before})

@@ -35,7 +35,7 @@ public sealed class MapLeadImport(AppDbContext db)
         IReadOnlyList<(int Id, string Name)> Suppliers, Input Form, string? Error);
 
     /// <summary>The mapping page of an import still to be mapped (or the last mapping of one that failed); null when unknown.</summary>
-    public async Task<Model?> GetAsync(Guid id, string? error, Input? posted, CancellationToken ct)
+    public async Task<Model?> GetAsync(Guid id, string? error, Input? posted, CancellationToken ct, string? encoding = null, string? delimiter = null)
     {
         var import = await db.LeadImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (import is null) return null;
@@ -46,6 +46,8 @@ public sealed class MapLeadImport(AppDbContext db)
             Encoding = import.Encoding, Delimiter = import.Delimiter, DedupProject = import.Dedup.HasFlag(DedupOptions.Project),
             DedupSystem = import.Dedup.HasFlag(DedupOptions.System), SystemDays = import.SystemDays, DedupDnc = import.Dedup.HasFlag(DedupOptions.DoNotCall),
         };
+        if (encoding is not null) form.Encoding = encoding;
+        if (delimiter is not null) form.Delimiter = delimiter;
         IReadOnlyList<string> headers = import.Headers;
         IReadOnlyList<string[]> samples = [];
         if (File.Exists(import.StoredPath))

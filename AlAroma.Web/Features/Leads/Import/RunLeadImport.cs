@@ -139,7 +139,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
             await using var r = await cmd.ExecuteReaderAsync(ct);
             while (await r.ReadAsync(ct))
             {
-                if (r.GetInt32(0) == 1) { imported = r.GetInt64(3); requeued = r.GetInt64(4); continue; }
+                if (r.GetInt32(0) == 1) { imported = r.GetInt64(4); requeued = r.GetInt64(5); continue; }
                 var reason = r.GetInt32(3);
                 switch (reason) { case 1: dupFile++; break; case 2: dupProject++; break; case 3: dupSystem++; break; default: dnc++; break; }
                 rejected.Write(r.GetInt64(1), r.GetInt64(2).ToString(System.Globalization.CultureInfo.InvariantCulture), reason switch

@@ -38,6 +38,8 @@ public sealed class UploadLeadImport(AppDbContext db, LeadFiles files, TimeProvi
             if (length == 0) throw new BusinessRuleException("Файл пустой. Выберите базу в формате CSV или XLSX.");
             if (head.AsSpan().StartsWith(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
                 throw new BusinessRuleException("Это файл старого формата Excel (XLS). Сохраните его как XLSX или CSV и загрузите снова.");
+            // Detect on whole lines: a UTF-8 letter cut at the 64 KB edge would look like another encoding.
+            if (length > head.Length && Array.LastIndexOf(head, (byte)'\n') is > 0 and var lastLine) head = head[..(lastLine + 1)];
             var source = ImportSource.Detect(head);
             if (source.Format == "xlsx" && length > MaxXlsxBytes)
                 throw new BusinessRuleException($"Файл XLSX больше {MaxXlsxBytes / 1024 / 1024} МБ. Сохраните базу как CSV — её размер не ограничен.");

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Leads.Import;
+using AlAroma.Web.Features.Leads.Numbers;
+using AlAroma.Web.Features.Leads.Projects;
+using AlAroma.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Leads;
+
+/// <summary>
+/// The call centre's commands for operators' scripts: <c>create-project</c>, <c>import-leads</c>, <c>export-leads</c>.
+/// Each prints what it did; the exit code is 0 on success, 1 on a refusal or failure, 2 on bad arguments.
+/// </summary>
+public static class LeadCommands
+{
+    public const string CreateUsage = "create-project <name>                    create a call project (active, Mon–Sat 09:00–21:00 local time of each number)";
+    public const string ImportUsage = "import-leads <file> --project <name> [--dedup file,project,system,dnc] [--system-days N] [--supplier <name>]  load a phone base (CSV/XLSX)";
+    public const string ExportUsage = "export-leads --project <name> <file.csv>  export a project's numbers";
+
+    /// <summary>Registers the commands with <see cref="Cli"/>.</summary>
+    public static void Register()
+    {
+        Cli.Register("create-project", CreateUsage, (sp, a) => CreateAsync(sp, a, Console.Out, Console.Error));
+        Cli.Register("import-leads", ImportUsage, (sp, a) => ImportAsync(sp, a, Console.Out, Console.Error));
+        Cli.Register("export-leads", ExportUsage, (sp, a) => ExportAsync(sp, a, Console.Out, Console.Error));
+    }
+
+    /// <summary><c>create-project &lt;name&gt;</c>.</summary>
+    public static async Task<int> CreateAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 1 || string.IsNullOrWhiteSpace(args[0]) || args[0].StartsWith("--")) { await error.WriteLineAsync("usage: " + CreateUsage); return 2; }
+        var db = sp.GetRequiredService<AppDbContext>();
+        var name = args[0].Trim();
+        if (await db.LeadProjects.AnyAsync(p => p.Name == name && p.DeletedAtUtc == null))
+        {
+            await error.WriteLineAsync($"error: a project named '{name}' already exists.");
+            return 1;
+        }
+        var project = new LeadProject { Name = name, CreatedAtUtc = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
+        db.LeadProjects.Add(project);
+        await db.SaveChangesAsync();
+        await output.WriteLineAsync($"Project {project.Id} '{name}' created.");
+        return 0;
+    }
+
+    /// <summary><c>import-leads &lt;file&gt; --project &lt;name&gt; [--dedup …] [--system-days N] [--supplier &lt;name&gt;]</c>: runs the load in this process and prints its counts.</summary>
+    public static async Task<int> ImportAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = Parse(args, "--project", "--dedup", "--system-days", "--supplier");
+        if (positional.Count != 1 || options.GetValueOrDefault("--project") is not { } projectName) { await error.WriteLineAsync("usage: " + ImportUsage); return 2; }
+        var path = positional[0];
+        if (!File.Exists(path)) { await error.WriteLineAsync($"error: file not found: {path}"); return 1; }
+        var dedup = DedupOptions.Default;
+        if (options.GetValueOrDefault("--dedup") is { } list)
+        {
+            dedup = DedupOptions.None;
+            foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                switch (part)
+                {
+                    case "file": break; // always on: a project holds a number once
+                    case "project": dedup |= DedupOptions.Project; break;
+                    case "system": dedup |= DedupOptions.System; break;
+                    case "dnc": dedup |= DedupOptions.DoNotCall; break;
+                    default: await error.WriteLineAsync($"error: unknown duplicate check '{part}' (use file, project, system, dnc)"); return 2;
+                }
+            }
+        }
+        int? days = null;
+        if (options.GetValueOrDefault("--system-days") is { } d)
+        {
+            if (!int.TryParse(d, out var n) || n < 1) { await error.WriteLineAsync("error: --system-days must be a whole number of days ≥ 1"); return 2; }
+            days = n;
+        }
+        var db = sp.GetRequiredService<AppDbContext>();
+        try
+        {
+            var project = await db.LeadProjects.AsNoTracking().SingleOrDefaultAsync(p => p.Name == projectName && p.DeletedAtUtc == null)
+                ?? throw new BusinessRuleException($"no project named '{projectName}' (create it with create-project).");
+            int? supplierId = null;
+            if (options.GetValueOrDefault("--supplier") is { } supplierName)
+                supplierId = (await db.LeadSuppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Name == supplierName))?.Id
+                    ?? throw new BusinessRuleException($"no supplier named '{supplierName}'.");
+            Guid id;
+            await using (var file = File.OpenRead(path))
+                id = await sp.GetRequiredService<UploadLeadImport>().HandleAsync(project.Id, path, file, CancellationToken.None);
+            var import = await db.LeadImports.SingleAsync(i => i.Id == id);
+            if (import.PhoneColumn is null)
+                throw new BusinessRuleException($"no phone column among: {string.Join(", ", import.Headers)} (title it 'Телефон' or 'phone').");
+            import.Dedup = dedup;
+            import.SystemDays = days;
+            if (supplierId is not null) import.SupplierId = supplierId;
+            import.Status = LeadImportStatus.Running;
+            import.StartedAtUtc = import.HeartbeatAtUtc = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            await output.WriteLineAsync($"File: {Path.GetFileName(path)} ({import.Format}{(import.Format == "csv" ? $", {import.Encoding}, {import.Delimiter}" : "")}), phone column '{import.Headers[import.PhoneColumn.Value]}'");
+            var r = await sp.GetRequiredService<RunLeadImport>().HandleAsync(id, CancellationToken.None);
+            await output.WriteLineAsync($"Rows read: {r.RowsRead}");
+            await output.WriteLineAsync($"Imported: {r.Imported}" + (r.Requeued > 0 ? $", put back to work: {r.Requeued}" : ""));
+            await output.WriteLineAsync($"Duplicates: in file {r.DuplicatesInFile}, in project {r.DuplicatesInProject}, in other projects {r.DuplicatesInSystem}, do-not-call {r.DoNotCall}");
+            await output.WriteLineAsync($"Rejected as invalid: {r.Invalid}" + (r.InvalidByReason.Count == 0 ? "" :
+                " (" + string.Join(", ", r.InvalidByReason.OrderByDescending(x => x.Value).Select(x => $"{x.Key}: {x.Value}")) + ")"));
+            await output.WriteLineAsync($"Elapsed: {r.Elapsed.TotalSeconds:0.00} s" + (r.Elapsed.TotalSeconds > 0 ? $" ({r.RowsRead / r.Elapsed.TotalSeconds:0} rows/s)" : ""));
+            if (r.Status != LeadImportStatus.Done) { await error.WriteLineAsync("error: " + r.Error); return 1; }
+            var rejected = await db.LeadImports.AsNoTracking().Where(i => i.Id == id).Select(i => i.RejectedPath).SingleAsync();
+            if (rejected is not null) await output.WriteLineAsync($"Rejected rows: {rejected}");
+            return 0;
+        }
+        catch (BusinessRuleException e)
+        {
+            await error.WriteLineAsync("error: " + e.Message);
+            return 1;
+        }
+    }
+
+    /// <summary><c>export-leads --project &lt;name&gt; &lt;file.csv&gt;</c>.</summary>
+    public static async Task<int> ExportAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error)
+    {
+        var (positional, options) = Parse(args, "--project");
+        if (positional.Count != 1 || options.GetValueOrDefault("--project") is not { } projectName) { await error.WriteLineAsync("usage: " + ExportUsage); return 2; }
+        var path = positional[0];
+        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) { await error.WriteLineAsync("error: the file must end in .csv"); return 2; }
+        var db = sp.GetRequiredService<AppDbContext>();
+        var project = await db.LeadProjects.AsNoTracking().SingleOrDefaultAsync(p => p.Name == projectName && p.DeletedAtUtc == null);
+        if (project is null) { await error.WriteLineAsync($"error: no project named '{projectName}'."); return 1; }
+        var watch = Stopwatch.StartNew();
+        long rows;
+        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            rows = await sp.GetRequiredService<ExportLeads>().WriteCsvAsync(new ListLeads.Input { Project = project.Id }, file, CancellationToken.None);
+        await output.WriteLineAsync($"Exported {rows} numbers to {path} in {watch.Elapsed.TotalSeconds:0.00} s.");
+        return 0;
+    }
+
+    // Positional arguments and "--name value" options; an option not in the list is kept as positional (and refused by the caller).
+    private static (List<string> Positional, Dictionary<string, string> Options) Parse(string[] args, params string[] names)
+    {
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (names.Contains(args[i]) && i + 1 < args.Length) options[args[i]] = args[++i];
+            else positional.Add(args[i]);
+        }
+        return (positional, options);
+    }
+}

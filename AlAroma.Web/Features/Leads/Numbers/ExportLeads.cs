@@ -1,0 +1,53 @@
+using System.Globalization;
+using AlAroma.Web.Data;
+using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Time;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlAroma.Web.Features.Leads.Numbers;
+
+/// <summary>
+/// A filter of «Номера» (<see cref="ListLeads.Filtered"/>) as CSV, streamed row by row from the database to the response
+/// or a file, so an export of millions never sits in memory: UTF-8 with BOM, <c>;</c>, phones as digits (79161234567, what
+/// dialers load), times in Moscow time, formula-like text quoted (<see cref="SpreadsheetText.ForCsv"/>).
+/// </summary>
+public sealed class ExportLeads(AppDbContext db, ListLeads list)
+{
+    /// <summary>The header row.</summary>
+    public static readonly string[] Headers =
+        ["Телефон", "Проект", "Поставщик", "Регион", "Часовой пояс", "Статус", "Попыток", "Последний звонок", "Загружен", "Комментарий"];
+
+    /// <summary>One exported number (the columns of <see cref="Headers"/>).</summary>
+    public sealed record Row(long Phone, string Project, string? Supplier, string? Region, string TimeZoneId, LeadStatus Status, int Attempts,
+        DateTime? LastCallAtUtc, DateTime LoadedAtUtc, string? Comment);
+
+    /// <summary>The rows of the filter in id order, streamed.</summary>
+    public IAsyncEnumerable<Row> RowsAsync(ListLeads.Input filter) =>
+        (from l in list.Filtered(filter)
+         join p in db.LeadProjects on l.ProjectId equals p.Id
+         join s in db.LeadSuppliers on l.SupplierId equals s.Id into sj
+         from s in sj.DefaultIfEmpty()
+         orderby l.Id
+         select new Row(l.Phone, p.Name, s.Name, l.Region, l.TimeZoneId, l.Status, l.Attempts, l.LastCallAtUtc, l.LoadedAtUtc, l.Comment))
+        .AsAsyncEnumerable();
+
+    /// <summary>Writes the CSV of <paramref name="filter"/> to <paramref name="output"/>; returns the rows written.</summary>
+    public async Task<long> WriteCsvAsync(ListLeads.Input filter, Stream output, CancellationToken ct)
+    {
+        long n = 0;
+        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true);
+        csv.WriteRecord(Headers);
+        await foreach (var r in RowsAsync(filter).WithCancellation(ct))
+        {
+            csv.WriteRecord([
+                r.Phone.ToString(CultureInfo.InvariantCulture), SpreadsheetText.ForCsv(r.Project), SpreadsheetText.ForCsv(r.Supplier),
+                Numbering.RegionNames.NameOf(r.Region), r.TimeZoneId, LeadStatuses.Label(r.Status), r.Attempts.ToString(CultureInfo.InvariantCulture),
+                r.LastCallAtUtc is { } c ? LocalTime.Format(c) : "", LocalTime.Format(r.LoadedAtUtc), SpreadsheetText.ForCsv(r.Comment),
+            ]);
+            if (++n % 10_000 == 0) await csv.FlushAsync(ct);
+        }
+        await csv.FlushAsync(ct);
+        return n;
+    }
+}

@@ -1,0 +1,83 @@
+using AlAroma.Web.Data;
+using AlAroma.Web.Features.Account;
+using AlAroma.Web.Features.Leads.Import;
+using AlAroma.Web.Features.Leads.Numbering;
+using AlAroma.Web.Features.Leads.Numbers;
+using AlAroma.Web.Features.Leads.Projects;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AlAroma.Web.Features.Leads.Work;
+
+/// <summary>
+/// «Следующий номер»: gives an operator the next number of their active projects that is due (new, no answer or busy after
+/// the retry pause, a callback whose time has come), under the project's attempt limit, not on a do-not-call list, and
+/// within the project's calling days and hours in the number's own time zone. The row is taken with
+/// <c>FOR UPDATE SKIP LOCKED</c> and marked as the operator's for <see cref="HoldFor"/>, so two operators never get the same
+/// number, even at the same instant; an operator who reloads the page gets back the number they hold.
+/// </summary>
+public sealed class NextLead(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>How long a given number stays the operator's without a result (then it returns to the queue).</summary>
+    public static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(15);
+
+    // Every zone a number can carry: the plan's regions and the default.
+    private static readonly Lazy<string[]> Zones = new(() =>
+        RussianNumberingPlan.Default.Regions.Select(r => r.TimeZoneId).Append(RunLeadImport.DefaultZone).Distinct().ToArray());
+
+    /// <summary>The number the operator holds now, or null.</summary>
+    public Task<Lead?> HeldAsync(string userId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Leads.AsNoTracking().Where(l => l.TakenBy == userId && l.TakenUntilUtc > now).OrderBy(l => l.TakenUntilUtc).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The projects the user calls: those they are an operator of; an Admin or Manager who is no operator anywhere gets every
+    /// live active project (to check the queue).
+    /// </summary>
+    public async Task<List<LeadProject>> ProjectsAsync(string userId, bool backOffice, CancellationToken ct)
+    {
+        var live = db.LeadProjects.AsNoTracking().Where(p => p.DeletedAtUtc == null && p.PurgeRequestedAtUtc == null && p.Status == LeadProjectStatus.Active);
+        var mine = await live.Where(p => db.LeadProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == userId && m.Role == LeadProjectRole.Operator))
+            .OrderBy(p => p.Name).ToListAsync(ct);
+        return mine.Count > 0 || !backOffice ? mine : await live.OrderBy(p => p.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Gives the user a number (the one they hold, else the next due one); null when nothing is due now.</summary>
+    public async Task<Lead?> TakeAsync(string userId, bool backOffice, CancellationToken ct)
+    {
+        if (await HeldAsync(userId, ct) is { } held) return held;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var project in await ProjectsAsync(userId, backOffice, ct))
+        {
+            var open = project.Window.OpenZones(now, Zones.Value);
+            if (open.Count == 0) continue;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // One candidate per open zone (each from the queue index), the earliest of them; locked rows are skipped.
+            var taken = await db.Leads.FromSql($"""
+                SELECT c.* FROM unnest({open.ToArray()}) AS z(tz)
+                CROSS JOIN LATERAL (
+                    SELECT l.* FROM leads l
+                    WHERE l.project_id = {project.Id} AND l.time_zone_id = z.tz AND l.status <= 3 AND l.queue_at_utc <= {now}
+                      AND l.attempts < {project.MaxAttempts} AND (l.taken_until_utc IS NULL OR l.taken_until_utc < {now})
+                      AND NOT EXISTS (SELECT 1 FROM lead_do_not_call d WHERE d.phone = l.phone AND (d.project_id IS NULL OR d.project_id = l.project_id))
+                    ORDER BY l.queue_at_utc
+                    LIMIT 1
+                    FOR UPDATE SKIP LOCKED
+                ) c
+                ORDER BY c.queue_at_utc
+                LIMIT 1
+                """).AsNoTracking().ToListAsync(ct);
+            if (taken.Count == 0) { await tx.RollbackAsync(ct); continue; }
+            var lead = taken[0];
+            var until = now + HoldFor;
+            await db.Leads.Where(l => l.Id == lead.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.TakenBy, userId).SetProperty(l => l.TakenUntilUtc, until), ct);
+            await tx.CommitAsync(ct);
+            lead.TakenBy = userId;
+            lead.TakenUntilUtc = until;
+            return lead;
+        }
+        return null;
+    }
+}
