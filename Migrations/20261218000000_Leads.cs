@@ -14,6 +14,23 @@ namespace AlAroma.Web.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "lead_call_events",
+                columns: table => new
+                {
+                    provider = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    event_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    received_at_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    lead_id = table.Column<long>(type: "bigint", nullable: true),
+                    phone = table.Column<long>(type: "bigint", nullable: true),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_lead_call_events", x => new { x.provider, x.call_id, x.event_key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "lead_projects",
                 columns: table => new
                 {
@@ -222,6 +239,11 @@ namespace AlAroma.Web.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_lead_call_events_received_at_utc",
+                table: "lead_call_events",
+                column: "received_at_utc");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_lead_calls_lead_id_at_utc",
                 table: "lead_calls",
                 columns: new[] { "lead_id", "at_utc" });
@@ -302,6 +324,9 @@ namespace AlAroma.Web.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "lead_call_events");
+
             migrationBuilder.DropTable(
                 name: "lead_calls");
 

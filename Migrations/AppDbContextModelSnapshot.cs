@@ -1755,6 +1755,50 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("lead_suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Telephony.LeadCallEvent", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("event_key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<long?>("LeadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_id");
+
+                    b.Property<long?>("Phone")
+                        .HasColumnType("bigint")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at_utc");
+
+                    b.HasKey("Provider", "CallId", "EventKey")
+                        .HasName("pk_lead_call_events");
+
+                    b.HasIndex("ReceivedAtUtc")
+                        .HasDatabaseName("ix_lead_call_events_received_at_utc");
+
+                    b.ToTable("lead_call_events", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Locations.Location", b =>
                 {
                     b.Property<int>("Id")

@@ -24,6 +24,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/account/forgot-password", null), // «Забыли пароль?»: for whoever cannot sign in
         ("/account/reset-password", null),  // the page the e-mailed link opens
         ("/account/", Roles.All.ToArray()),
+        ("/telephony/", null), // PBX webhooks: the provider's signature is the authentication (Leads/TelephonyWebhookTests)
         ("/miniapp", null), // the Mini App page: no data in it; its requests are authenticated by Telegram initData
         ("/loyalty/dashboard", [Roles.Admin, Roles.Manager]), // «Программа лояльности», as the reports
         ("/admin/notifications", [Roles.Admin, Roles.Manager]), // the outbox (issue 11: Admin/Manager)
@@ -101,7 +102,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var endpoints = Endpoints().ToList();
         Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
-        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password", "/miniapp", .. BySecret];
+        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password", "/miniapp", "/telephony/", .. BySecret];
         Assert.All(endpoints, e => Assert.True(Expected(e.Url) is not null || open.Any(p => e.Url.StartsWith(p)),
             $"{e.Url} is open to anonymous visitors but not listed as public"));
     }

@@ -84,6 +84,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Leads.Numbers.LeadCall> LeadCalls => Set<Features.Leads.Numbers.LeadCall>();
     public DbSet<Features.Leads.Numbers.DoNotCallEntry> DoNotCall => Set<Features.Leads.Numbers.DoNotCallEntry>();
     public DbSet<Features.Leads.Import.LeadImport> LeadImports => Set<Features.Leads.Import.LeadImport>();
+    public DbSet<Features.Leads.Telephony.LeadCallEvent> LeadCallEvents => Set<Features.Leads.Telephony.LeadCallEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

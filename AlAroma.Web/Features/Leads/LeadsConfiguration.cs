@@ -116,3 +116,18 @@ internal sealed class LeadImportConfiguration : IEntityTypeConfiguration<LeadImp
         b.HasIndex(x => new { x.ProjectId, x.CreatedAtUtc });
     }
 }
+
+internal sealed class LeadCallEventConfiguration : IEntityTypeConfiguration<Telephony.LeadCallEvent>
+{
+    public void Configure(EntityTypeBuilder<Telephony.LeadCallEvent> b)
+    {
+        b.ToTable("lead_call_events");
+        // The idempotency key of the webhooks: a provider's call and event, once.
+        b.HasKey(x => new { x.Provider, x.CallId, x.EventKey });
+        b.Property(x => x.Provider).HasMaxLength(16);
+        b.Property(x => x.CallId).HasMaxLength(128);
+        b.Property(x => x.EventKey).HasMaxLength(64);
+        b.Property(x => x.Kind).HasMaxLength(16);
+        b.HasIndex(x => x.ReceivedAtUtc);
+    }
+}

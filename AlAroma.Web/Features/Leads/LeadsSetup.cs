@@ -18,6 +18,7 @@ public static class LeadsSetup
         s.AddScoped<Work.NextLead>();
         s.AddScoped<Work.RecordLeadResult>();
         s.AddScoped<Work.GetLeadCard>();
+        s.AddScoped<Telephony.ApplyCallEvent>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
         LeadCommands.Register();

@@ -48,8 +48,10 @@ public sealed class RecordLeadResult(AppDbContext db, TimeProvider clock, ICurre
             ?? throw new BusinessRuleException("Номер не найден — возьмите следующий.");
         if (lead.TakenBy != userId && lead.TakenBy is not null && lead.TakenUntilUtc > now)
             throw new BusinessRuleException("Этот номер сейчас у другого оператора. Возьмите следующий номер.");
+        // A PBX webhook may have counted this call already (its end event came while the operator held the number).
+        var countedByPbx = lead.TakenBy == userId && lead.TakenUntilUtc is { } until && lead.LastCallAtUtc >= until - NextLead.HoldFor;
         lead.Status = input.Result;
-        lead.Attempts++;
+        if (!countedByPbx) lead.Attempts++;
         lead.LastCallAtUtc = now;
         lead.LastOperatorId = userId;
         if (comment is not null) lead.Comment = comment;

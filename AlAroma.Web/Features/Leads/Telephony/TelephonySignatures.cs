@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AlAroma.Web.Features.Leads.Telephony;
+
+/// <summary>
+/// The webhook signatures of the PBXs (INTEGRATIONS.md "Telephony"), compared in constant time. Pure.
+/// </summary>
+public static class TelephonySignatures
+{
+    /// <summary>
+    /// Zadarma's <c>Signature</c> header: base64 of the lower-case HEX string of HMAC-SHA1(secret, data), where data is
+    /// caller_id + called_did + call_start (NOTIFY_START/END), internal + destination + call_start (NOTIFY_OUT_START/OUT_END),
+    /// pbx_call_id + call_id_with_rec (NOTIFY_RECORD) — as Zadarma's own PHP client (zadarma/user-api-v1) computes it.
+    /// </summary>
+    public static string Zadarma(string secret, string data) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(data)))));
+
+    /// <summary>Mango Office's <c>sign</c>: lower-case hex SHA-256 of vpbx_api_key + json + salt.</summary>
+    public static string Mango(string apiKey, string json, string salt) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey + json + salt)));
+
+    /// <summary>The generic JSON event's <c>X-Signature</c>: lower-case hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
+    public static string Generic(string secret, string timestamp, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
+
+    /// <summary>Whether two signatures are the same, in time independent of where they differ.</summary>
+    public static bool Same(string? expected, string? given) =>
+        given is not null && expected is not null
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+}
