@@ -15,5 +15,6 @@ public static class LeadsSetup
         s.AddScoped<GetLeadImport>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
+        s.AddLeadProjects();
     }
 }
