@@ -1,7 +1,7 @@
 using AlAroma.Web.Features.Leads.Import;
 using AlAroma.Web.Features.Leads.Numbers;
 using AlAroma.Web.Features.Leads.Projects;
-using Microsoft.AspNetCore.Identity;
+using AlAroma.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,7 +27,7 @@ internal sealed class LeadProjectMemberConfiguration : IEntityTypeConfiguration<
         b.ToTable("lead_project_members");
         b.HasKey(x => new { x.ProjectId, x.UserId });
         b.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
-        b.HasOne<IdentityUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.UserId);
     }
 }
