@@ -18,7 +18,7 @@ namespace AlAroma.Web.Features.Leads.DoNotCall;
 /// without a header row works too (its first row is then a number). Valid numbers are inserted in one statement
 /// (<c>INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING</c>), their loaded leads marked «Не звонить»
 /// (<see cref="DoNotCallLeads"/>) and one audit entry written, all in one transaction; refused rows come back as a CSV
-/// (<see cref="ImportSource.RejectedRowsCsv"/>) kept in the leads' folder for download.
+/// (<see cref="ImportSource.RejectedRowsCsv"/>) kept in the leads' folder for download for <see cref="RejectedFileLifetime"/>.
 /// </summary>
 public sealed class ImportDoNotCall(AppDbContext db, LeadFiles files, TimeProvider clock, ICurrentUser user)
 {
@@ -111,6 +111,7 @@ public sealed class ImportDoNotCall(AppDbContext db, LeadFiles files, TimeProvid
         {
             rejectedFile = Guid.NewGuid();
             await File.WriteAllBytesAsync(RejectedPath(rejectedFile.Value), ImportSource.RejectedRowsCsv(headers, rejected), ct);
+            RemoveOldRejectedFiles(now);
         }
         return new Result(added, phones.Count - added, repeated, rejected.Count, marked, listName, rejectedFile);
     }
@@ -123,6 +124,17 @@ public sealed class ImportDoNotCall(AppDbContext db, LeadFiles files, TimeProvid
     {
         var path = RejectedPath(id);
         return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+    }
+
+    /// <summary>How long a rejected-rows file stays downloadable.</summary>
+    public static readonly TimeSpan RejectedFileLifetime = TimeSpan.FromDays(7);
+
+    // Rejected-rows files are only for the download right after a load: older ones are removed as new ones come.
+    private void RemoveOldRejectedFiles(DateTime nowUtc)
+    {
+        foreach (var f in Directory.EnumerateFiles(files.Folder, "dnc-rejected-*.csv"))
+            try { if (File.GetLastWriteTimeUtc(f) < nowUtc - RejectedFileLifetime) File.Delete(f); }
+            catch (IOException) { } // another instance removed it, or it is being read: next time
     }
 
     private string RejectedPath(Guid id) => Path.Combine(files.Folder, $"dnc-rejected-{id:N}.csv");
