@@ -44,6 +44,10 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/feedback", [Roles.Admin, Roles.Manager]), // «Отзывы и обращения» (issue 12)
         ("/campaigns", [Roles.Admin, Roles.Manager]), // «Рассылки» (DOMAIN.md: Manager — campaigns)
         ("/reports", [Roles.Admin, Roles.Manager]),
+        // Call centre (issue 13, DOMAIN.md: Manager — lead projects; Operator only calls): projects, base suppliers, do-not-call.
+        ("/leads/projects", [Roles.Admin, Roles.Manager]),
+        ("/leads/suppliers", [Roles.Admin, Roles.Manager]),
+        ("/leads/do-not-call", [Roles.Admin, Roles.Manager]),
         ("/leads/work", [Roles.Admin, Roles.Manager, Roles.Operator]), // «Следующий номер» (issue 13: the operator's screen)
         ("/leads", [Roles.Admin, Roles.Manager]), // projects, bases, numbers, exports (issue 13: Manager; no Operator)
         ("/", Roles.All.ToArray()),
@@ -93,6 +97,33 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
             else if (expectAllowed && denied) failures.Add($"{method} {url}: expected access, got {code}{(toLogin ? " → login" : "")}");
             else if (!expectAllowed && principal == Anonymous && !toLogin && code != 401) failures.Add($"{method} {url}: anonymous expected → login, got {code}");
             else if (!expectAllowed && principal != Anonymous && code != 403) failures.Add($"{method} {url}: expected 403, got {code}");
+        }
+        Assert.True(failures.Count == 0, $"{principal}:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>The call centre's management pages by their real URLs: open to Admin and Manager, 403 for every other role (Operator included).</summary>
+    private static readonly string[] LeadPages =
+    [
+        "/leads/projects", "/leads/projects/new", "/leads/projects/deleted", "/leads/suppliers", "/leads/suppliers/new",
+        "/leads/do-not-call", "/leads/do-not-call/import",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Principals))]
+    public async Task Lead_management_pages_open_to_admins_and_managers_only(string principal)
+    {
+        var client = await app.ClientAsync(principal == Anonymous ? null : $"{principal.ToLowerInvariant()}@alaroma.local");
+        var endpoints = Endpoints().Where(e => e.Method == "GET").Select(e => e.Url).ToHashSet();
+        var failures = new List<string>();
+        foreach (var url in LeadPages)
+        {
+            if (!endpoints.Contains(url)) { failures.Add($"{url}: no such endpoint"); continue; }
+            using var resp = await client.GetAsync(url);
+            var expected = principal == Anonymous ? HttpStatusCode.Redirect
+                : principal is Roles.Admin or Roles.Manager ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+            if (resp.StatusCode != expected) failures.Add($"{url}: expected {(int)expected}, got {(int)resp.StatusCode}");
+            else if (expected == HttpStatusCode.Redirect && resp.Headers.Location?.ToString().Contains("/account/login") != true)
+                failures.Add($"{url}: anonymous expected → login, got → {resp.Headers.Location}");
         }
         Assert.True(failures.Count == 0, $"{principal}:\n" + string.Join("\n", failures));
     }

@@ -22,5 +22,6 @@ public static class LeadsSetup
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
         LeadCommands.Register();
+        s.AddLeadProjects();
     }
 }
