@@ -42,6 +42,14 @@ public class LeadCommandsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.StartsWith("Телефон;Проект;Поставщик;Регион", lines[0].TrimStart('\uFEFF'));
         Assert.StartsWith("79161110001;Скрипт;", lines[1]);
         Assert.StartsWith("79161110002;Скрипт;", lines[2]);
+
+        var purged = await RunAsync(LeadCommands.PurgeAsync, "Скрипт");
+        Assert.True(purged.Code == 0, purged.Err);
+        Assert.Contains("removed", purged.Out);
+        await using var db = app.Db();
+        Assert.False(await db.LeadProjects.AnyAsync(p => p.Name == "Скрипт"));
+        Assert.False(await db.Leads.AnyAsync(l => l.Phone == 79161110001));
+        Assert.Equal(1, (await RunAsync(LeadCommands.PurgeAsync, "Скрипт")).Code); // gone: nothing to purge
     }
 
     [Fact]

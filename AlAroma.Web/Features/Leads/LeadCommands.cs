@@ -16,6 +16,7 @@ public static class LeadCommands
 {
     public const string CreateUsage = "create-project <name>                    create a call project (active, Mon–Sat 09:00–21:00 local time of each number)";
     public const string ImportUsage = "import-leads <file> --project <name> [--dedup file,project,system,dnc] [--system-days N] [--supplier <name>]  load a phone base (CSV/XLSX)";
+    public const string PurgeUsage = "purge-project <name>                     delete a call project and all its numbers for good (in batches)";
     public const string ExportUsage = "export-leads --project <name> <file.csv>  export a project's numbers";
 
     /// <summary>Registers the commands with <see cref="Cli"/>.</summary>
@@ -24,6 +25,7 @@ public static class LeadCommands
         Cli.Register("create-project", CreateUsage, (sp, a) => CreateAsync(sp, a, Console.Out, Console.Error));
         Cli.Register("import-leads", ImportUsage, (sp, a) => ImportAsync(sp, a, Console.Out, Console.Error));
         Cli.Register("export-leads", ExportUsage, (sp, a) => ExportAsync(sp, a, Console.Out, Console.Error));
+        Cli.Register("purge-project", PurgeUsage, (sp, a) => PurgeAsync(sp, a, Console.Out, Console.Error));
     }
 
     /// <summary><c>create-project &lt;name&gt;</c>.</summary>
@@ -129,6 +131,36 @@ public static class LeadCommands
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             rows = await sp.GetRequiredService<ExportLeads>().WriteCsvAsync(new ListLeads.Input { Project = project.Id }, file, CancellationToken.None);
         await output.WriteLineAsync($"Exported {rows} numbers to {path} in {watch.Elapsed.TotalSeconds:0.00} s.");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>purge-project &lt;name&gt;</c>: moves a live project to «Удалённые проекты», asks for its purge and runs the
+    /// background purge's batches here until the project is gone, printing the progress.
+    /// </summary>
+    public static async Task<int> PurgeAsync(IServiceProvider sp, string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--")) { await error.WriteLineAsync("usage: " + PurgeUsage); return 2; }
+        var db = sp.GetRequiredService<AppDbContext>();
+        var project = await db.LeadProjects.AsNoTracking().Where(p => p.Name == args[0]).OrderBy(p => p.DeletedAtUtc != null).FirstOrDefaultAsync();
+        if (project is null) { await error.WriteLineAsync($"error: no project named '{args[0]}'."); return 1; }
+        try
+        {
+            if (project.DeletedAtUtc is null) await sp.GetRequiredService<DeleteLeadProject>().HandleAsync(project.Id, CancellationToken.None);
+            if (project.PurgeRequestedAtUtc is null) await sp.GetRequiredService<RequestProjectPurge>().HandleAsync(project.Id, CancellationToken.None);
+        }
+        catch (BusinessRuleException e) { await error.WriteLineAsync("error: " + e.Message); return 1; }
+        var watch = Stopwatch.StartNew();
+        var purge = sp.GetRequiredService<ProjectPurgeWorker>();
+        while (await purge.PurgeNextBatchAsync(CancellationToken.None))
+        {
+            var left = await db.LeadProjects.AsNoTracking().Where(p => p.Id == project.Id).Select(p => new { p.PurgePurged, p.PurgeTotal }).FirstOrDefaultAsync();
+            if (left is null) break;
+            await output.WriteLineAsync($"  removed {left.PurgePurged} of {left.PurgeTotal} numbers");
+        }
+        var gone = !await db.LeadProjects.AnyAsync(p => p.Id == project.Id);
+        if (!gone) { await error.WriteLineAsync("error: the purge stopped before the project was removed; run the command again."); return 1; }
+        await output.WriteLineAsync($"Project '{project.Name}' and its numbers removed in {watch.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
 
