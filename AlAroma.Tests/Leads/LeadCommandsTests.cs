@@ -70,3 +70,27 @@ public class LeadCommandsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(0, await db.LeadImports.CountAsync(i => i.Status == Web.Features.Leads.Import.LeadImportStatus.Running));
     }
 }
+
+/// <summary>«Номера» over HTTP: the filtered list and its CSV export as a manager downloads them.</summary>
+public class LeadNumbersHttpTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_list_filters_and_the_export_streams_the_same_numbers()
+    {
+        var project = await LeadSteps.ProjectAsync(app, "Список");
+        await LeadSteps.LoadAsync(app, project, "l.csv", LeadSteps.Csv("+79170000001", "+79170000002", "+79170000003"));
+        await using (var db = app.Db())
+            await db.Leads.Where(l => l.Phone == 79170000002).ExecuteUpdateAsync(u => u.SetProperty(l => l.Status, Web.Features.Leads.Numbers.LeadStatus.Success));
+        var http = await app.ClientAsync("manager@alaroma.local");
+        var page = await http.GetStringAsync($"/leads/numbers?Project={project}&Status=Success");
+        Assert.Contains("Найдено: 1", page);
+        Assert.Contains("917 000-00-02", page);
+        Assert.DoesNotContain("917 000-00-01", page);
+        var csv = await http.GetAsync($"/leads/numbers/export.csv?Project={project}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("79170000002;Список;") && l.Contains(";Успех;"));
+    }
+}

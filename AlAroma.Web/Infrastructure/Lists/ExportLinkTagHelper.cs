@@ -14,6 +14,9 @@ public sealed class ExportLinkTagHelper : TagHelper
     /// <summary>Path of the list's export endpoint.</summary>
     public string Href { get; set; } = "";
 
+    /// <summary>The link's text ("Экспорт в CSV" for a list exported as CSV).</summary>
+    public string Label { get; set; } = "Экспорт в Excel";
+
     /// <summary>Set by Razor.</summary>
     [ViewContext, HtmlAttributeNotBound] public ViewContext ViewContext { get; set; } = null!;
 
@@ -26,6 +29,6 @@ public sealed class ExportLinkTagHelper : TagHelper
         output.Attributes.SetAttribute("href", ListUrl.With(ViewContext.HttpContext.Request, "page", null, Href));
         output.Attributes.SetAttribute("data-list-export", "");
         output.Attributes.SetAttribute("hx-boost", "false");
-        output.Content.SetContent("Экспорт в Excel");
+        output.Content.SetContent(Label);
     }
 }

@@ -36,7 +36,9 @@ public sealed class ExportLeads(AppDbContext db, ListLeads list)
     public async Task<long> WriteCsvAsync(ListLeads.Input filter, Stream output, CancellationToken ct)
     {
         long n = 0;
-        using var csv = CsvWriter.Create(output, CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true);
+        // The writer fills a 64 KB buffer that goes to the output asynchronously (a response stream refuses synchronous writes).
+        using var buffer = new MemoryStream(80 * 1024);
+        using var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Separator = ';', WriteByteOrderMark = true }, leaveOpen: true);
         csv.WriteRecord(Headers);
         await foreach (var r in RowsAsync(filter).WithCancellation(ct))
         {
@@ -45,9 +47,18 @@ public sealed class ExportLeads(AppDbContext db, ListLeads list)
                 Numbering.RegionNames.NameOf(r.Region), r.TimeZoneId, LeadStatuses.Label(r.Status), r.Attempts.ToString(CultureInfo.InvariantCulture),
                 r.LastCallAtUtc is { } c ? LocalTime.Format(c) : "", LocalTime.Format(r.LoadedAtUtc), SpreadsheetText.ForCsv(r.Comment),
             ]);
-            if (++n % 10_000 == 0) await csv.FlushAsync(ct);
+            n++;
+            csv.Flush();
+            if (buffer.Length >= 64 * 1024) await Drain(buffer, output, ct);
         }
-        await csv.FlushAsync(ct);
+        csv.Flush();
+        await Drain(buffer, output, ct);
         return n;
+    }
+
+    private static async Task Drain(MemoryStream buffer, Stream output, CancellationToken ct)
+    {
+        await output.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+        buffer.SetLength(0);
     }
 }
