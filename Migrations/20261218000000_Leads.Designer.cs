@@ -1537,6 +1537,14 @@ namespace AlAroma.Web.Migrations
                     b.HasIndex("SupplierId")
                         .HasDatabaseName("ix_leads_supplier_id");
 
+                    b.HasIndex("TakenBy")
+                        .HasDatabaseName("ix_leads_taken_by")
+                        .HasFilter("taken_by IS NOT NULL");
+
+                    b.HasIndex("LastOperatorId", "QueueAtUtc")
+                        .HasDatabaseName("ix_leads_callbacks")
+                        .HasFilter("status = 3");
+
                     b.HasIndex("ProjectId", "Id")
                         .HasDatabaseName("ix_leads_project_id_id");
 

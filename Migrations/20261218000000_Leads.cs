@@ -294,6 +294,12 @@ namespace AlAroma.Web.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_leads_callbacks",
+                table: "leads",
+                columns: new[] { "last_operator_id", "queue_at_utc" },
+                filter: "status = 3");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leads_phone",
                 table: "leads",
                 column: "phone");
@@ -319,6 +325,12 @@ namespace AlAroma.Web.Migrations
                 name: "ix_leads_supplier_id",
                 table: "leads",
                 column: "supplier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_leads_taken_by",
+                table: "leads",
+                column: "taken_by",
+                filter: "taken_by IS NOT NULL");
         }
 
         /// <inheritdoc />

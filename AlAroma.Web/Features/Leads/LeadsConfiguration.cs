@@ -64,6 +64,9 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         // The operator's queue: due numbers of a project per time zone (the calling hours open zone by zone), earliest
         // first; only statuses New..CallBack (0..3) are ever due.
         b.HasIndex(x => new { x.ProjectId, x.TimeZoneId, x.QueueAtUtc }).HasDatabaseName("ix_leads_queue").HasFilter("status <= 3");
+        // The number an operator holds (few rows at any time), and an operator's callbacks.
+        b.HasIndex(x => x.TakenBy).HasDatabaseName("ix_leads_taken_by").HasFilter("taken_by IS NOT NULL");
+        b.HasIndex(x => new { x.LastOperatorId, x.QueueAtUtc }).HasDatabaseName("ix_leads_callbacks").HasFilter("status = 3");
     }
 }
 
