@@ -1231,6 +1231,55 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("gift_certificate_entries", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Conversion.LeadStat", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<int>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("region");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Attempted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("attempted");
+
+                    b.Property<long>("Contacted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contacted");
+
+                    b.Property<long>("DoNotCall")
+                        .HasColumnType("bigint")
+                        .HasColumnName("do_not_call");
+
+                    b.Property<long>("Numbers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("numbers");
+
+                    b.Property<long>("Refused")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refused");
+
+                    b.Property<long>("Success")
+                        .HasColumnType("bigint")
+                        .HasColumnName("success");
+
+                    b.HasKey("ProjectId", "SupplierId", "Region", "Day")
+                        .HasName("pk_lead_stats");
+
+                    b.ToTable("lead_stats", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Leads.Import.LeadImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4821,6 +4870,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gift_certificate_entries_gift_certificates_certificate_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Conversion.LeadStat", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_stats_lead_projects_project_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Leads.Import.LeadImport", b =>

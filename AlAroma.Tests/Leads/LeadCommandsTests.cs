@@ -2,6 +2,7 @@ using System.Text;
 using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Leads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AlAroma.Tests.Leads;
 
@@ -92,5 +93,37 @@ public class LeadNumbersHttpTests(AppFixture app) : IClassFixture<AppFixture>
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("79170000002;Список;") && l.Contains(";Успех;"));
+    }
+}
+
+/// <summary>The XLSX export: a real workbook that opens, past the sheet limit continued on the next sheet.</summary>
+public class LeadXlsxExportTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task Rows_past_a_sheets_limit_continue_on_the_next_sheet_each_with_the_header()
+    {
+        var project = await LeadSteps.ProjectAsync(app, "Эксель");
+        await LeadSteps.LoadAsync(app, project, "x.csv", LeadSteps.Csv("+79180000001", "+79180000002", "+79180000003", "+79180000004", "+79180000005"));
+        await using (var db = app.Db())
+            await db.Leads.Where(l => l.Phone == 79180000003).ExecuteUpdateAsync(u => u.SetProperty(l => l.Comment, "=HYPERLINK(\"http://evil\")"));
+        using var ms = new MemoryStream();
+        using (var s = app.Scope())
+            Assert.Equal(5, await s.ServiceProvider.GetRequiredService<Web.Features.Leads.Numbers.ExportLeads>()
+                .WriteXlsxAsync(new Web.Features.Leads.Numbers.ListLeads.Input { Project = project }, ms, default, rowsPerSheet: 2));
+        ms.Position = 0;
+        using var book = new ClosedXML.Excel.XLWorkbook(ms);
+        Assert.Equal(["Номера", "Номера 2", "Номера 3"], book.Worksheets.Select(w => w.Name).ToArray());
+        Assert.All(book.Worksheets, w => Assert.Equal("Телефон", w.Cell(1, 1).GetString()));
+        Assert.Equal("79180000001", book.Worksheet(1).Cell(2, 1).GetString());
+        Assert.Equal("79180000005", book.Worksheet(3).Cell(2, 1).GetString());
+        var formula = book.Worksheet(2).Cell(2, 10);
+        Assert.False(formula.HasFormula); // text stays text
+        Assert.Equal("=HYPERLINK(\"http://evil\")", formula.GetString());
+
+        var http = await app.ClientAsync("manager@alaroma.local");
+        var resp = await http.GetAsync($"/leads/numbers/export.xlsx?Project={project}");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", resp.Content.Headers.ContentType!.MediaType);
+        using var web = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await resp.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(6, web.Worksheet(1).LastRowUsed()!.RowNumber());
     }
 }

@@ -17,7 +17,7 @@ public static class LeadCommands
     public const string CreateUsage = "create-project <name>                    create a call project (active, Mon–Sat 09:00–21:00 local time of each number)";
     public const string ImportUsage = "import-leads <file> --project <name> [--dedup file,project,system,dnc] [--system-days N] [--supplier <name>]  load a phone base (CSV/XLSX)";
     public const string PurgeUsage = "purge-project <name>                     delete a call project and all its numbers for good (in batches)";
-    public const string ExportUsage = "export-leads --project <name> <file.csv>  export a project's numbers";
+    public const string ExportUsage = "export-leads --project <name> <file.csv|file.xlsx>  export a project's numbers";
 
     /// <summary>Registers the commands with <see cref="Cli"/>.</summary>
     public static void Register()
@@ -122,14 +122,19 @@ public static class LeadCommands
         var (positional, options) = Parse(args, "--project");
         if (positional.Count != 1 || options.GetValueOrDefault("--project") is not { } projectName) { await error.WriteLineAsync("usage: " + ExportUsage); return 2; }
         var path = positional[0];
-        if (!path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) { await error.WriteLineAsync("error: the file must end in .csv"); return 2; }
+        var xlsx = path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) { await error.WriteLineAsync("error: the file must end in .csv or .xlsx"); return 2; }
         var db = sp.GetRequiredService<AppDbContext>();
         var project = await db.LeadProjects.AsNoTracking().SingleOrDefaultAsync(p => p.Name == projectName && p.DeletedAtUtc == null);
         if (project is null) { await error.WriteLineAsync($"error: no project named '{projectName}'."); return 1; }
         var watch = Stopwatch.StartNew();
         long rows;
         await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            rows = await sp.GetRequiredService<ExportLeads>().WriteCsvAsync(new ListLeads.Input { Project = project.Id }, file, CancellationToken.None);
+        {
+            var export = sp.GetRequiredService<ExportLeads>();
+            var filter = new ListLeads.Input { Project = project.Id };
+            rows = xlsx ? await export.WriteXlsxAsync(filter, file, CancellationToken.None) : await export.WriteCsvAsync(filter, file, CancellationToken.None);
+        }
         await output.WriteLineAsync($"Exported {rows} numbers to {path} in {watch.Elapsed.TotalSeconds:0.00} s.");
         return 0;
     }

@@ -134,3 +134,14 @@ internal sealed class LeadCallEventConfiguration : IEntityTypeConfiguration<Tele
         b.HasIndex(x => x.ReceivedAtUtc);
     }
 }
+
+internal sealed class LeadStatConfiguration : IEntityTypeConfiguration<Conversion.LeadStat>
+{
+    public void Configure(EntityTypeBuilder<Conversion.LeadStat> b)
+    {
+        b.ToTable("lead_stats");
+        b.HasKey(x => new { x.ProjectId, x.SupplierId, x.Region, x.Day });
+        b.Property(x => x.Region).HasMaxLength(64);
+        b.HasOne<LeadProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

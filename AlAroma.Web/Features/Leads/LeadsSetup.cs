@@ -19,6 +19,7 @@ public static class LeadsSetup
         s.AddScoped<Work.RecordLeadResult>();
         s.AddScoped<Work.GetLeadCard>();
         s.AddScoped<Telephony.ApplyCallEvent>();
+        s.AddScoped<Conversion.GetConversion>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
         LeadCommands.Register();

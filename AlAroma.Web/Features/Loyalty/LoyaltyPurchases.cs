@@ -25,6 +25,9 @@ public static class LoyaltyPurchases
     {
         public long CustomerId { get; init; }
 
+        /// <summary>When the sale was made (UTC).</summary>
+        public DateTime AtUtc { get; init; }
+
         /// <summary>The sale's goods (its total without certificates sold) minus what was returned of it, ₽.</summary>
         public decimal Net { get; init; }
     }
@@ -39,6 +42,7 @@ public static class LoyaltyPurchases
             .Select(s => new SaleNet
             {
                 CustomerId = s.CustomerId!.Value,
+                AtUtc = s.CreatedAtUtc,
                 Net = s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total) - db.SaleReturns.Where(r => r.SaleId == s.Id).Sum(r => r.Total),
             });
 }

@@ -38,6 +38,7 @@ public static class Nav
         new("Обзвон", "Проекты обзвона", "/leads/projects", "🗂", Roles.Admin, Roles.Manager),
         new("Обзвон", "Номера", "/leads/numbers", "☎", Roles.Admin, Roles.Manager),
         new("Обзвон", "Загрузка баз", "/leads/imports", "⬆", Roles.Admin, Roles.Manager),
+        new("Обзвон", "Конверсия", "/leads/conversion", "📈", Roles.Admin, Roles.Manager),
         new("Обзвон", "Поставщики баз", "/leads/suppliers", "🏷", Roles.Admin, Roles.Manager),
         new("Обзвон", "Не звонить", "/leads/do-not-call", "🚫", Roles.Admin, Roles.Manager),
         new("Отчёты", "Отчёты", "/reports", "📊", Roles.Admin, Roles.Manager),

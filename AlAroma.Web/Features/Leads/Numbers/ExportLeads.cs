@@ -10,7 +10,8 @@ namespace AlAroma.Web.Features.Leads.Numbers;
 /// <summary>
 /// A filter of «Номера» (<see cref="ListLeads.Filtered"/>) as CSV, streamed row by row from the database to the response
 /// or a file, so an export of millions never sits in memory: UTF-8 with BOM, <c>;</c>, phones as digits (79161234567, what
-/// dialers load), times in Moscow time, formula-like text quoted (<see cref="SpreadsheetText.ForCsv"/>).
+/// dialers load), times in Moscow time, formula-like text quoted (<see cref="SpreadsheetText.ForCsv"/>); or as XLSX
+/// (<see cref="WriteXlsxAsync"/>), continuing on the next sheet past Excel's 1 048 576 rows.
 /// </summary>
 public sealed class ExportLeads(AppDbContext db, ListLeads list)
 {
@@ -53,6 +54,50 @@ public sealed class ExportLeads(AppDbContext db, ListLeads list)
         }
         csv.Flush();
         await Drain(buffer, output, ct);
+        return n;
+    }
+
+    /// <summary>Most rows of a worksheet (Excel's limit, 1 048 576, less the header row): a larger export continues on the next sheet.</summary>
+    public const int RowsPerSheet = 1_048_575;
+
+    /// <summary>
+    /// Writes the XLSX of <paramref name="filter"/> to <paramref name="output"/> with SpreadCheetah's forward-only writer
+    /// (rows streamed, memory flat whatever the count); sheets «Номера», «Номера 2»… of at most <paramref name="rowsPerSheet"/>
+    /// rows each, every one with the header. Text goes in as text cells, never as formulas. Returns the rows written.
+    /// </summary>
+    public async Task<long> WriteXlsxAsync(ListLeads.Input filter, Stream output, CancellationToken ct, int rowsPerSheet = RowsPerSheet)
+    {
+        long n = 0;
+        var sheet = 0;
+        await using var xlsx = await SpreadCheetah.Spreadsheet.CreateNewAsync(output, cancellationToken: ct);
+        var header = Headers.Select(h => new SpreadCheetah.DataCell(h)).ToArray();
+        var cells = new SpreadCheetah.DataCell[Headers.Length];
+        await foreach (var r in RowsAsync(filter).WithCancellation(ct))
+        {
+            if (n % rowsPerSheet == 0)
+            {
+                await xlsx.StartWorksheetAsync(++sheet == 1 ? "Номера" : $"Номера {sheet}", token: ct);
+                await xlsx.AddRowAsync(header, ct);
+            }
+            cells[0] = new(r.Phone.ToString(CultureInfo.InvariantCulture));
+            cells[1] = new(r.Project);
+            cells[2] = new(r.Supplier);
+            cells[3] = new(Numbering.RegionNames.NameOf(r.Region));
+            cells[4] = new(r.TimeZoneId);
+            cells[5] = new(LeadStatuses.Label(r.Status));
+            cells[6] = new(r.Attempts);
+            cells[7] = new(r.LastCallAtUtc is { } c ? LocalTime.Format(c) : null);
+            cells[8] = new(LocalTime.Format(r.LoadedAtUtc));
+            cells[9] = new(r.Comment);
+            await xlsx.AddRowAsync(cells, ct);
+            n++;
+        }
+        if (sheet == 0)
+        {
+            await xlsx.StartWorksheetAsync("Номера", token: ct);
+            await xlsx.AddRowAsync(header, ct);
+        }
+        await xlsx.FinishAsync(ct);
         return n;
     }
 
