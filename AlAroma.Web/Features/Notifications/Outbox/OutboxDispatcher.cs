@@ -52,7 +52,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
         var results = new SendResult?[batch.Count];
         var now = clock.GetUtcNow().UtcDateTime;
 
-        var verdicts = await RateLimits.TakeAsync(db.Database.GetDbConnection(), batch.Select(m => (IReadOnlyList<(string, int)>)RateLimits.KeysFor(m, o).ToList()).ToList(), ct);
+        var (verdicts, slotSecond) = await RateLimits.TakeAsync(db.Database.GetDbConnection(), batch.Select(m => (IReadOnlyList<(string, int)>)RateLimits.KeysFor(m, o).ToList()).ToList(), ct);
         var channelFull = false;
         for (var i = 0; i < batch.Count; i++)
         {
@@ -74,7 +74,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
         var limited = batch.Select(m => RateLimits.KeysFor(m, o).Any()).ToArray();
         var toSend = new System.Collections.Concurrent.ConcurrentQueue<int>(Enumerable.Range(0, batch.Count).Where(i => verdicts[i] is null));
         var workers = Math.Clamp(o.Parallelism, 1, Math.Max(1, toSend.Count));
-        var expired = 0;
+        var expired = new System.Collections.Concurrent.ConcurrentBag<int>();
         var lastDoneSecond = grantedSecond;
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
@@ -88,14 +88,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptionsMonito
                     m.Attempts--;
                     m.Status = OutboxStatus.Pending;
                     m.NextAttemptAtUtc = m.CreatedAtUtc; // keeps its place in the queue
-                    Interlocked.Increment(ref expired);
+                    expired.Add(i);
                     continue;
                 }
                 results[i] = await SendAsync(senders, batch[i], ct);
                 if (limited[i]) InterlockedMax(ref lastDoneSecond, SecondOf(clock.GetUtcNow()));
             }
         }, ct)));
-        if (expired > 0) log.LogDebug("Outbox: {Count} granted sends ran past their second and went back to the queue", expired);
+        if (!expired.IsEmpty)
+        {
+            log.LogDebug("Outbox: {Count} granted sends ran past their second and went back to the queue", expired.Count);
+            await RateLimits.GiveBackAsync(db.Database.GetDbConnection(), slotSecond, expired.SelectMany(i => RateLimits.KeysFor(batch[i], o).Select(k => k.Key)), ct);
+        }
 
         now = clock.GetUtcNow().UtcDateTime;
         var failed = new List<(OutboxMessage, bool)>();

@@ -24,13 +24,14 @@ public static class RateLimits
     /// <summary>
     /// Takes one slot of every key of each message that still fits this second, in the order given (the oldest first);
     /// a message that does not fit takes nothing. Returns, per message, null when it may be sent now, else the first
-    /// key that was full.
+    /// key that was full; and the database second (UTC) the slots were taken in, for <see cref="GiveBackAsync"/>.
     /// </summary>
-    public static async Task<string?[]> TakeAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<(string Key, int Limit)>> perMessage, CancellationToken ct)
+    public static async Task<(string?[] Full, DateTime SecondUtc)> TakeAsync(DbConnection connection, IReadOnlyList<IReadOnlyList<(string Key, int Limit)>> perMessage, CancellationToken ct)
     {
         var verdict = new string?[perMessage.Count];
         var keys = perMessage.SelectMany(k => k).Select(k => k.Key).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (keys.Length == 0) return verdict;
+        if (keys.Length == 0) return (verdict, default);
+        var second = default(DateTime);
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Sorted keys: two instances insert and lock the same rows in the same order, so they never deadlock.
@@ -43,12 +44,16 @@ public static class RateLimits
                 ON CONFLICT (key, second_utc) DO NOTHING
                 """) { Parameters = { new NpgsqlParameter("keys", keys) } });
             batch.BatchCommands.Add(new NpgsqlBatchCommand("""
-                SELECT key, count FROM notification_rate_counters
+                SELECT key, count, second_utc FROM notification_rate_counters
                 WHERE key = ANY(@keys) AND second_utc = date_trunc('second', now())
                 ORDER BY key FOR UPDATE
                 """) { Parameters = { new NpgsqlParameter("keys", keys) } });
             await using var r = await batch.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) used[r.GetString(0)] = r.GetInt32(1);
+            while (await r.ReadAsync(ct))
+            {
+                used[r.GetString(0)] = r.GetInt32(1);
+                second = r.GetDateTime(2);
+            }
         }
 
         var taken = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -75,7 +80,26 @@ public static class RateLimits
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return verdict;
+        return (verdict, second);
+    }
+
+    /// <summary>
+    /// Returns slots taken in <paramref name="secondUtc"/> by messages that were then not sent (their send would have
+    /// started in a later second), so a counter says how many messages really went in its second.
+    /// </summary>
+    public static async Task GiveBackAsync(DbConnection connection, DateTime secondUtc, IEnumerable<string> keys, CancellationToken ct)
+    {
+        var counts = keys.GroupBy(k => k, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count == 0) return;
+        await using var cmd = new NpgsqlCommand("""
+            UPDATE notification_rate_counters c SET count = greatest(c.count - t.n, 0)
+            FROM unnest(@keys, @counts) AS t(key, n)
+            WHERE c.key = t.key AND c.second_utc = @second
+            """, (NpgsqlConnection)connection);
+        cmd.Parameters.Add(new NpgsqlParameter("keys", counts.Keys.ToArray()));
+        cmd.Parameters.Add(new NpgsqlParameter("counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = counts.Values.ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("second", NpgsqlDbType.TimestampTz) { Value = DateTime.SpecifyKind(secondUtc, DateTimeKind.Utc) });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Deletes counters older than a minute (they only matter within their second).</summary>
