@@ -121,7 +121,6 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
             await copy.CompleteAsync(ct);
         }
         counters.Bytes = counters.Total;
-        counters.Phase = "dedup";
 
         long imported = 0, requeued = 0, dupFile = 0, dupProject = 0, dupSystem = 0, dnc = 0;
         await using (var cmd = new NpgsqlCommand(ClassifyAndInsert, conn, (NpgsqlTransaction)tx.GetDbTransaction()))
@@ -273,7 +272,6 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
     {
         public long Rows, Bytes, Total, Invalid;
         public volatile bool Stop, Cancelled;
-        public string Phase = "read";
     }
 
     private static string Cell(string[] cells, int? at) => at is { } i && i < cells.Length ? cells[i] : "";

@@ -103,12 +103,9 @@ public static class LeadPhone
         _ => "",
     };
 
-    /// <summary>"+7 916 123-45-67".</summary>
-    public static string Display(long phone)
-    {
-        var s = phone.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return s.Length == 11 ? $"+{s[0]} {s[1..4]} {s[4..7]}-{s[7..9]}-{s[9..11]}" : "+" + s;
-    }
+    /// <summary>"+7 916 123-45-67", as customers' phones are shown (<see cref="Customers.PhoneNormalizer.Display"/>).</summary>
+    public static string Display(long phone) =>
+        Customers.PhoneNormalizer.Display("+" + phone.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
     /// Region (slug) and IANA zone of a fixed-line number by libphonenumber's Russian geocoder and time-zone map, matched to
