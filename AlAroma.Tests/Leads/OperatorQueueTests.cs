@@ -143,4 +143,45 @@ public class OperatorQueueTests(AppFixture app) : IClassFixture<AppFixture>
         var card = await s.ServiceProvider.GetRequiredService<GetLeadCard>().CardAsync(a.Id, default);
         Assert.Equal("перезвонить после обеда", Assert.Single(card!.History).Comment);
     }
+
+    [Fact]
+    public async Task A_project_that_names_regions_and_suppliers_gives_only_their_numbers()
+    {
+        var op = await OperatorAsync("geo@ops.local");
+        int mine, others;
+        await using (var db = app.Db())
+        {
+            var a = new LeadSupplier { Name = "Очередь: свой поставщик" };
+            var b = new LeadSupplier { Name = "Очередь: чужой поставщик" };
+            db.LeadSuppliers.AddRange(a, b);
+            await db.SaveChangesAsync();
+            (mine, others) = (a.Id, b.Id);
+        }
+        var project = await ProjectWithAsync("Гео", [op], [], change: p =>
+        {
+            p.Regions = ["moscow"];
+            p.SupplierIds = [mine];
+            (p.CallFrom, p.CallTo, p.CallingDays) = (TimeOnly.MinValue, TimeOnly.MaxValue, 0b1111111);
+        });
+        var t = DateTime.UtcNow.AddMinutes(-10);
+        await using (var db = app.Db())
+        {
+            // The wanted number is queued last: the others would come first if the lists were not applied.
+            (long Phone, string? Region, string Zone, int Supplier)[] rows =
+            [
+                (79610000001, "tula-oblast", "Europe/Moscow", mine),              // another region, same zone
+                (79610000002, "moscow", "Europe/Moscow", others),                // another supplier
+                (79610000003, null, "Europe/Moscow", mine),                      // region unknown
+                (79610000004, "moscow", "Europe/Moscow", mine),
+            ];
+            foreach (var (r, i) in rows.Select((r, i) => (r, i)))
+                db.Leads.Add(new Lead { ProjectId = project, Phone = r.Phone, Region = r.Region, TimeZoneId = r.Zone, SupplierId = r.Supplier, QueueAtUtc = t.AddSeconds(i), LoadedAtUtc = t });
+            await db.SaveChangesAsync();
+        }
+
+        var given = await TakeAsync(op);
+        Assert.Equal(79610000004, given!.Phone);
+        await ResultAsync(given.Id, op, LeadStatus.Refused);
+        Assert.Null(await TakeAsync(op));
+    }
 }

@@ -12,7 +12,8 @@ namespace AlAroma.Web.Features.Leads.Work;
 /// <summary>
 /// «Следующий номер»: gives an operator the next number of their active projects that is due (new, no answer or busy after
 /// the retry pause, a callback whose time has come), under the project's attempt limit, not on a do-not-call list, and
-/// within the project's calling days and hours in the number's own time zone. The row is taken with
+/// within the project's calling days and hours in the number's own time zone, from the project's regions and suppliers
+/// when it names some. The row is taken with
 /// <c>FOR UPDATE SKIP LOCKED</c> and marked as the operator's for <see cref="HoldFor"/>, so two operators never get the same
 /// number, even at the same instant; an operator who reloads the page gets back the number they hold.
 /// </summary>
@@ -24,6 +25,11 @@ public sealed class NextLead(AppDbContext db, TimeProvider clock)
     // Every zone a number can carry: the plan's regions and the default.
     private static readonly Lazy<string[]> Zones = new(() =>
         RussianNumberingPlan.Default.Regions.Select(r => r.TimeZoneId).Append(RunLeadImport.DefaultZone).Distinct().ToArray());
+
+    // A project limited to some regions only has numbers in those regions' zones (a region's number carries its zone).
+    private static IReadOnlyCollection<string> ZonesOf(LeadProject project) => project.Regions.Count == 0
+        ? Zones.Value
+        : project.Regions.Select(r => RegionNames.TimeZoneOf(r) ?? RunLeadImport.DefaultZone).Distinct().ToArray();
 
     /// <summary>The number the operator holds now, or null.</summary>
     public Task<Lead?> HeldAsync(string userId, CancellationToken ct)
@@ -51,8 +57,10 @@ public sealed class NextLead(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var project in await ProjectsAsync(userId, backOffice, ct))
         {
-            var open = project.Window.OpenZones(now, Zones.Value);
+            var open = project.Window.OpenZones(now, ZonesOf(project));
             if (open.Count == 0) continue;
+            var regions = project.Regions.ToArray();
+            var suppliers = project.SupplierIds.ToArray();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // One candidate per open zone (each from the queue index), the earliest of them; locked rows are skipped.
             var taken = await db.Leads.FromSql($"""
@@ -61,6 +69,8 @@ public sealed class NextLead(AppDbContext db, TimeProvider clock)
                     SELECT l.* FROM leads l
                     WHERE l.project_id = {project.Id} AND l.time_zone_id = z.tz AND l.status <= 3 AND l.queue_at_utc <= {now}
                       AND l.attempts < {project.MaxAttempts} AND (l.taken_until_utc IS NULL OR l.taken_until_utc < {now})
+                      AND (cardinality({regions}) = 0 OR l.region = ANY({regions}))
+                      AND (cardinality({suppliers}) = 0 OR l.supplier_id = ANY({suppliers}))
                       AND NOT EXISTS (SELECT 1 FROM lead_do_not_call d WHERE d.phone = l.phone AND (d.project_id IS NULL OR d.project_id = l.project_id))
                     ORDER BY l.queue_at_utc
                     LIMIT 1
