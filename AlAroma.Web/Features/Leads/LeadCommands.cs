@@ -84,19 +84,11 @@ public static class LeadCommands
             if (options.GetValueOrDefault("--supplier") is { } supplierName)
                 supplierId = (await db.LeadSuppliers.AsNoTracking().SingleOrDefaultAsync(s => s.Name == supplierName))?.Id
                     ?? throw new BusinessRuleException($"no supplier named '{supplierName}'.");
-            Guid id;
+            LeadImport import;
             await using (var file = File.OpenRead(path))
-                id = await sp.GetRequiredService<UploadLeadImport>().HandleAsync(project.Id, path, file, CancellationToken.None);
-            var import = await db.LeadImports.SingleAsync(i => i.Id == id);
-            if (import.PhoneColumn is null)
-                throw new BusinessRuleException($"no phone column among: {string.Join(", ", import.Headers)} (title it 'Телефон' or 'phone').");
-            import.Dedup = dedup;
-            import.SystemDays = days;
-            if (supplierId is not null) import.SupplierId = supplierId;
-            import.Status = LeadImportStatus.Running;
-            import.StartedAtUtc = import.HeartbeatAtUtc = DateTime.UtcNow;
-            await db.SaveChangesAsync();
-            await output.WriteLineAsync($"File: {Path.GetFileName(path)} ({import.Format}{(import.Format == "csv" ? $", {import.Encoding}, {import.Delimiter}" : "")}), phone column '{import.Headers[import.PhoneColumn.Value]}'");
+                import = await sp.GetRequiredService<StartLeadImport>().HandleAsync(project.Id, path, file, new StartLeadImport.Options(dedup, days, supplierId), CancellationToken.None);
+            var id = import.Id;
+            await output.WriteLineAsync($"File: {Path.GetFileName(path)} ({import.Format}{(import.Format == "csv" ? $", {import.Encoding}, {import.Delimiter}" : "")}), phone column '{import.Headers[import.PhoneColumn!.Value]}'");
             var r = await sp.GetRequiredService<RunLeadImport>().HandleAsync(id, CancellationToken.None);
             await output.WriteLineAsync($"Rows read: {r.RowsRead}");
             await output.WriteLineAsync($"Imported: {r.Imported}" + (r.Requeued > 0 ? $", put back to work: {r.Requeued}" : ""));
