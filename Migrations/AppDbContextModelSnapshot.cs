@@ -1812,6 +1812,295 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("lead_suppliers", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<DateTime>("ModifiedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("modified_at_utc");
+
+                    b.Property<DateTime?>("MovedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moved_at_utc");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<DateTime>("SeenAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at_utc");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_sftp_files");
+
+                    b.HasIndex("ScheduleId", "Name", "Size", "ModifiedAtUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_sftp_files_schedule_id_name_size_modified_at_utc");
+
+                    b.ToTable("lead_sftp_files", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<int>("Files")
+                        .HasColumnType("integer")
+                        .HasColumnName("files");
+
+                    b.Property<int>("FilesDone")
+                        .HasColumnType("integer")
+                        .HasColumnName("files_done");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at_utc");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("bigint")
+                        .HasColumnName("imported");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rejected");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rows");
+
+                    b.Property<int>("ScheduleId")
+                        .HasColumnType("integer")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at_utc");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_sftp_runs");
+
+                    b.HasIndex("ProjectId", "Id")
+                        .HasDatabaseName("ix_lead_sftp_runs_project_id_id");
+
+                    b.HasIndex("ScheduleId", "Id")
+                        .HasDatabaseName("ix_lead_sftp_runs_schedule_id_id");
+
+                    b.ToTable("lead_sftp_runs", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpSchedule", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<int>("Dedup")
+                        .HasColumnType("integer")
+                        .HasColumnName("dedup");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("ExportFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("export_format");
+
+                    b.Property<short?>("ExportStatus")
+                        .HasColumnType("smallint")
+                        .HasColumnName("export_status");
+
+                    b.Property<string>("FilePattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_pattern");
+
+                    b.Property<int>("HostId")
+                        .HasColumnType("integer")
+                        .HasColumnName("host_id");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_minutes");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("NextRunAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at_utc");
+
+                    b.Property<string>("ProcessedFolder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("processed_folder");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("RemoteFolder")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("remote_folder");
+
+                    b.Property<int?>("SupplierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplier_id");
+
+                    b.Property<int?>("SystemDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("system_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_sftp_schedules");
+
+                    b.HasIndex("HostId")
+                        .HasDatabaseName("ix_lead_sftp_schedules_host_id");
+
+                    b.HasIndex("NextRunAtUtc")
+                        .HasDatabaseName("ix_lead_sftp_schedules_next_run_at_utc")
+                        .HasFilter("enabled");
+
+                    b.HasIndex("ProjectId")
+                        .HasDatabaseName("ix_lead_sftp_schedules_project_id");
+
+                    b.HasIndex("SupplierId")
+                        .HasDatabaseName("ix_lead_sftp_schedules_supplier_id");
+
+                    b.ToTable("lead_sftp_schedules", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.SftpHost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("address");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("HostKeyFingerprint")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("host_key_fingerprint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PassphraseProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("passphrase_protected");
+
+                    b.Property<string>("PasswordProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("password_protected");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer")
+                        .HasColumnName("port");
+
+                    b.Property<string>("PrivateKeyProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("private_key_protected");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_lead_sftp_hosts");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_lead_sftp_hosts_name");
+
+                    b.ToTable("lead_sftp_hosts", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Leads.Telephony.LeadCallEvent", b =>
                 {
                     b.Property<string>("Provider")
@@ -4942,6 +5231,49 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_lead_project_members_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpFile", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Sftp.LeadSftpSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_sftp_files_lead_sftp_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpRun", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Sftp.LeadSftpSchedule", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_sftp_runs_lead_sftp_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.Leads.Sftp.LeadSftpSchedule", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Leads.Sftp.SftpHost", null)
+                        .WithMany()
+                        .HasForeignKey("HostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_sftp_schedules_sftp_hosts_host_id");
+
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_lead_sftp_schedules_lead_projects_project_id");
+
+                    b.HasOne("AlAroma.Web.Features.Leads.Projects.LeadSupplier", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_lead_sftp_schedules_lead_suppliers_supplier_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Loyalty.Birthdays.BirthdayGift", b =>

@@ -33,3 +33,8 @@ ensure_chromium() {
 ensure_smtp_capture() {
   /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || apt_install python3-aiosmtpd
 }
+
+# OpenSSH's sshd for the SFTP tests (a private instance on a loopback port; the system service is not started).
+ensure_sshd() {
+  [ -x /usr/sbin/sshd ] || apt_install openssh-server
+}

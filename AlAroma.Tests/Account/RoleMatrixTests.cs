@@ -48,6 +48,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/leads/projects", [Roles.Admin, Roles.Manager]),
         ("/leads/suppliers", [Roles.Admin, Roles.Manager]),
         ("/leads/do-not-call", [Roles.Admin, Roles.Manager]),
+        ("/leads/sftp", [Roles.Admin, Roles.Manager]), // «SFTP-серверы» (issue 13: Manager — SFTP)
         ("/leads/work", [Roles.Admin, Roles.Manager, Roles.Operator]), // «Следующий номер» (issue 13: the operator's screen)
         ("/leads", [Roles.Admin, Roles.Manager]), // projects, bases, numbers, exports (issue 13: Manager; no Operator)
         ("/", Roles.All.ToArray()),
@@ -105,7 +106,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     private static readonly string[] LeadPages =
     [
         "/leads/projects", "/leads/projects/new", "/leads/projects/deleted", "/leads/suppliers", "/leads/suppliers/new",
-        "/leads/do-not-call", "/leads/do-not-call/import",
+        "/leads/do-not-call", "/leads/do-not-call/import", "/leads/sftp", "/leads/sftp/new",
     ];
 
     [Theory]

@@ -85,6 +85,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Leads.Numbers.DoNotCallEntry> DoNotCall => Set<Features.Leads.Numbers.DoNotCallEntry>();
     public DbSet<Features.Leads.Import.LeadImport> LeadImports => Set<Features.Leads.Import.LeadImport>();
     public DbSet<Features.Leads.Telephony.LeadCallEvent> LeadCallEvents => Set<Features.Leads.Telephony.LeadCallEvent>();
+    public DbSet<Features.Leads.Sftp.SftpHost> SftpHosts => Set<Features.Leads.Sftp.SftpHost>();
+    public DbSet<Features.Leads.Sftp.LeadSftpSchedule> LeadSftpSchedules => Set<Features.Leads.Sftp.LeadSftpSchedule>();
+    public DbSet<Features.Leads.Sftp.LeadSftpRun> LeadSftpRuns => Set<Features.Leads.Sftp.LeadSftpRun>();
+    public DbSet<Features.Leads.Sftp.LeadSftpFile> LeadSftpFiles => Set<Features.Leads.Sftp.LeadSftpFile>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

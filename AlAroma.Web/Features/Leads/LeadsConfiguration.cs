@@ -145,3 +145,59 @@ internal sealed class LeadStatConfiguration : IEntityTypeConfiguration<Conversio
         b.HasOne<LeadProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SftpHostConfiguration : IEntityTypeConfiguration<Sftp.SftpHost>
+{
+    public void Configure(EntityTypeBuilder<Sftp.SftpHost> b)
+    {
+        b.ToTable("lead_sftp_hosts");
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasIndex(x => x.Name).IsUnique();
+        b.Property(x => x.Address).HasMaxLength(255);
+        b.Property(x => x.UserName).HasMaxLength(100);
+        b.Property(x => x.HostKeyFingerprint).HasMaxLength(100);
+    }
+}
+
+internal sealed class LeadSftpScheduleConfiguration : IEntityTypeConfiguration<Sftp.LeadSftpSchedule>
+{
+    public void Configure(EntityTypeBuilder<Sftp.LeadSftpSchedule> b)
+    {
+        b.ToTable("lead_sftp_schedules");
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.RemoteFolder).HasMaxLength(500);
+        b.Property(x => x.ProcessedFolder).HasMaxLength(500);
+        b.Property(x => x.FilePattern).HasMaxLength(200);
+        b.Property(x => x.ExportFormat).HasMaxLength(8);
+        b.HasOne<LeadProject>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        // A host in use is not deleted under a schedule.
+        b.HasOne<Sftp.SftpHost>().WithMany().HasForeignKey(x => x.HostId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LeadSupplier>().WithMany().HasForeignKey(x => x.SupplierId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.ProjectId);
+        b.HasIndex(x => x.NextRunAtUtc).HasFilter("enabled");
+    }
+}
+
+internal sealed class LeadSftpRunConfiguration : IEntityTypeConfiguration<Sftp.LeadSftpRun>
+{
+    public void Configure(EntityTypeBuilder<Sftp.LeadSftpRun> b)
+    {
+        b.ToTable("lead_sftp_runs");
+        b.HasOne<Sftp.LeadSftpSchedule>().WithMany().HasForeignKey(x => x.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ProjectId, x.Id });
+        b.HasIndex(x => new { x.ScheduleId, x.Id });
+    }
+}
+
+internal sealed class LeadSftpFileConfiguration : IEntityTypeConfiguration<Sftp.LeadSftpFile>
+{
+    public void Configure(EntityTypeBuilder<Sftp.LeadSftpFile> b)
+    {
+        b.ToTable("lead_sftp_files");
+        b.Property(x => x.Name).HasMaxLength(500);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(x => x.Error).HasMaxLength(1000);
+        b.HasOne<Sftp.LeadSftpSchedule>().WithMany().HasForeignKey(x => x.ScheduleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ScheduleId, x.Name, x.Size, x.ModifiedAtUtc }).IsUnique();
+    }
+}

@@ -1,10 +1,15 @@
 using AlAroma.Web.Features.Leads.Import;
+using AlAroma.Web.Features.Leads.Sftp;
+using AlAroma.Web.Infrastructure.Jobs;
 
 namespace AlAroma.Web.Features.Leads;
 
 public static class LeadsSetup
 {
-    /// <summary>Registers the call centre: projects and suppliers, base loads and their worker, the numbers, the operator's screen, the CLI commands.</summary>
+    /// <summary>The key of the SFTP job (its run history, «Запустить сейчас»).</summary>
+    public const string SftpJobKey = "lead-sftp";
+
+    /// <summary>Registers the call centre: projects and suppliers, base loads and their worker, the numbers, the operator's screen, the SFTP exchanges and their job, the CLI commands.</summary>
     public static void AddLeads(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
@@ -12,6 +17,7 @@ public static class LeadsSetup
         s.AddScoped<UploadLeadImport>();
         s.AddScoped<MapLeadImport>();
         s.AddScoped<RunLeadImport>();
+        s.AddScoped<StartLeadImport>();
         s.AddScoped<GetLeadImport>();
         s.AddScoped<Numbers.ListLeads>();
         s.AddScoped<Numbers.ExportLeads>();
@@ -22,6 +28,15 @@ public static class LeadsSetup
         s.AddScoped<Conversion.GetConversion>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());
+        s.AddSingleton<SftpSecrets>();
+        s.AddScoped<SftpConnection>();
+        s.AddScoped<SaveSftpHost>();
+        s.AddScoped<CheckSftpHost>();
+        s.AddScoped<SaveSftpSchedule>();
+        s.AddScoped<GetProjectSftp>();
+        s.AddScoped<RunSftpSchedule>();
+        s.AddScoped<RunDueSftpSchedules>();
+        builder.AddScheduledJob<LeadSftpJob>(SftpJobKey, "Обмен файлами баз с SFTP-серверами по расписаниям проектов", "LeadSftp", "0 * * * * ?");
         LeadCommands.Register();
         s.AddLeadProjects();
     }

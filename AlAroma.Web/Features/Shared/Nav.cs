@@ -41,6 +41,7 @@ public static class Nav
         new("Обзвон", "Конверсия", "/leads/conversion", "📈", Roles.Admin, Roles.Manager),
         new("Обзвон", "Поставщики баз", "/leads/suppliers", "🏷", Roles.Admin, Roles.Manager),
         new("Обзвон", "Не звонить", "/leads/do-not-call", "🚫", Roles.Admin, Roles.Manager),
+        new("Обзвон", "SFTP-серверы", "/leads/sftp", "🔐", Roles.Admin, Roles.Manager),
         new("Отчёты", "Отчёты", "/reports", "📊", Roles.Admin, Roles.Manager),
         new("Администрирование", "Пользователи", "/admin/users", "👥", Roles.Admin),
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
