@@ -60,12 +60,14 @@ public sealed class TelegramKernelTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task The_fake_answers_429_with_retry_after_above_one_message_a_second_per_chat_and_the_global_cap()
     {
         var bot = new TelegramBotClient(new TelegramBotClientOptions("123456:TEST-limits", telegram.BaseUrl) { RetryCount = 0 });
+        var now = DateTime.UtcNow;
+        telegram.Clock = () => now;
         await bot.SendMessage(1001, "первое");
         var e = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(1001, "второе"));
         Assert.Equal((429, 1), (e.ErrorCode, e.Parameters?.RetryAfter));
         await bot.SendMessage(1002, "другой чат"); // another chat is not held back
 
-        await Task.Delay(1100);
+        now = now.AddMilliseconds(1100);
         await bot.SendMessage(1001, "через секунду");
         Assert.Equal(["первое", "через секунду"], telegram.Sent(1001).Select(c => c.Text));
 
@@ -74,5 +76,6 @@ public sealed class TelegramKernelTests(AppFixture app) : IClassFixture<AppFixtu
         var global = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(1004, "третье в секунду"));
         Assert.Equal(429, global.ErrorCode);
         Assert.Equal(2, telegram.Count429);
+        telegram.Clock = null;
     }
 }

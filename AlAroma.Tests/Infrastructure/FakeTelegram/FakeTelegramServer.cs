@@ -43,6 +43,12 @@ public sealed class FakeTelegramServer : IAsyncDisposable
     /// <summary>Messages one chat may get within a sliding second before 429 (Bot FAQ: about 1); 0 = no limit.</summary>
     public int PerChatPerSecond { get; set; } = 1;
 
+    /// <summary>
+    /// The time (UTC) the limits count by; null = the real clock. A test of the limits themselves sets it, so a starved
+    /// CPU between two sends cannot move them into different seconds.
+    /// </summary>
+    public Func<DateTime>? Clock { get; set; }
+
     /// <summary>Messages in all within a sliding second before 429 (Bot FAQ: about 30); 0 = no limit.</summary>
     public int GlobalPerSecond { get; set; } = 30;
 
@@ -83,7 +89,7 @@ public sealed class FakeTelegramServer : IAsyncDisposable
         var text = body["text"]?.ToString() ?? body["caption"]?.ToString()
             ?? (body["title"] is { } title ? $"{title}\n{body["address"]}" : "");
         var markup = body["reply_markup"]?.ToJsonString();
-        var now = DateTime.UtcNow;
+        var now = Clock?.Invoke() ?? DateTime.UtcNow;
         if (!token.Contains(':')) return Answer(token, method, chat, text, markup, photo, now, body, 401, Error(401, "Unauthorized"));
         if (Sending.Contains(method))
         {
