@@ -32,7 +32,7 @@ public sealed class CallCentreServer : AppServer
 /// <summary>
 /// A call centre's day in Chromium: a manager creates a project with an operator and loads a base, watching the load's
 /// page until it is done; the operator works three numbers with the result buttons and the keyboard; a PBX event updates
-/// the card; the manager's list and the downloaded export show the right counts.
+/// the card; the manager's list, the downloaded export and the conversion dashboard with its Excel file show the right counts.
 /// </summary>
 public sealed class CallCentreDayTests(CallCentreServer app) : IClassFixture<CallCentreServer>
 {
@@ -152,6 +152,27 @@ public sealed class CallCentreDayTests(CallCentreServer app) : IClassFixture<Cal
         Assert.Equal(Numbers + 1, lines.Length);
         Assert.Single(lines, l => l.Contains(";Успех;"));
         Assert.Single(lines, l => l.Contains(";Перезвонить;"));
+
+        // «Конверсия» reads the maintained counters: 60 000 numbers, 3 called, 2 reached (the success and the callback), 1 success;
+        // its Excel file has the same figures.
+        await manager.GotoAsync(app.BaseUrl + "/leads/conversion");
+        await manager.Locator("#Project").SelectOptionAsync(new SelectOptionValue { Label = "Обзвон E2E" });
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        var total = manager.Locator("#conversion-table tr[data-key=total] td");
+        await Assertions.Expect(total.Nth(1)).ToHaveTextAsync("60 000");
+        await Assertions.Expect(total.Nth(2)).ToHaveTextAsync("3");
+        await Assertions.Expect(total.Nth(3)).ToHaveTextAsync("2");
+        await Assertions.Expect(total.Nth(4)).ToHaveTextAsync("1");
+        await Assertions.Expect(manager.Locator("#conversion-chart")).ToBeVisibleAsync();
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ArtifactsDir, "lead-conversion.png"), FullPage = true });
+        var xlsx = await manager.RunAndWaitForDownloadAsync(() => manager.GetByRole(AriaRole.Link, new() { Name = "Экспорт в Excel" }).ClickAsync());
+        Assert.EndsWith(".xlsx", xlsx.SuggestedFilename);
+        await using (var stream = File.OpenRead(await xlsx.PathAsync()))
+        using (var wb = new ClosedXML.Excel.XLWorkbook(stream))
+        {
+            var row = wb.Worksheet(1).RowsUsed().First(r => r.Cell(1).GetString() == "Обзвон E2E");
+            Assert.Equal((60_000, 3, 2, 1), (row.Cell(2).GetValue<int>(), row.Cell(3).GetValue<int>(), row.Cell(4).GetValue<int>(), row.Cell(5).GetValue<int>()));
+        }
         File.Delete(file);
     }
 }
