@@ -23,6 +23,13 @@ public class AppUser : IdentityUser
     [Infrastructure.Auditing.AuditName("Telegram")]
     public long? TelegramUserId { get; set; }
 
+    /// <summary>
+    /// The operator's extension on the PBX (digits, e.g. "100"): «Позвонить через АТС» rings it first, then the number
+    /// (<c>Leads/Work/CallThroughPbx</c>); null when the operator dials through the <c>tel:</c> link.
+    /// </summary>
+    [Infrastructure.Auditing.AuditName("Внутренний номер АТС")]
+    public string? PbxExtension { get; set; }
+
     /// <summary>The private chat of the staff bot with <see cref="TelegramUserId"/>, where its alerts go.</summary>
     [Infrastructure.Auditing.AuditName("Чат Telegram")]
     public long? TelegramChatId { get; set; }

@@ -9,5 +9,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         // One Telegram account is one staff member in the staff bot.
         b.HasIndex(x => x.TelegramUserId).IsUnique().HasDatabaseName("ux_users_telegram_user_id");
+        b.Property(x => x.PbxExtension).HasMaxLength(15);
     }
 }

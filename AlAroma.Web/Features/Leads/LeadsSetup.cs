@@ -25,6 +25,9 @@ public static class LeadsSetup
         s.AddScoped<Work.RecordLeadResult>();
         s.AddScoped<Work.GetLeadCard>();
         s.AddScoped<Telephony.ApplyCallEvent>();
+        // Click-to-call is never retried (a retry would ring twice): a plain client with a short timeout.
+        s.AddHttpClient<Telephony.ZadarmaCallback>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        s.AddScoped<Work.CallThroughPbx>();
         s.AddScoped<Conversion.GetConversion>();
         s.AddSingleton<LeadImportWorker>();
         s.AddHostedService(sp => sp.GetRequiredService<LeadImportWorker>());

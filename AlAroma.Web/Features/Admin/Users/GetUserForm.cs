@@ -14,7 +14,7 @@ public sealed class GetUserForm(AppDbContext db)
         var u = await db.Users.Include(x => x.Locations).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null) return null;
         var role = await db.UserRoles.Where(r => r.UserId == id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).FirstOrDefaultAsync(ct);
-        return new UserForm { Id = u.Id, Email = u.Email ?? "", FullName = u.FullName, Role = role ?? Roles.Cashier, LocationIds = u.Locations.Select(l => l.LocationId).ToList(), DailyReportByEmail = u.DailyReportByEmail };
+        return new UserForm { Id = u.Id, Email = u.Email ?? "", FullName = u.FullName, Role = role ?? Roles.Cashier, LocationIds = u.Locations.Select(l => l.LocationId).ToList(), DailyReportByEmail = u.DailyReportByEmail, PbxExtension = u.PbxExtension };
     }
 
     /// <summary>Every location, ordered by kind, then code: the form's check boxes.</summary>

@@ -32,6 +32,9 @@ public sealed class UserForm
 
     /// <summary>«Ежедневный отчёт на почту» (<see cref="AppUser.DailyReportByEmail"/>); kept only for a manager or an administrator.</summary>
     public bool DailyReportByEmail { get; set; }
+
+    /// <summary>The extension on the PBX (<see cref="AppUser.PbxExtension"/>), digits; empty = none.</summary>
+    public string? PbxExtension { get; set; }
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, Passwo
         user.Email = user.UserName = form.Email.Trim();
         user.FullName = form.FullName.Trim();
         user.DailyReportByEmail = form.DailyReportByEmail && form.Role is Roles.Manager or Roles.Admin;
+        user.PbxExtension = string.IsNullOrWhiteSpace(form.PbxExtension) ? null : form.PbxExtension.Trim();
         user.Locations.RemoveAll(l => !form.LocationIds.Contains(l.LocationId));
         foreach (var id in form.LocationIds.Distinct().Where(id => user.Locations.All(l => l.LocationId != id)))
             user.Locations.Add(new UserLocation { LocationId = id });
@@ -96,6 +100,8 @@ public sealed class SaveUser(AppDbContext db, UserManager<AppUser> users, Passwo
         if (!Roles.All.Contains(f.Role)) e[nameof(f.Role)] = "Выберите роль из списка.";
         if (f.Role is Roles.Seller or Roles.Cashier or Roles.Storekeeper && f.LocationIds.Count == 0)
             e[nameof(f.LocationIds)] = "Укажите хотя бы одну точку: продавцы, кассиры и кладовщики работают на своих точках.";
+        if (f.PbxExtension?.Trim() is { Length: > 0 } ext && (ext.Length > 15 || !ext.All(char.IsAsciiDigit)))
+            e[nameof(f.PbxExtension)] = "Внутренний номер АТС — только цифры, не больше 15 (например 100).";
         return e;
     }
 

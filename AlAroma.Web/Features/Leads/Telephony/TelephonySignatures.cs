@@ -16,6 +16,14 @@ public static class TelephonySignatures
     public static string Zadarma(string secret, string data) =>
         Convert.ToBase64String(Encoding.ASCII.GetBytes(Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(data)))));
 
+    /// <summary>
+    /// The <c>Authorization</c> value of a Zadarma API request: <c>key:signature</c>, where the signature is
+    /// <see cref="Zadarma"/> over method + query + lower-case hex MD5(query), the query being the parameters sorted by name
+    /// and form-encoded as PHP's http_build_query (RFC 1738: a space is "+") — as zadarma/user-api-v1's Client computes it.
+    /// </summary>
+    public static string ZadarmaApi(string key, string secret, string method, string query) =>
+        key + ":" + Zadarma(secret, method + query + Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(query))));
+
     /// <summary>Mango Office's <c>sign</c>: lower-case hex SHA-256 of vpbx_api_key + json + salt.</summary>
     public static string Mango(string apiKey, string json, string salt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey + json + salt)));

@@ -20,8 +20,11 @@ public sealed class GetLeadCard(AppDbContext db, TimeProvider clock)
     public sealed record Card(Lead Lead, string Project, string? Supplier, string Region, DateTime LocalNow,
         IReadOnlyList<KeyValuePair<string, string>> Extra, IReadOnlyList<Call> History);
 
-    /// <summary>The page: the card of the held number (null when none) and today's callbacks.</summary>
-    public sealed record Model(Card? Card, IReadOnlyList<Callback> Callbacks, bool NothingDue, int Projects);
+    /// <summary>
+    /// The page: the card of the held number (null when none) and today's callbacks; <paramref name="PbxExtension"/> is the
+    /// operator's extension when «Позвонить через АТС» is offered (<see cref="CallThroughPbx"/>).
+    /// </summary>
+    public sealed record Model(Card? Card, IReadOnlyList<Callback> Callbacks, bool NothingDue, int Projects, string? PbxExtension = null);
 
     /// <summary>The card of a number; null when unknown.</summary>
     public async Task<Card?> CardAsync(long leadId, CancellationToken ct)

@@ -14,12 +14,21 @@ public sealed class WorkController : Controller
     private bool BackOffice => User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Manager);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] NextLead next, [FromServices] GetLeadCard get, CancellationToken ct)
+    public async Task<IActionResult> Index([FromServices] NextLead next, [FromServices] GetLeadCard get, [FromServices] CallThroughPbx pbx, CancellationToken ct)
     {
         var held = await next.HeldAsync(UserId, ct);
         var card = held is null ? null : await get.CardAsync(held.Id, ct);
         var projects = await next.ProjectsAsync(UserId, BackOffice, ct);
-        return View("Work", new GetLeadCard.Model(card, await get.CallbacksAsync(UserId, ct), TempData["NothingDue"] is true, projects.Count));
+        return View("Work", new GetLeadCard.Model(card, await get.CallbacksAsync(UserId, ct), TempData["NothingDue"] is true, projects.Count,
+            card is null ? null : await pbx.ExtensionAsync(UserId, ct)));
+    }
+
+    /// <summary>«Позвонить через АТС»: the PBX rings the operator's extension, then the held number.</summary>
+    [HttpPost("{id:long}/pbx-call")]
+    public async Task<IActionResult> PbxCall(long id, [FromServices] CallThroughPbx pbx, CancellationToken ct)
+    {
+        TempData["SuccessToast"] = await pbx.HandleAsync(id, UserId, ct);
+        return this.Navigate("/leads/work");
     }
 
     [HttpPost("next")]
