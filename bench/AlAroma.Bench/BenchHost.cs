@@ -88,8 +88,8 @@ internal static class BenchHost
         return scope;
     }
 
-    /// <summary>Runs <paramref name="call"/> 3 times to warm up, then <paramref name="iterations"/> times (or until <paramref name="maxSeconds"/>), and prints p50/p95/max.</summary>
-    public static async Task<List<double>> MeasureAsync(IServiceProvider root, string name, int iterations, int maxSeconds, Func<IServiceProvider, int, Task> call, ClaimsPrincipal? user = null)
+    /// <summary>Runs <paramref name="call"/> 3 times to warm up, then <paramref name="iterations"/> times (or until <paramref name="maxSeconds"/>), and prints p50/p95/max unless <paramref name="print"/> is false; returns the times, ms.</summary>
+    public static async Task<List<double>> MeasureAsync(IServiceProvider root, string name, int iterations, int maxSeconds, Func<IServiceProvider, int, Task> call, ClaimsPrincipal? user = null, bool print = true)
     {
         var times = new List<double>(iterations);
         var total = Stopwatch.StartNew();
@@ -101,7 +101,7 @@ internal static class BenchHost
             await call(scope.ServiceProvider, i + 3);
             if (i >= 0) times.Add(sw.Elapsed.TotalMilliseconds);
         }
-        Print(name, times);
+        if (print) Print(name, times);
         return times;
     }
 

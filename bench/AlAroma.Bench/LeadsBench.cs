@@ -1,26 +1,32 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using AlAroma.Web.Features.Leads.Conversion;
 using AlAroma.Web.Features.Leads.Numbers;
 using AlAroma.Web.Features.Leads.Work;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Lists;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AlAroma.Bench;
 
 /// <summary>
-/// <c>leads</c>: the call centre at scale. A base of <c>--base</c> numbers already in other projects (set-based
-/// generate_series), a CSV of <c>--rows</c> rows in the suppliers' formats; the same file loaded by PostgreSQL's own path
+/// <c>leads</c>: the call centre at scale. A base of <c>--base</c> numbers in a paused project and a working project of
+/// <c>--big</c> numbers over ten time zones (set-based generate_series; 4 000 000 + 6 000 000 = the issue's 10 000 000),
+/// a CSV of <c>--rows</c> rows in the suppliers' formats; the same file loaded by PostgreSQL's own path
 /// (<c>psql \copy</c> into an unlogged staging table + one <c>INSERT … SELECT … ON CONFLICT DO NOTHING</c>) and by the app's
-/// CLI <c>import-leads</c> in its own process (peak RSS from /proc), ratio; the CSV export beside <c>psql \copy … TO</c>;
-/// «Номера» first page and a filtered count; «Следующий номер» with 50 operators at once (no number twice).
+/// CLI <c>import-leads</c> in its own process (peak RSS from /proc), ratio; the CSV export beside <c>psql \copy … TO</c> and
+/// the XLSX export (time, peak RSS); «Номера» of the big project at the first, a middle and the last page, a filtered
+/// count; «Конверсия» from its counters; «Следующий номер» with 50 operators at once on the big project (no number twice);
+/// the list of the big project read while another process purges the 1 000 000-number project.
 /// </summary>
 internal static class LeadsBench
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var baseNumbers = BenchHost.Arg(args, "--base", 2_000_000);
+        var baseNumbers = BenchHost.Arg(args, "--base", 4_000_000);
+        var bigNumbers = BenchHost.Arg(args, "--big", 6_000_000);
         var rows = BenchHost.Arg(args, "--rows", 1_000_000);
         var operators = BenchHost.Arg(args, "--operators", 50);
         var server = BenchHost.Server();
@@ -31,11 +37,22 @@ internal static class LeadsBench
 
         var sw = Stopwatch.StartNew();
         await BenchHost.Exec(conn, "INSERT INTO lead_projects (name, status, regions, supplier_ids, calling_days, call_from, call_to, max_attempts, created_at_utc, purge_total, purge_purged) " +
-                                   "SELECT n, 'Active', '{}', '{}', 127, '00:00', '23:59:59', 5, now(), 0, 0 FROM unnest(ARRAY['base','pg','app']) n");
+                                   "SELECT n, 'Active', '{}', '{}', 127, '00:00', '23:59:59', 5, now(), 0, 0 FROM unnest(ARRAY['base','big','pg','app']) n");
         await BenchHost.Exec(conn, $"""
             INSERT INTO leads (project_id, phone, time_zone_id, status, attempts, queue_at_utc, loaded_at_utc)
             SELECT (SELECT id FROM lead_projects WHERE name = 'base'), 79000000000 + (g::bigint * 7919) % 999999999, 'Europe/Moscow', 0, 0, now(), now() - interval '10 days'
             FROM generate_series(1, {baseNumbers}) g ON CONFLICT DO NOTHING
+            """);
+        // The working project: spread over ten zones (the queue looks zone by zone), statuses as after some days of calling.
+        await BenchHost.Exec(conn, $"""
+            INSERT INTO leads (project_id, phone, time_zone_id, status, attempts, queue_at_utc, loaded_at_utc, region)
+            SELECT (SELECT id FROM lead_projects WHERE name = 'big'), 79000000000 + (g::bigint * 104729) % 999999999,
+                   (ARRAY['Europe/Moscow','Europe/Kaliningrad','Europe/Samara','Asia/Yekaterinburg','Asia/Omsk','Asia/Novosibirsk',
+                          'Asia/Krasnoyarsk','Asia/Irkutsk','Asia/Yakutsk','Asia/Vladivostok'])[1 + g % 10],
+                   CASE WHEN g % 10 < 7 THEN 0 WHEN g % 10 = 7 THEN 1 WHEN g % 10 = 8 THEN 4 ELSE 5 END,
+                   CASE WHEN g % 10 < 7 THEN 0 ELSE 1 END, now() - interval '1 hour', now() - interval '3 days',
+                   CASE WHEN g % 10 = 0 THEN 'moscow' END
+            FROM generate_series(1, {bigNumbers}) g ON CONFLICT DO NOTHING
             """);
         await BenchHost.Exec(conn, "ANALYZE leads");
         Console.WriteLine($"base of {await BenchHost.Scalar<long>(conn, "SELECT count(*) FROM leads"):N0} numbers in {sw.Elapsed.TotalSeconds:F1} s");
@@ -72,20 +89,33 @@ internal static class LeadsBench
         var (appExport, exportMiB, _) = RunApp(cs, ["export-leads", "--project", "app", export]);
         var exported = File.ReadLines(export).LongCount() - 1;
         Console.WriteLine($"export of {exported:N0} numbers: psql \\copy TO {pgExport:F2} s, app export-leads {appExport:F2} s (peak RSS {exportMiB:F0} MiB), ratio {appExport / pgExport:F2}");
+        var xlsx = Path.ChangeExtension(file, ".export.xlsx");
+        var (xlsxSeconds, xlsxMiB, _) = RunApp(cs, ["export-leads", "--project", "app", xlsx]);
+        Console.WriteLine($"XLSX export of the same numbers: {xlsxSeconds:F2} s, {new FileInfo(xlsx).Length / 1024.0 / 1024.0:F1} MiB, peak RSS {xlsxMiB:F0} MiB");
+        File.Delete(xlsx);
 
         // Screens, in-process.
         await using var app = BenchHost.App(cs);
-        var project = await BenchHost.Scalar<int>(conn, "SELECT id FROM lead_projects WHERE name = 'app'");
+        var project = await BenchHost.Scalar<int>(conn, "SELECT id FROM lead_projects WHERE name = 'big'");
+        var (minId, maxId) = (await BenchHost.Scalar<long>(conn, $"SELECT min(id) FROM leads WHERE project_id = {project}"), await BenchHost.Scalar<long>(conn, $"SELECT max(id) FROM leads WHERE project_id = {project}"));
+        // Keyset cursors of the default order (newest first): the middle of the project and its last page.
+        var byId = ListLeads.Sorts.Parse(null);
+        var middle = ListCursor.Encode(byId, [(minId + maxId) / 2], (minId + maxId) / 2);
+        var last = ListCursor.Encode(byId, [minId + ListLeads.PageSize], minId + ListLeads.PageSize);
         Console.WriteLine($"{"",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
-        await BenchHost.MeasureAsync(app.Services, "«Номера», first page of the project", 100, 30, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project }, default));
+        await BenchHost.MeasureAsync(app.Services, "«Номера», first page of the big project", 100, 30, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project }, default));
+        await BenchHost.MeasureAsync(app.Services, "«Номера», a middle page", 100, 30, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project, After = middle }, default));
+        await BenchHost.MeasureAsync(app.Services, "«Номера», the last page", 100, 30, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project, After = last }, default));
         await BenchHost.MeasureAsync(app.Services, "«Номера», status new + region (capped count)", 100, 30, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project, Status = LeadStatus.New, Region = "moscow" }, default));
+        await BenchHost.MeasureAsync(app.Services, "«Конверсия», all projects by project", 100, 30, (sp, _) => sp.GetRequiredService<GetConversion>().HandleAsync(new GetConversion.Input(), default));
+        await BenchHost.MeasureAsync(app.Services, "«Конверсия», the big project by region", 100, 30, (sp, _) => sp.GetRequiredService<GetConversion>().HandleAsync(new GetConversion.Input { Project = project, By = "region" }, default));
 
         // «Следующий номер»: operators at once, each takes a number and gives it back, again and again.
         var times = new ConcurrentBag<double>();
         var given = new ConcurrentDictionary<long, string>();
         var twice = 0;
         var rounds = BenchHost.Arg(args, "--rounds", 20);
-        await BenchHost.Exec(conn, "UPDATE lead_projects SET status = 'Paused' WHERE name IN ('base', 'pg')");
+        await BenchHost.Exec(conn, "UPDATE lead_projects SET status = 'Paused' WHERE name <> 'big'");
         for (var r = 0; r < rounds; r++)
         {
             given.Clear();
@@ -103,6 +133,17 @@ internal static class LeadsBench
         }
         BenchHost.Print($"«Следующий номер», {operators} operators at once", times.ToList());
         Console.WriteLine($"numbers given to two operators at once: {twice}");
+
+        // The 1 000 000-number project purged by another process while the big project's list is read.
+        var purged = await BenchHost.Scalar<long>(conn, "SELECT count(*) FROM leads l JOIN lead_projects p ON p.id = l.project_id WHERE p.name = 'pg'");
+        var purge = Task.Run(() => RunApp(cs, ["purge-project", "pg"]));
+        var during = new List<double>();
+        while (!purge.IsCompleted)
+            during.AddRange(await BenchHost.MeasureAsync(app.Services, "", 20, 5, (sp, _) => sp.GetRequiredService<ListLeads>().HandleAsync(new ListLeads.Input { Project = project }, default), print: false));
+        var (purgeSeconds, _, _) = await purge;
+        during.Sort();
+        BenchHost.Print($"«Номера» of the big project during the purge", during);
+        Console.WriteLine($"purge of {purged:N0} numbers by purge-project: {purgeSeconds:F1} s");
         File.Delete(file);
         File.Delete(export);
         return twice == 0 ? 0 : 1;
