@@ -26,7 +26,7 @@ public sealed class SftpHost
     [AuditName("Пользователь")]
     public string UserName { get; set; } = "";
 
-    /// <summary>The password, encrypted (<see cref="SftpSecrets.Protect"/>); null when the host signs in by key only.</summary>
+    /// <summary>The password, encrypted (<see cref="Infrastructure.Security.StoredSecrets.Protect"/>); null when the host signs in by key only.</summary>
     [AuditName("Пароль"), AuditSecret]
     public string? PasswordProtected { get; set; }
 

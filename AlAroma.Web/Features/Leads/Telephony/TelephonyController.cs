@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using AlAroma.Web.Features.Leads.Numbers;
 using AlAroma.Web.Infrastructure;
+using AlAroma.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -114,10 +115,12 @@ public sealed class TelephonyController(IConfiguration config, ApplyCallEvent ap
         if (config["Telephony:Generic:Secret"] is not { Length: > 0 } secret) return NotFound();
         using var reader = new StreamReader(Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(ct);
-        var ts = Request.Headers["X-Timestamp"].ToString();
-        if (!long.TryParse(ts, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)) return Refuse("X-Timestamp is missing");
-        if (!TelephonySignatures.Same(TelephonySignatures.Generic(secret, ts, body), Request.Headers["X-Signature"].ToString())) return Refuse("bad signature");
-        if (Math.Abs(clock.GetUtcNow().ToUnixTimeSeconds() - unix) > ReplayWindowSeconds) return Refuse("stale timestamp: replay refused");
+        switch (TimestampedHmac.Check(secret, Request.Headers["X-Timestamp"], Request.Headers["X-Signature"], body, clock.GetUtcNow(), ReplayWindowSeconds))
+        {
+            case TimestampedHmac.Verdict.NoTimestamp: return Refuse("X-Timestamp is missing");
+            case TimestampedHmac.Verdict.BadSignature: return Refuse("bad signature");
+            case TimestampedHmac.Verdict.Stale: return Refuse("stale timestamp: replay refused");
+        }
         JsonElement root;
         try { root = JsonDocument.Parse(body).RootElement; }
         catch (JsonException) { return BadRequest(new { error = "the body is not JSON" }); }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AlAroma.Web.Infrastructure.Security;
 
 namespace AlAroma.Web.Features.Leads.Telephony;
 
@@ -28,12 +29,9 @@ public static class TelephonySignatures
     public static string Mango(string apiKey, string json, string salt) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey + json + salt)));
 
-    /// <summary>The generic JSON event's <c>X-Signature</c>: lower-case hex HMAC-SHA256(secret, timestamp + "." + body).</summary>
-    public static string Generic(string secret, string timestamp, string body) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + body)));
+    /// <summary>The generic JSON event's <c>X-Signature</c>: <see cref="TimestampedHmac.Sign"/>.</summary>
+    public static string Generic(string secret, string timestamp, string body) => TimestampedHmac.Sign(secret, timestamp, body);
 
     /// <summary>Whether two signatures are the same, in time independent of where they differ.</summary>
-    public static bool Same(string? expected, string? given) =>
-        given is not null && expected is not null
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
+    public static bool Same(string? expected, string? given) => TimestampedHmac.Same(expected, given);
 }
