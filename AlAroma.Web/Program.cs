@@ -7,6 +7,7 @@ using AlAroma.Web.Features.Bots.Staff;
 using AlAroma.Web.Features.Bots.MiniApp;
 using AlAroma.Web.Features.Campaigns;
 using AlAroma.Web.Features.Catalog;
+using AlAroma.Web.Features.ExternalPos;
 using AlAroma.Web.Features.Feedback;
 using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Home;
@@ -39,6 +40,7 @@ builder.AddPos();
 builder.AddPromotions();
 builder.AddGiftCards();
 builder.AddLoyalty();
+builder.AddExternalPos();
 builder.AddStaffBot();
 builder.AddMiniApp();
 builder.AddCampaigns();
@@ -59,6 +61,7 @@ if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
 
 await app.PrepareDatabaseAsync();
 app.UseWeb();
+app.MapExternalPos();
 app.Run();
 return 0;
 

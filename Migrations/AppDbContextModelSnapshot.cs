@@ -990,6 +990,188 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("customer_imports", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalPosEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<string>("BodySha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("body_sha256");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<string>("ResponseJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("response_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_pos_events");
+
+                    b.HasIndex("RegisterId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_external_pos_events_register_event");
+
+                    b.ToTable("external_pos_events", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalRegister", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ApiKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("api_key");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at_utc");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("secret_protected");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_registers");
+
+                    b.HasIndex("ApiKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_registers_api_key");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_registers_name");
+
+                    b.ToTable("external_registers", (string)null);
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalSale", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_utc");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_id");
+
+                    b.Property<decimal>("MoneyPaid")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("money_paid");
+
+                    b.Property<int>("PointsAccrued")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_accrued");
+
+                    b.Property<int>("PointsRedeemed")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_redeemed");
+
+                    b.Property<int>("PointsRestored")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_restored");
+
+                    b.Property<int>("PointsReversed")
+                        .HasColumnType("integer")
+                        .HasColumnName("points_reversed");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("receipt_number");
+
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<decimal>("ReturnedMoney")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("returned_money");
+
+                    b.Property<decimal>("ReturnedTotal")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("returned_total");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_external_sales");
+
+                    b.HasIndex("CustomerId", "AtUtc")
+                        .HasDatabaseName("ix_external_sales_customer_id_at_utc");
+
+                    b.HasIndex("RegisterId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_external_sales_register_id_event_id");
+
+                    b.ToTable("external_sales", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.Feedback.Feedback", b =>
                 {
                     b.Property<long>("Id")
@@ -5104,6 +5286,33 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_customer_codes_customers_customer_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalPosEvent", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.ExternalPos.ExternalRegister", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_pos_events_external_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalSale", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_sales_customers_customer_id");
+
+                    b.HasOne("AlAroma.Web.Features.ExternalPos.ExternalRegister", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_sales_external_registers_register_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.Feedback.Feedback", b =>

@@ -26,6 +26,8 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
         ("/account/", Roles.All.ToArray()),
         ("/telephony/", null), // PBX webhooks: the provider's signature is the authentication (Leads/TelephonyWebhookTests)
         ("/miniapp", null), // the Mini App page: no data in it; its requests are authenticated by Telegram initData
+        ("/api/", null), // the external POS API's OpenAPI description; its requests are signed (SignedOnly)
+        ("/admin/external-registers", [Roles.Admin]), // «Внешние кассы»: keys that move points (issue 14)
         ("/loyalty/dashboard", [Roles.Admin, Roles.Manager]), // «Программа лояльности», as the reports
         ("/admin/notifications", [Roles.Admin, Roles.Manager]), // the outbox (issue 11: Admin/Manager)
         ("/admin/", [Roles.Admin]),
@@ -57,6 +59,9 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>Endpoints authenticated by a signed Telegram initData instead of sign-in: 401 for everyone without one.</summary>
     private static readonly string[] InitDataOnly = ["/miniapp/card", "/miniapp/code"];
 
+    /// <summary>The external POS API: authenticated by a register's key and HMAC signature, 401 for everyone without them (ExternalPos/ExternalPosApiTests).</summary>
+    private static readonly string[] SignedOnly = ["/api/v1/customers/lookup", "/api/v1/points/quote", "/api/v1/events/sale", "/api/v1/events/return"];
+
     /// <summary>
     /// Endpoints that no sign-in opens: Telegram's webhook, authenticated by the secret header alone (issue 12). Without
     /// it every visitor, signed in or not, gets a plain 403.
@@ -82,9 +87,9 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
             // Headers only: the bell's event stream (/notifications/stream) never ends, its status is all that matters here.
             using var resp = await client.SendAsync(req, HttpCompletionOption.ResponseHeadersRead);
             var code = (int)resp.StatusCode;
-            if (InitDataOnly.Contains(url))
+            if (InitDataOnly.Contains(url) || SignedOnly.Contains(url))
             {
-                if (code != 401) failures.Add($"{method} {url}: no initData, expected 401, got {code}");
+                if (code != 401) failures.Add($"{method} {url}: no initData or signature, expected 401, got {code}");
                 continue;
             }
             var toLogin = resp.StatusCode == HttpStatusCode.Redirect && resp.Headers.Location?.ToString().Contains("/account/login") == true;
@@ -134,7 +139,7 @@ public sealed class RoleMatrixTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var endpoints = Endpoints().ToList();
         Assert.True(endpoints.Count > 20, $"only {endpoints.Count} endpoints found");
-        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password", "/miniapp", "/telephony/", .. BySecret];
+        string[] open = ["/health/", "/error/", "/account/login", "/account/forgot-password", "/account/reset-password", "/miniapp", "/telephony/", "/api/", .. BySecret];
         Assert.All(endpoints, e => Assert.True(Expected(e.Url) is not null || open.Any(p => e.Url.StartsWith(p)),
             $"{e.Url} is open to anonymous visitors but not listed as public"));
     }

@@ -51,6 +51,23 @@ public sealed class RateLimitTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_external_POS_API_is_limited_per_key_with_a_JSON_refusal()
+    {
+        await using var host = Host(RateLimits.PosApi, permits: 2);
+        using var client = host.CreateClient();
+        var first = await ExternalPos.ExternalPosClient.CreateAsync(app, client);
+        var second = await ExternalPos.ExternalPosClient.CreateAsync(app, client);
+        for (var i = 0; i < 2; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await first.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-09" })).StatusCode);
+        using var refused = await first.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-09" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After"))), 1, 3600);
+        Assert.Equal("rate_limited", (await ExternalPos.ExternalPosClient.ReadAsync(refused)).GetProperty("error").GetString());
+        // Another register has a bucket of its own.
+        Assert.Equal(HttpStatusCode.NotFound, (await second.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-09" })).StatusCode);
+    }
+
+    [Fact]
     public async Task The_mini_app_is_limited_per_sender()
     {
         await using var host = Host(RateLimits.MiniApp, permits: 2);

@@ -89,6 +89,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.Leads.Sftp.LeadSftpSchedule> LeadSftpSchedules => Set<Features.Leads.Sftp.LeadSftpSchedule>();
     public DbSet<Features.Leads.Sftp.LeadSftpRun> LeadSftpRuns => Set<Features.Leads.Sftp.LeadSftpRun>();
     public DbSet<Features.Leads.Sftp.LeadSftpFile> LeadSftpFiles => Set<Features.Leads.Sftp.LeadSftpFile>();
+    public DbSet<Features.ExternalPos.ExternalRegister> ExternalRegisters => Set<Features.ExternalPos.ExternalRegister>();
+    public DbSet<Features.ExternalPos.ExternalPosEvent> ExternalPosEvents => Set<Features.ExternalPos.ExternalPosEvent>();
+    public DbSet<Features.ExternalPos.ExternalSale> ExternalSales => Set<Features.ExternalPos.ExternalSale>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

@@ -45,12 +45,17 @@ public static class RateLimits
     /// <summary>Downloads of lists and reports (convention: path ends in /export, .xlsx or .csv): per user.</summary>
     public const string Export = "Export";
 
+    /// <summary>The external POS API: per <c>X-Api-Key</c> (per IP for requests without one).</summary>
+    public const string PosApi = "PosApi";
+
     private static readonly Dictionary<string, RateLimit> Defaults = new()
     {
         // Telegram opens up to 40 connections by default (setWebhook max_connections) and retries on 429.
         [Webhook] = new RateLimit { Permits = 3000, WindowSeconds = 60 },
         [MiniApp] = new RateLimit { Permits = 300, WindowSeconds = 60 },
         [Export] = new RateLimit { Permits = 30, WindowSeconds = 60 },
+        // A busy till does a lookup, a quote and a sale per receipt, a receipt every few seconds at most.
+        [PosApi] = new RateLimit { Permits = 600, WindowSeconds = 60 },
     };
 
     /// <summary>The configured limit of <paramref name="name"/>, or its default.</summary>
@@ -71,11 +76,13 @@ public static class RateLimits
         var webhook = Read(config, Webhook);
         var miniApp = Read(config, MiniApp);
         var export = Read(config, Export);
+        var posApi = Read(config, PosApi);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(Webhook, http => Bucket($"{ClientIp(http)} {http.Request.Path}", webhook));
             o.AddPolicy(MiniApp, http => Bucket(ClientIp(http), miniApp));
+            o.AddPolicy(PosApi, http => Bucket(http.Request.Headers["X-Api-Key"].ToString() is { Length: > 0 } key ? "key " + key : "ip " + ClientIp(http), posApi));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 IsExport(http.Request.Path)
                     ? Bucket(http.User.Identity?.Name ?? ClientIp(http), export)
@@ -87,8 +94,14 @@ public static class RateLimits
                     : 60;
                 var response = ctx.HttpContext.Response;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                response.ContentType = "text/plain; charset=utf-8";
-                await response.WriteAsync($"Слишком много запросов. Повторите через {seconds} {Plural.Of(seconds, "секунду", "секунды", "секунд")}.", ct);
+                var message = $"Слишком много запросов. Повторите через {seconds} {Plural.Of(seconds, "секунду", "секунды", "секунд")}.";
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await response.WriteAsJsonAsync(new { error = "rate_limited", message }, ct); // the API answers JSON, refusals too
+                else
+                {
+                    response.ContentType = "text/plain; charset=utf-8";
+                    await response.WriteAsync(message, ct);
+                }
             };
         });
     }

@@ -20,6 +20,12 @@ public static class SecurityHeadersSetup
     /// </summary>
     public const string FramedPolicy = "framed";
 
+    /// <summary>
+    /// Name of the header policy of the JSON API (<c>/api/v1</c>): nothing in an answer may load, run or be framed
+    /// (<c>default-src 'none'</c>), and no answer is cached (it carries customers' balances).
+    /// </summary>
+    public const string ApiPolicy = "api";
+
     /// <summary>Setting with the https origins that may frame <see cref="FramedPolicy"/> endpoints (none: not even those).</summary>
     public const string FrameAncestorsKey = "Security:FrameAncestors";
 
@@ -40,7 +46,7 @@ public static class SecurityHeadersSetup
         foreach (var origin in frameAncestors)
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var u) || u.Scheme != Uri.UriSchemeHttps || u.PathAndQuery != "/")
                 throw new InvalidOperationException($"{FrameAncestorsKey}: '{origin}' is not an https origin like https://web.telegram.org.");
-        builder.Services.AddSecurityHeaderPolicies(p => p.SetDefaultPolicy(Policy([])).AddPolicy(FramedPolicy, Policy(frameAncestors)));
+        builder.Services.AddSecurityHeaderPolicies(p => p.SetDefaultPolicy(Policy([])).AddPolicy(FramedPolicy, Policy(frameAncestors)).AddPolicy(ApiPolicy, Api()));
 
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
         {
@@ -76,6 +82,20 @@ public static class SecurityHeadersSetup
         app.UseCookiePolicy(new CookiePolicyOptions { Secure = CookieSecurePolicy.SameAsRequest });
         app.UseSecurityHeaders();
     }
+
+    /// <summary>The JSON API's header set (<see cref="ApiPolicy"/>), as OWASP's REST Security Cheat Sheet lists it.</summary>
+    private static HeaderPolicyCollection Api() => new HeaderPolicyCollection()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddFrameAncestors().None();
+        })
+        .AddContentTypeOptionsNoSniff()
+        .AddFrameOptionsDeny()
+        .AddReferrerPolicyNoReferrer()
+        .AddCustomHeader("Cache-Control", "no-store")
+        .AddStrictTransportSecurityMaxAge(HstsMaxAgeSeconds)
+        .RemoveServerHeader();
 
     /// <summary>
     /// The header set: scripts only from this site (no inline scripts, no eval); styles from this site plus a

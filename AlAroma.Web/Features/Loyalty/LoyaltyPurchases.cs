@@ -5,7 +5,8 @@ namespace AlAroma.Web.Features.Loyalty;
 
 /// <summary>
 /// What a customer bought for the level (DOMAIN.md "Loyalty"): goods of the sales made since a moment (UTC), net of
-/// what was returned of those sales; certificates sold are an advance, not a purchase. One rule for the till's
+/// what was returned of those sales; certificates sold are an advance, not a purchase. External registers' receipts
+/// (<see cref="ExternalPos.ExternalSale"/>) count too. One rule for the till's
 /// upgrade and the nightly recalculation, so a purchase returned in full never lifts the level.
 /// </summary>
 public static class LoyaltyPurchases
@@ -44,5 +45,8 @@ public static class LoyaltyPurchases
                 CustomerId = s.CustomerId!.Value,
                 AtUtc = s.CreatedAtUtc,
                 Net = s.Total - s.Lines.Where(l => l.IsGiftCertificate).Sum(l => l.Total) - db.SaleReturns.Where(r => r.SaleId == s.Id).Sum(r => r.Total),
-            });
+            })
+            // The receipts of external registers (the POS API) count the same: their total is goods only.
+            .Concat(db.ExternalSales.Where(s => s.AtUtc > sinceUtc)
+                .Select(s => new SaleNet { CustomerId = s.CustomerId, AtUtc = s.AtUtc, Net = s.Total - s.ReturnedTotal }));
 }

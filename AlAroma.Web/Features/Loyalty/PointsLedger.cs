@@ -17,8 +17,10 @@ public static class PointsLedger
     public const int LifetimeMonths = 12;
 
     /// <summary>Accrues <paramref name="points"/> (&gt; 0) for a sale, alive <paramref name="lifetimeMonths"/> months (the terms in force).</summary>
-    public static Task<int> AccrueAsync(AppDbContext db, long customerId, int points, long? saleId, DateTime atUtc, string userName, int lifetimeMonths, CancellationToken ct) =>
-        ApplyAsync(db, customerId, PointsEntryKind.Accrual, points, allowNegative: true, saleId, atUtc, userName, null, ct, lifetimeMonths);
+    /// <param name="comment">What the entry is for when there is no <paramref name="saleId"/> (an external register's receipt).</param>
+    public static Task<int> AccrueAsync(AppDbContext db, long customerId, int points, long? saleId, DateTime atUtc, string userName, int lifetimeMonths, CancellationToken ct,
+        string? comment = null) =>
+        ApplyAsync(db, customerId, PointsEntryKind.Accrual, points, allowNegative: true, saleId, atUtc, userName, comment, ct, lifetimeMonths);
 
     /// <summary>Gives <paramref name="points"/> (&gt; 0) as a gift that burns at <paramref name="expiresAtUtc"/>.</summary>
     /// <param name="staffUserId">The user id of the staff member who gives it (<see cref="PointsEntry.StaffUserId"/>); null for the programme's gifts.</param>
@@ -33,10 +35,11 @@ public static class PointsLedger
     /// <summary>Spends <paramref name="points"/> on a sale.</summary>
     /// <returns>The balance after.</returns>
     /// <exception cref="BusinessRuleException">Not enough points; the message says how many there are.</exception>
-    public static Task<int> RedeemAsync(AppDbContext db, long customerId, int points, long? saleId, DateTime atUtc, string userName, CancellationToken ct)
+    /// <param name="comment">What the entry is for when there is no <paramref name="saleId"/> (an external register's receipt).</param>
+    public static Task<int> RedeemAsync(AppDbContext db, long customerId, int points, long? saleId, DateTime atUtc, string userName, CancellationToken ct, string? comment = null)
     {
         if (points <= 0) throw new BusinessRuleException("Количество баллов для списания должно быть больше нуля.");
-        return ApplyAsync(db, customerId, PointsEntryKind.Redemption, -points, allowNegative: false, saleId, atUtc, userName, null, ct);
+        return ApplyAsync(db, customerId, PointsEntryKind.Redemption, -points, allowNegative: false, saleId, atUtc, userName, comment, ct);
     }
 
     private static async Task<int> ApplyAsync(AppDbContext db, long customerId, PointsEntryKind kind, int points, bool allowNegative, long? saleId,

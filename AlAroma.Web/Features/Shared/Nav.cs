@@ -47,6 +47,7 @@ public static class Nav
         new("Администрирование", "Журнал аудита", "/admin/audit", "🔎", Roles.Admin),
         new("Администрирование", "Задания", "/admin/jobs", "⏱", Roles.Admin),
         new("Администрирование", "Реквизиты компании", "/admin/company", "🏢", Roles.Admin),
+        new("Администрирование", "Внешние кассы", "/admin/external-registers", "🔌", Roles.Admin),
         new("Администрирование", "Уведомления", "/admin/notifications", "✉", Roles.Admin, Roles.Manager),
     ];
 

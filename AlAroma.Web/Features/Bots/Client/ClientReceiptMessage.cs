@@ -33,6 +33,8 @@ public static class ClientReceiptMessage
         """;
 
     /// <summary>Queues the message for <paramref name="c"/> about sale <paramref name="saleId"/> when <see cref="Wanted"/>.</summary>
-    public static OutboxMessage? Enqueue(NotificationOutbox outbox, Customer c, long saleId, string number, string shop, decimal total, int earned, int spent, int balance) =>
-        Wanted(c) ? outbox.Telegram(c.TelegramChatId!.Value, Text(number, shop, total, earned, spent, balance), new NotificationSubject(EntityType, saleId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null;
+    /// <param name="subjectType">The outbox subject: <see cref="EntityType"/> for our tills' sales, another for an external register's.</param>
+    public static OutboxMessage? Enqueue(NotificationOutbox outbox, Customer c, long saleId, string number, string shop, decimal total, int earned, int spent, int balance,
+        string subjectType = EntityType) =>
+        Wanted(c) ? outbox.Telegram(c.TelegramChatId!.Value, Text(number, shop, total, earned, spent, balance), new NotificationSubject(subjectType, saleId.ToString(System.Globalization.CultureInfo.InvariantCulture))) : null;
 }

@@ -26,7 +26,9 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
         string? Comment, DateTime? ExpiresAtUtc, int? Left, int? Expired);
 
     /// <summary>A purchase: total ₽, points spent and earned, what was returned of it (₽).</summary>
-    public sealed record Purchase(long Id, string Number, DateTime AtUtc, string Shop, decimal Total, int PointsRedeemed, int PointsAccrued, decimal Returned);
+    /// <param name="External">A receipt of an external register (the POS API): no page of its own here; <paramref name="Shop"/> is the register.</param>
+    public sealed record Purchase(long Id, string Number, DateTime AtUtc, string Shop, decimal Total, int PointsRedeemed, int PointsAccrued, decimal Returned,
+        bool External = false);
 
     /// <summary>A certificate bought in one of their purchases, or one they paid with (amount spent ₽).</summary>
     public sealed record Certificate(long Id, string CodeTail, decimal Nominal, decimal Balance, string Status, bool Bought, decimal Spent);
@@ -75,6 +77,13 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
                                select new Purchase(s.Id, s.Number, s.CreatedAtUtc, l.Name, s.Total, s.PointsRedeemed, s.PointsAccrued,
                                    db.SaleReturns.Where(r => r.SaleId == s.Id).Sum(r => (decimal?)r.Total) ?? 0m))
             .Take(HistoryRows).ToListAsync(ct);
+        var external = db.ExternalSales.AsNoTracking().Where(s => s.CustomerId == id);
+        purchases = purchases.Concat(await (from s in external
+                                            join r in db.ExternalRegisters on s.RegisterId equals r.Id
+                                            orderby s.AtUtc descending, s.Id descending
+                                            select new Purchase(s.Id, s.ReceiptNumber, s.AtUtc, r.Name, s.Total, s.PointsRedeemed, s.PointsAccrued, s.ReturnedTotal, true))
+                .Take(HistoryRows).ToListAsync(ct))
+            .OrderByDescending(p => p.AtUtc).Take(HistoryRows).ToList();
 
         var bought = await db.GiftCertificates.AsNoTracking().Where(g => g.SaleId != null && sales.Any(s => s.Id == g.SaleId)).ToListAsync(ct);
         var used = await db.GiftCertificateEntries.AsNoTracking()
@@ -99,6 +108,6 @@ public sealed class GetCustomerCard(AppDbContext db, ListCustomers list, Loyalty
 
         return new Model(c, shops.FirstOrDefault(l => l.Id == c.HomeLocationId)?.Name, shops.Where(l => l.Kind == LocationKind.Shop).ToList(),
             spent, LevelProgress.Of((await terms.ForNowAsync(null, ct)).Rules, spent, c.Level), Consent.Channels.Select(c.ConsentOf).ToList(), ledger, purchases,
-            await sales.CountAsync(ct), certificates, messages, feedback);
+            await sales.CountAsync(ct) + await external.CountAsync(ct), certificates, messages, feedback);
     }
 }

@@ -38,6 +38,7 @@ public sealed class MergeCustomers(AppDbContext db, TimeProvider clock)
 
         var sales = await db.Sales.Where(s => s.CustomerId == mergedId).ToListAsync(ct);
         foreach (var s in sales) s.CustomerId = keptId;
+        foreach (var s in await db.ExternalSales.Where(x => x.CustomerId == mergedId).ToListAsync(ct)) s.CustomerId = keptId;
         foreach (var cart in await db.PosCarts.Where(x => x.CustomerId == mergedId).ToListAsync(ct)) cart.CustomerId = keptId;
         foreach (var cart in await db.Set<ParkedCart>().Where(x => x.CustomerId == mergedId).ToListAsync(ct)) cart.CustomerId = keptId;
         var feedback = await db.Feedback.Where(f => f.CustomerId == mergedId).ToListAsync(ct);

@@ -42,6 +42,12 @@ public sealed class ExportCustomerData(AppDbContext db, ICurrentUser user, TimeP
                 Returns = db.SaleReturns.Where(r => r.SaleId == s.Id).OrderBy(r => r.Id)
                     .Select(r => new { r.Id, r.CreatedAtUtc, r.Total, Lines = r.Lines.Select(l => new { l.Name, l.Quantity }).ToList() }).ToList(),
             }).ToListAsync(ct);
+        var externalSales = await db.ExternalSales.AsNoTracking().Where(s => s.CustomerId == id).OrderBy(s => s.Id)
+            .Select(s => new
+            {
+                Register = db.ExternalRegisters.Where(r => r.Id == s.RegisterId).Select(r => r.Name).FirstOrDefault(),
+                s.ReceiptNumber, s.AtUtc, s.Total, s.PointsRedeemed, s.PointsAccrued, s.ReturnedTotal,
+            }).ToListAsync(ct);
         var saleIds = sales.Select(s => s.Id).ToList();
         var certificates = await db.GiftCertificates.AsNoTracking().Where(g => g.SaleId != null && saleIds.Contains(g.SaleId.Value))
             .Select(g => new { CodeTail = g.Code.Substring(g.Code.Length - 4), g.Nominal, g.Balance, g.SaleId }).ToListAsync(ct);
@@ -77,6 +83,7 @@ public sealed class ExportCustomerData(AppDbContext db, ICurrentUser user, TimeP
             Consents = Consent.Channels.Select(c.ConsentOf).Select(x => new { Channel = Consent.ChannelLabel(x.Channel), x.Given, x.AtUtc, Source = x.AtUtc is null ? null : Consent.SourceLabel(x.Source) }),
             Points = points,
             Purchases = sales,
+            ExternalPurchases = externalSales,
             Certificates = certificates,
             Feedback = feedback,
             Gifts = gifts,
