@@ -23,10 +23,12 @@ using AlAroma.Web.Features.Warehouse.Labels;
 using AlAroma.Web.Features.Warehouse.Stocktakes;
 using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Infrastructure.Jobs;
+using AlAroma.Web.Infrastructure.Observability;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
 builder.AddLogging();
+builder.AddObservability();
 builder.AddDataCommands();
 builder.AddAccount();
 builder.AddHome();

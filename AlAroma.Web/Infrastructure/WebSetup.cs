@@ -1,3 +1,4 @@
+using AlAroma.Web.Infrastructure.Observability;
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,8 +58,11 @@ public static class WebSetup
     public static void UseWeb(this WebApplication app)
     {
         app.UseProxyAndSecurityHeaders();
+        // After the forwarded headers: the scrape is allowed by the real client address, not the proxy's.
+        app.UseObservability();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseCorrelationId();
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization();
         app.UseStaticFiles();
@@ -67,7 +71,7 @@ public static class WebSetup
         app.UseRateLimits();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportJson.WriteAsync }).AllowAnonymous();
         app.MapControllers();
     }
 }

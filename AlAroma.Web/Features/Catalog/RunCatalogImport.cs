@@ -92,6 +92,7 @@ public sealed class RunCatalogImport(AppDbContext db, CatalogImportPlanner plann
             await SaveAsync(ct);
             await tx.CommitAsync(ct);
             progress.Report(importId, toWrite, toWrite, finished: true);
+            Infrastructure.Observability.AppMetrics.ImportRows.Add(import.TotalRows, new KeyValuePair<string, object?>("kind", "catalog"));
             return new Result(import.Id, import.TotalRows, created, updated, unchanged, rejected.Count, rejected.Select(r => (r.Row.Number, r.Reason!)).ToList());
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())

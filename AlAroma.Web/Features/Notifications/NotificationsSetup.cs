@@ -31,6 +31,15 @@ public static class NotificationsSetup
         s.AddHttpClient(TelegramSender.HttpClientName).AddResilienceHandler("telegram", p => p.AddTimeout(TimeSpan.FromSeconds(15)));
         s.AddScoped<IChannelSender, SmsSender>();
         s.AddScoped<IChannelSender, TelegramSender>();
+        s.AddHttpClient(Channels.SmsHealthCheck.HttpClientName).AddResilienceHandler("sms-health", p => p.AddTimeout(TimeSpan.FromSeconds(5)));
+        // Degraded, never down: the outbox keeps what it cannot send (ChannelHealthCheck).
+        s.AddSingleton<Channels.SmtpHealthCheck>();
+        s.AddSingleton<Channels.SmsHealthCheck>();
+        s.AddSingleton<Channels.TelegramHealthCheck>();
+        s.AddHealthChecks()
+            .AddCheck<Channels.SmtpHealthCheck>("smtp", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(10))
+            .AddCheck<Channels.SmsHealthCheck>("sms", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(10))
+            .AddCheck<Channels.TelegramHealthCheck>("telegram", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, ["ready"], TimeSpan.FromSeconds(10));
         s.AddSingleton<OutboxDispatcher>();
         s.AddHostedService<OutboxDispatcherService>();
     }

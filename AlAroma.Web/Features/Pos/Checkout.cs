@@ -7,6 +7,7 @@ using AlAroma.Web.Features.GiftCards;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Features.Loyalty.Settings;
 using AlAroma.Web.Features.Notifications.Outbox;
+using AlAroma.Web.Infrastructure.Observability;
 using AlAroma.Web.Features.Promotions.Engine;
 using AlAroma.Web.Features.Warehouse.Stocks;
 using AlAroma.Web.Features.Warehouse;
@@ -65,6 +66,7 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
     private async Task<CheckoutResult> RunAsync(CheckoutCommand cmd, IReadOnlyList<CheckoutLine>? givenLines, CancellationToken ct)
     {
         if (cmd.IdempotencyKey == Guid.Empty) throw new BusinessRuleException("Не передан ключ чека. Обновите страницу кассы и повторите оплату.");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var (register, location) = await till.RequireRegisterAsync(cmd.RegisterId, ct);
         if (await ExistingAsync(cmd.IdempotencyKey, ct) is { } done) return done;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -138,6 +140,9 @@ public sealed class Checkout(AppDbContext db, TillAccess till, TimeProvider cloc
             // shop's tills queue on its counter row only for that long (see ReceiptNumbers).
             sale.Number = await ReceiptNumbers.AssignAsync(db, currentUser, location.Code, sale.Id, sale.Number, moved.Select(m => m.Id).ToList(), now, ct);
             await tx.CommitAsync(ct);
+            var shop = new KeyValuePair<string, object?>("location", location.Code);
+            AppMetrics.Sales.Add(1, shop);
+            AppMetrics.CheckoutDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, shop);
             return new CheckoutResult(sale.Id, sale.Number, plan.Change, Repeated: false);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation(KeyIndex))

@@ -54,6 +54,7 @@ public sealed class JobRunRecorder(IServiceScopeFactory scopes, TimeProvider clo
             await db.SaveChangesAsync(CancellationToken.None);
             var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-KeepDays);
             await db.Set<JobRun>().Where(r => r.StartedAtUtc < cutoff).ExecuteDeleteAsync(CancellationToken.None);
+            if (jobException is not null) Observability.AppMetrics.JobFailures.Add(1, new KeyValuePair<string, object?>("job", run.JobKey));
             if (jobException is not null)
                 foreach (var notifier in scope.ServiceProvider.GetServices<IJobFailureNotifier>())
                     await notifier.JobFailedAsync(run.JobKey, jobException.GetBaseException().Message, clock.GetUtcNow().UtcDateTime, CancellationToken.None);

@@ -27,6 +27,10 @@ public abstract class ScheduledJob : IJob
     /// <inheritdoc />
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        context.Result = await RunAsync(cancellationToken);
+        // Its own trace and correlation id: the run's log lines and SQL belong together, apart from any request.
+        var (activity, scope) = Observability.CorrelationId.Begin("job " + context.JobDetail.Key.Name);
+        using (activity)
+        using (scope)
+            context.Result = await RunAsync(cancellationToken);
     }
 }

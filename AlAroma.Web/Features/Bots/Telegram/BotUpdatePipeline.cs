@@ -21,6 +21,9 @@ public sealed class BotUpdatePipeline(AppDbContext db, IServiceProvider services
         var claimed = await db.Database.ExecuteSqlAsync(
             $"INSERT INTO telegram_updates (bot, update_id, received_at_utc) VALUES ({botName}, {(long)update.Id}, {now}) ON CONFLICT DO NOTHING", ct);
         if (claimed == 0) return false;
+        var (activity, scope) = Infrastructure.Observability.CorrelationId.Begin("telegram " + botName);
+        using var _ = activity;
+        using var __ = scope;
         try
         {
             await services.GetRequiredKeyedService<IBotUpdateHandler>(botName).HandleAsync(bot, update, ct);

@@ -155,6 +155,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         if (!anyRejected) Delete(rejectedPath);
 
         var elapsed = clockStart.Elapsed;
+        counters.CountRows();
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE lead_imports SET status = 'Done', rows_read = {counters.Rows}, bytes_read = {counters.Total}, imported = {imported},
                 requeued = {requeued}, duplicates_in_file = {dupFile}, duplicates_in_project = {dupProject},
@@ -228,6 +229,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         {
             try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { return; }
             if (c.Stop) return;
+            c.CountRows();
             await using var cmd = new NpgsqlCommand(
                 "UPDATE lead_imports SET rows_read = @r, bytes_read = @b, invalid = @i, heartbeat_at_utc = now() WHERE id = @id RETURNING cancel_requested", side);
             cmd.Parameters.AddWithValue("r", c.Rows);
@@ -272,6 +274,15 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
     {
         public long Rows, Bytes, Total, Invalid;
         public volatile bool Stop, Cancelled;
+        private long _counted;
+
+        /// <summary>Adds the rows read since the last call to the import rows metric (its rate is rows per second).</summary>
+        public void CountRows()
+        {
+            var rows = Interlocked.Read(ref Rows);
+            var before = Interlocked.Exchange(ref _counted, rows);
+            if (rows > before) Infrastructure.Observability.AppMetrics.ImportRows.Add(rows - before, new KeyValuePair<string, object?>("kind", "leads"));
+        }
     }
 
     private static string Cell(string[] cells, int? at) => at is { } i && i < cells.Length ? cells[i] : "";

@@ -46,6 +46,27 @@ public sealed class EmailSender(IOptionsMonitor<SmtpOptions> options, EmailRende
 
     public Channel Channel => Channel.Email;
 
+    /// <summary>
+    /// A connected (and, with a user, signed-in) SMTP client: implicit TLS on 465, STARTTLS when the server offers it
+    /// elsewhere. The sender and the health check use the same way in.
+    /// </summary>
+    /// <exception cref="Exception">MailKit's connection, TLS or authentication errors, or a timeout.</exception>
+    public static async Task<SmtpClient> OpenAsync(SmtpOptions o, CancellationToken ct)
+    {
+        var smtp = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
+        try
+        {
+            await smtp.ConnectAsync(o.Host, o.Port, o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
+            if (!string.IsNullOrEmpty(o.User)) await smtp.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            return smtp;
+        }
+        catch
+        {
+            smtp.Dispose();
+            throw;
+        }
+    }
+
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var o = options.CurrentValue;
@@ -62,9 +83,7 @@ public sealed class EmailSender(IOptionsMonitor<SmtpOptions> options, EmailRende
         mime.Body = body.ToMessageBody();
         try
         {
-            using var smtp = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
-            await smtp.ConnectAsync(o.Host, o.Port, o.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, ct);
-            if (!string.IsNullOrEmpty(o.User)) await smtp.AuthenticateAsync(o.User, o.Password ?? "", ct);
+            using var smtp = await OpenAsync(o, ct);
             var answer = await smtp.SendAsync(mime, ct);
             await smtp.DisconnectAsync(true, ct);
             return SendResult.Sent(answer);

@@ -36,14 +36,17 @@ public sealed class TelegramSender(IOptionsMonitor<TelegramOptions> options, IHt
 
     public Channel Channel => Channel.Telegram;
 
+    /// <summary>A Bot API client for <paramref name="token"/> at the configured server, without Telegram.Bot's own retries (the outbox retries).</summary>
+    public static TelegramBotClient Client(string token, TelegramOptions o, HttpClient http) =>
+        new(new TelegramBotClientOptions(token, string.IsNullOrWhiteSpace(o.BaseUrl) ? null : o.BaseUrl) { RetryCount = 0 }, http);
+
     public async Task<SendResult> SendAsync(OutboxMessage message, CancellationToken ct)
     {
         var o = options.CurrentValue;
         var data = System.Text.Json.JsonSerializer.Deserialize<TextMessage>(message.Data);
         var (token, setting) = data?.Bot == TextMessage.StaffBot ? (o.StaffToken, "StaffToken") : (o.Token, "Token");
         if (string.IsNullOrWhiteSpace(token)) return SendResult.Retry($"Telegram-бот не настроен (Notifications:Telegram:{setting}).");
-        var bot = new TelegramBotClient(new TelegramBotClientOptions(token, string.IsNullOrWhiteSpace(o.BaseUrl) ? null : o.BaseUrl) { RetryCount = 0 },
-            http.CreateClient(HttpClientName));
+        var bot = Client(token, o, http.CreateClient(HttpClientName));
         if (!long.TryParse(message.Recipient, out var chatId)) return SendResult.Permanent($"Неверный chat id Telegram: {message.Recipient}");
         var text = data?.Text ?? "";
         try
