@@ -38,3 +38,12 @@ ensure_smtp_capture() {
 ensure_sshd() {
   [ -x /usr/sbin/sshd ] || apt_install openssh-server
 }
+
+# nginx for the two-instance test (the shipped proxy configuration, docker/nginx). The package starts a default site
+# on port 80; the test runs its own master with a private prefix, so that one is stopped again.
+ensure_nginx() {
+  if [ ! -x /usr/sbin/nginx ]; then
+    apt_install nginx-light || apt_install nginx
+    /usr/sbin/nginx -s stop 2>/dev/null || true
+  fi
+}

@@ -34,28 +34,10 @@ public class AppServer : IAsyncLifetime
         ConnectionString = await TestPostgres.CreateDatabaseAsync("e2e");
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
-        var root = WebRoot.RepoRoot()!;
-        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var dll = Path.Combine(root, "AlAroma.Web", "bin", config, "net10.0", "AlAroma.Web.dll");
-        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution first (dotnet build -c {config}).");
-        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {BaseUrl}")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.Environment["ConnectionStrings__Default"] = ConnectionString;
-        psi.Environment["Demo__Seed"] = "true";
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Logging__PlainText"] = "true";
-        psi.Environment["Security__TwoFactor__RequiredForRoles"] = ""; // the tests sign in as the seeded admin and manager with the password
-        await ConfigureAsync(psi.Environment);
-        _process = Process.Start(psi)!;
-        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await WaitReadyAsync();
+        var environment = new Dictionary<string, string?> { ["Demo__Seed"] = "true" };
+        await ConfigureAsync(environment);
+        _process = StartApp(BaseUrl, ConnectionString, environment, _log);
+        await WaitReadyAsync(_process, BaseUrl, () => Log);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -117,24 +99,58 @@ public class AppServer : IAsyncLifetime
         await TestPostgres.DropDatabaseAsync(ConnectionString);
     }
 
-    private async Task WaitReadyAsync()
+    /// <summary>
+    /// Starts the built AlAroma.Web.dll at <paramref name="baseUrl"/> on <paramref name="connectionString"/> as an operator
+    /// runs it (Production, plain-text logs, two-factor not required of the demo users), with <paramref name="environment"/>
+    /// on top; its output goes to <paramref name="log"/>.
+    /// </summary>
+    public static Process StartApp(string baseUrl, string connectionString, IDictionary<string, string?> environment, StringBuilder log)
+    {
+        var root = WebRoot.RepoRoot()!;
+        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(root, "AlAroma.Web", "bin", config, "net10.0", "AlAroma.Web.dll");
+        if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution first (dotnet build -c {config}).");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls {baseUrl}")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.Environment["ConnectionStrings__Default"] = connectionString;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Logging__PlainText"] = "true";
+        psi.Environment["Security__TwoFactor__RequiredForRoles"] = ""; // the tests sign in as the seeded admin and manager with the password
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits up to 90 s for <c>/health/ready</c> of an app started by <see cref="StartApp"/>.</summary>
+    /// <exception cref="InvalidOperationException">It exited; the message has its output.</exception>
+    /// <exception cref="TimeoutException">Not ready in time.</exception>
+    public static async Task WaitReadyAsync(Process process, string baseUrl, Func<string> log)
     {
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process!.HasExited) throw new InvalidOperationException($"The app exited with {_process.ExitCode}:\n{Log}");
+            if (process.HasExited) throw new InvalidOperationException($"The app exited with {process.ExitCode}:\n{log()}");
             try
             {
-                if ((await http.GetAsync($"{BaseUrl}/health/ready")).StatusCode == HttpStatusCode.OK) return;
+                if ((await http.GetAsync($"{baseUrl}/health/ready")).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) { }
             await Task.Delay(300);
         }
-        throw new TimeoutException($"The app did not become ready in 90 s:\n{Log}");
+        throw new TimeoutException($"The app did not become ready in 90 s:\n{log()}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
