@@ -81,6 +81,13 @@ internal sealed class AppProcess : IDisposable
         return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the process and its children at once (SIGKILL): a crash, an OOM kill, a pulled plug.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     /// <summary>Asks the process to shut down as Ctrl+C or a service manager would (SIGTERM).</summary>
     public void Terminate() => Process.Start("kill", ["-TERM", _process.Id.ToString()])!.WaitForExit();
 

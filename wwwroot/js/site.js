@@ -36,7 +36,9 @@
     // A failed request never goes unnoticed.
     document.body.addEventListener("htmx:responseError", function (e) {
         var s = e.detail.xhr.status;
-        toast(s === 403 ? "Недостаточно прав для этого действия." : "Ошибка сервера (" + s + "). Повторите или обратитесь к администратору.", "error");
+        toast(s === 403 ? "Недостаточно прав для этого действия."
+            : s === 503 ? "Нет связи с базой данных. Повторите через минуту — ничего не потеряно, чек дважды не пробьётся."
+            : "Ошибка сервера (" + s + "). Повторите или обратитесь к администратору.", "error");
     });
     document.body.addEventListener("htmx:sendError", function () {
         toast("Нет связи с сервером. Проверьте сеть и повторите — данные не потеряны.", "error");
