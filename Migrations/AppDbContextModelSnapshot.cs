@@ -1040,6 +1040,26 @@ namespace AlAroma.Web.Migrations
                     b.ToTable("external_pos_events", (string)null);
                 });
 
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalPosRate", b =>
+                {
+                    b.Property<int>("RegisterId")
+                        .HasColumnType("integer")
+                        .HasColumnName("register_id");
+
+                    b.Property<DateTime>("MinuteUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minute_utc");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.HasKey("RegisterId", "MinuteUtc")
+                        .HasName("pk_external_pos_rate");
+
+                    b.ToTable("external_pos_rate", (string)null);
+                });
+
             modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalRegister", b =>
                 {
                     b.Property<int>("Id")
@@ -5296,6 +5316,16 @@ namespace AlAroma.Web.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_external_pos_events_external_registers_register_id");
+                });
+
+            modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalPosRate", b =>
+                {
+                    b.HasOne("AlAroma.Web.Features.ExternalPos.ExternalRegister", null)
+                        .WithMany()
+                        .HasForeignKey("RegisterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_external_pos_rate_external_registers_register_id");
                 });
 
             modelBuilder.Entity("AlAroma.Web.Features.ExternalPos.ExternalSale", b =>

@@ -5,6 +5,7 @@ using AlAroma.Tests.Infrastructure;
 using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Infrastructure.Auditing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Tests.ExternalPos;
@@ -233,6 +234,32 @@ public class ExternalPosApiTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(["/api/v1/customers/lookup", "/api/v1/events/return", "/api/v1/events/sale", "/api/v1/points/quote"], paths);
         Assert.Equal("X-Api-Key", root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
         Assert.Contains("X-Signature", root.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task The_quota_of_a_register_is_counted_once_for_two_instances_over_one_database()
+    {
+        // Two hosts of the app over the same database stand for two instances behind the balancer.
+        await using var first = app.Factory.WithWebHostBuilder(b => b.UseSetting("ExternalPos:RequestsPerMinute", "4"));
+        await using var second = app.Factory.WithWebHostBuilder(b => b.UseSetting("ExternalPos:RequestsPerMinute", "4"));
+        var pos = await ExternalPosClient.CreateAsync(app, first.CreateClient());
+        var other = new ExternalPosClient(second.CreateClient(), pos.ApiKey, pos.Secret);
+        // Within one minute: a count started at the end of a minute would start again at the next one.
+        if (DateTime.UtcNow.Second > 45) await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+            answers.Add((await (i % 2 == 0 ? pos : other).PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" })).StatusCode);
+        Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound,
+            HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
+        var refused = await other.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" });
+        Assert.Equal("quota", (await ExternalPosClient.ReadAsync(refused)).GetProperty("error").GetString());
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
+        // A forged request does not eat the quota of the key it names (the signature is checked first).
+        var fresh = await ExternalPosClient.CreateAsync(app, first.CreateClient());
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "1" }, signature: "00")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" })).StatusCode);
     }
 
     [Fact]

@@ -92,6 +92,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Features.ExternalPos.ExternalRegister> ExternalRegisters => Set<Features.ExternalPos.ExternalRegister>();
     public DbSet<Features.ExternalPos.ExternalPosEvent> ExternalPosEvents => Set<Features.ExternalPos.ExternalPosEvent>();
     public DbSet<Features.ExternalPos.ExternalSale> ExternalSales => Set<Features.ExternalPos.ExternalSale>();
+    public DbSet<Features.ExternalPos.ExternalPosRate> ExternalPosRates => Set<Features.ExternalPos.ExternalPosRate>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {

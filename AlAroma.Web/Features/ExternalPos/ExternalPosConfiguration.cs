@@ -44,3 +44,13 @@ internal sealed class ExternalSaleConfiguration : IEntityTypeConfiguration<Exter
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ExternalPosRateConfiguration : IEntityTypeConfiguration<ExternalPosRate>
+{
+    public void Configure(EntityTypeBuilder<ExternalPosRate> b)
+    {
+        b.ToTable("external_pos_rate");
+        b.HasKey(x => new { x.RegisterId, x.MinuteUtc });
+        b.HasOne<ExternalRegister>().WithMany().HasForeignKey(x => x.RegisterId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -21,7 +21,8 @@ public static class ExternalPosSetup
         * `X-Signature` — HMAC-SHA256 секретом кассы над строкой `X-Timestamp + "." + тело запроса` (байт в байт как отправлено), hex в нижнем регистре.
 
         Ответы: 401 — нет ключа, касса отключена, подпись не совпала или время устарело; 422 — правила программы не позволяют
-        (`{"error": "rule", "message": "…"}`); 409 — eventId уже использован для другого события; 429 — слишком часто (Retry-After, секунды).
+        (`{"error": "rule", "message": "…"}`); 409 — eventId уже использован для другого события; 429 — слишком часто (Retry-After, секунды;
+        лимит кассы в минуту — общий для всех серверов приложения).
         События продажи и возврата идемпотентны по eventId: повтор с тем же телом получает первый ответ (заголовок `Idempotent-Replayed: true`) и ничего не меняет.
         Суммы — рубли с копейками (число, до двух знаков), баллы — целые (1 балл = 1 ₽).
         """;
@@ -31,6 +32,7 @@ public static class ExternalPosSetup
         var s = builder.Services;
         s.AddSingleton<ExternalPosSecrets>();
         s.AddScoped<ExternalPosEvents>();
+        s.AddScoped<ExternalPosQuota>();
         s.AddScoped<LookupExternalCustomer>();
         s.AddScoped<QuoteExternalPoints>();
         s.AddScoped<RecordExternalSale>();

@@ -20,7 +20,8 @@ public sealed record ExternalPosCaller(int RegisterId, string RegisterName, stri
 /// <summary>
 /// The authentication of the external POS API, before model binding: <c>X-Api-Key</c> names an active
 /// <see cref="ExternalRegister"/>, and <c>X-Timestamp</c> + <c>X-Signature</c> sign the body with its secret
-/// (<see cref="TimestampedHmac"/>, window <see cref="WindowSeconds"/> s). Anything else is a 401 with a JSON
+/// (<see cref="TimestampedHmac"/>, window <see cref="WindowSeconds"/> s), within the register's quota counted across the
+/// instances (<see cref="ExternalPosQuota"/>: 429 with Retry-After). Anything else is a 401 with a JSON
 /// <c>{"error", "message"}</c> and the action never runs. On success the request's user becomes the register (so the audit
 /// log names it) and <see cref="ExternalPosCaller"/> is in <c>HttpContext.Items</c>.
 /// </summary>
@@ -72,6 +73,13 @@ public sealed class ExternalPosSignatureAttribute : Attribute, IAsyncResourceFil
             return;
         }
 
+        if (await http.RequestServices.GetRequiredService<ExternalPosQuota>().TakeAsync(register.Id, clock.GetUtcNow(), ct) is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Result = ExternalPosErrors.Json(StatusCodes.Status429TooManyRequests, "quota",
+                $"Превышен лимит запросов этой кассы в минуту (ExternalPos:RequestsPerMinute). Повторите через {retryAfter} с.");
+            return;
+        }
         var caller = new ExternalPosCaller(register.Id, register.Name, body, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))));
         http.Items[typeof(ExternalPosCaller)] = caller;
         http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.DisplayName)], "ExternalPos"));
