@@ -30,6 +30,26 @@ public sealed class LoginThrottlingTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Password_reset_requests_share_the_address_limit_and_get_429_with_Retry_After()
+    {
+        await using var limited = WithLimits(perIp: 2, perAccount: 100);
+        using var client = limited.CreateClient();
+        async Task<HttpResponseMessage> AskAsync()
+        {
+            var token = await AppFixture.FormTokenAsync(client, "/account/forgot-password");
+            return await client.PostAsync("/account/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = "nobody@alaroma.local", ["__RequestVerificationToken"] = token,
+            }));
+        }
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await AskAsync()).StatusCode);
+        var refused = await AskAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, $"Retry-After: {refused.Headers.RetryAfter}");
+        Assert.Contains("Слишком много запросов", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
     public async Task Too_many_posts_from_one_address_get_429_with_Retry_After_and_the_form_with_a_russian_message()
     {
         await using var limited = WithLimits(perIp: 3, perAccount: 100);

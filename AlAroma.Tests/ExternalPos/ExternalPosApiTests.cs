@@ -6,6 +6,8 @@ using AlAroma.Web.Features.Customers;
 using AlAroma.Web.Features.Loyalty;
 using AlAroma.Web.Infrastructure.Auditing;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlAroma.Tests.ExternalPos;
@@ -240,26 +242,35 @@ public class ExternalPosApiTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task The_quota_of_a_register_is_counted_once_for_two_instances_over_one_database()
     {
         // Two hosts of the app over the same database stand for two instances behind the balancer.
-        await using var first = app.Factory.WithWebHostBuilder(b => b.UseSetting("ExternalPos:RequestsPerMinute", "4"));
-        await using var second = app.Factory.WithWebHostBuilder(b => b.UseSetting("ExternalPos:RequestsPerMinute", "4"));
+        // Mid-minute on a clock of the test's, so that the count cannot roll over into the next minute on its own.
+        var real = DateTimeOffset.UtcNow;
+        var clock = new SettableClock(new DateTimeOffset(real.Year, real.Month, real.Day, real.Hour, real.Minute, 30, TimeSpan.Zero));
+        void Configure(IWebHostBuilder b)
+        {
+            b.UseSetting("ExternalPos:RequestsPerMinute", "4");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
+        }
+        await using var first = app.Factory.WithWebHostBuilder(Configure);
+        await using var second = app.Factory.WithWebHostBuilder(Configure);
         var pos = await ExternalPosClient.CreateAsync(app, first.CreateClient());
         var other = new ExternalPosClient(second.CreateClient(), pos.ApiKey, pos.Secret);
-        // Within one minute: a count started at the end of a minute would start again at the next one.
-        if (DateTime.UtcNow.Second > 45) await Task.Delay(TimeSpan.FromSeconds(61 - DateTime.UtcNow.Second));
 
         var answers = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
-            answers.Add((await (i % 2 == 0 ? pos : other).PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" })).StatusCode);
+            answers.Add((await (i % 2 == 0 ? pos : other).PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" }, at: clock.Now)).StatusCode);
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound,
             HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], answers);
-        var refused = await other.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" });
+        var refused = await other.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" }, at: clock.Now);
         Assert.Equal("quota", (await ExternalPosClient.ReadAsync(refused)).GetProperty("error").GetString());
-        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single()), 1, 60);
+        Assert.Equal("30", refused.Headers.GetValues("Retry-After").Single()); // the rest of the minute
+        // The next minute the register is served again (both instances read the same clock here: the test's).
+        clock.Now = clock.Now.AddMinutes(1);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" }, at: clock.Now)).StatusCode);
         // A forged request does not eat the quota of the key it names (the signature is checked first).
         var fresh = await ExternalPosClient.CreateAsync(app, first.CreateClient());
         for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "1" }, signature: "00")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "1" }, at: clock.Now, signature: "00")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await fresh.PostAsync("/api/v1/customers/lookup", new { phone = "+7 999 000-00-04" }, at: clock.Now)).StatusCode);
     }
 
     [Fact]

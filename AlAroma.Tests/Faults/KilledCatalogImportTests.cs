@@ -11,12 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AlAroma.Tests.Faults;
 
 /// <summary>
-/// The web server killed (SIGKILL) while a manager's catalog import of 40 000 products is being written: the catalog
+/// The web server killed (SIGKILL) while a manager's catalog import of 20 000 products is being written: the catalog
 /// has not one of them, the import is still waiting to be run, and run again it creates all of them once.
 /// </summary>
 public sealed class KilledCatalogImportTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const int Rows = 40_000;
+    private const int Rows = 20_000;
 
     [Fact]
     public async Task A_server_killed_mid_import_leaves_the_catalog_as_it_was_and_the_import_runs_again_whole()

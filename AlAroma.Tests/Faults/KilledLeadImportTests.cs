@@ -9,13 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AlAroma.Tests.Faults;
 
 /// <summary>
-/// The app's process killed (SIGKILL, no goodbye) in the middle of loading a base of 300 000 numbers with the CLI:
+/// The app's process killed (SIGKILL, no goodbye) in the middle of loading a base of 150 000 numbers with the CLI:
 /// not one number of it is in the project, the load is marked interrupted once its heartbeat is stale, and «Запустить
 /// снова» loads the whole file once — all or nothing, then all.
 /// </summary>
 public sealed class KilledLeadImportTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const int Rows = 300_000;
+    private const int Rows = 150_000;
 
     [Fact]
     public async Task A_process_killed_mid_load_leaves_no_number_and_the_load_runs_again_whole()

@@ -12,11 +12,31 @@ namespace AlAroma.Tests.Security;
 /// </summary>
 public sealed class RateLimitTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private WebApplicationFactory<Program> Host(string name, int permits) => app.Factory.WithWebHostBuilder(b =>
+    private WebApplicationFactory<Program> Host(string name, int permits, int windowSeconds = 3600) => app.Factory.WithWebHostBuilder(b =>
     {
         b.UseSetting($"{RateLimits.Section}:{name}:Permits", permits.ToString());
-        b.UseSetting($"{RateLimits.Section}:{name}:WindowSeconds", "3600");
+        b.UseSetting($"{RateLimits.Section}:{name}:WindowSeconds", windowSeconds.ToString());
     });
+
+    [Fact]
+    public async Task A_refused_client_is_served_again_once_the_retry_after_has_passed()
+    {
+        // Two downloads per 10 s: a token back every 5 s, far longer than two requests take even on a starved machine.
+        await using var host = Host(RateLimits.Export, permits: 2, windowSeconds: 10);
+        using var manager = await AppFixture.ClientAsync(host, "manager@alaroma.local");
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 5 && refused is null; i++)
+        {
+            var r = await manager.GetAsync("/customers/export");
+            if (r.StatusCode == HttpStatusCode.TooManyRequests) refused = r;
+            else Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        }
+        Assert.NotNull(refused);
+        var wait = int.Parse(Assert.Single(refused.Headers.GetValues("Retry-After")));
+        Assert.InRange(wait, 1, 10);
+        await Task.Delay(TimeSpan.FromSeconds(wait + 0.5));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/customers/export")).StatusCode);
+    }
 
     [Fact]
     public async Task Exports_are_counted_per_user_and_refused_with_retry_after()
