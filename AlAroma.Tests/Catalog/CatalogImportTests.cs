@@ -23,6 +23,14 @@ internal static class ImportSteps
     public static async Task<(Guid Id, RunCatalogImport.Result Result)> ImportAsync(AppFixture app, string fileName, byte[] content,
         Action<MapCatalogImport.Input>? change = null)
     {
+        var id = await MapAsync(app, fileName, content, change);
+        using var s = app.Scope();
+        return (id, await s.ServiceProvider.GetRequiredService<RunCatalogImport>().HandleAsync(id, default));
+    }
+
+    /// <summary>Upload and confirm the guessed mapping (optionally changed): the import waits to be run. Returns its id.</summary>
+    public static async Task<Guid> MapAsync(AppFixture app, string fileName, byte[] content, Action<MapCatalogImport.Input>? change = null)
+    {
         Guid id;
         using (var s = app.Scope()) id = await s.ServiceProvider.GetRequiredService<UploadCatalogImport>().HandleAsync(fileName, content, default);
         using (var s = app.Scope())
@@ -38,7 +46,7 @@ internal static class ImportSteps
             var invalid = await map.SaveAsync(id, input, default);
             Assert.Null(invalid);
         }
-        using (var s = app.Scope()) return (id, await s.ServiceProvider.GetRequiredService<RunCatalogImport>().HandleAsync(id, default));
+        return id;
     }
 }
 

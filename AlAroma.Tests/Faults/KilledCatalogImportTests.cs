@@ -23,18 +23,7 @@ public sealed class KilledCatalogImportTests(AppFixture app) : IClassFixture<App
     {
         var csv = new StringBuilder("Артикул;Название;Бренд;Цена\n");
         for (var i = 0; i < Rows; i++) csv.Append("KILL-").Append(i.ToString("D6")).Append(";Тестовый аромат ").Append(i).Append(";Убитый импорт;").Append(1000 + i % 500).Append('\n');
-        Guid id;
-        using (var s = app.Scope()) id = await s.ServiceProvider.GetRequiredService<UploadCatalogImport>().HandleAsync("kill.csv", Encoding.UTF8.GetBytes(csv.ToString()), default);
-        using (var s = app.Scope())
-        {
-            var map = s.ServiceProvider.GetRequiredService<MapCatalogImport>();
-            var model = await map.GetAsync(id, null, null, default);
-            Assert.Null(await map.SaveAsync(id, new MapCatalogImport.Input
-            {
-                Encoding = model.Mapping.Encoding, Delimiter = model.Mapping.Delimiter, DefaultPrice = "0",
-                Columns = model.Mapping.Columns.ToDictionary(c => c.Key.ToString(), c => c.Value),
-            }, default));
-        }
+        var id = await Catalog.ImportSteps.MapAsync(app, "kill.csv", Encoding.UTF8.GetBytes(csv.ToString()));
         await using var db = app.Db();
         var before = await db.Products.CountAsync();
 
