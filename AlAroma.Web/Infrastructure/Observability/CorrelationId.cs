@@ -21,7 +21,7 @@ public static class CorrelationId
     public static void UseCorrelationId(this WebApplication app) => app.Use(async (http, next) =>
     {
         var given = http.Request.Headers[Header].ToString();
-        var id = IsSane(given) ? given : Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        var id = IsSane(given) ? given : (Activity.Current?.TraceId ?? ActivityTraceId.CreateRandom()).ToString();
         http.Response.Headers[Header] = id;
         using (LogContext.PushProperty(Property, id))
             await next(http);

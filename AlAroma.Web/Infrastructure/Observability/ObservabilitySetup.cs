@@ -10,7 +10,7 @@ namespace AlAroma.Web.Infrastructure.Observability;
 /// OpenTelemetry metrics and traces: ASP.NET Core, HttpClient (the SMS provider, Telegram, the PBX), Npgsql and the
 /// runtime, plus <see cref="AppMetrics"/>. Metrics are scraped by Prometheus at <see cref="MetricsPath"/>, answered only to
 /// the addresses in <c>Observability:Metrics:AllowedNetworks</c> (CIDR; loopback by default) — anyone else gets the
-/// app's 404. Traces go to an OTLP collector when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the OpenTelemetry
+/// app's 404. Traces are recorded and sent to an OTLP collector only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the OpenTelemetry
 /// specification's variable); without one they still give every log line its trace id.
 /// </summary>
 public static class ObservabilitySetup
@@ -28,22 +28,23 @@ public static class ObservabilitySetup
         builder.Services.AddSingleton(new MetricsAccess(networks));
         builder.Services.AddHostedService<OutboxGauges>();
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("alaroma-web", serviceInstanceId: Environment.MachineName + ":" + Environment.ProcessId))
             .WithMetrics(m =>
             {
                 m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation()
                     .AddMeter("Npgsql", AppMetrics.Name)
                     .AddPrometheusExporter();
-            })
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsPlumbing(http.Request.Path))
-                    .AddHttpClientInstrumentation()
-                    .AddNpgsql()
-                    .AddSource(AppMetrics.Name);
-                if (otlp) t.AddOtlpExporter();
             });
+        // Spans only where a collector takes them: recording one per request and per SQL command for nobody costs the
+        // till CPU. Log lines carry the trace id either way (ASP.NET Core starts an activity per request for logging).
+        if (otlp)
+            telemetry.WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsPlumbing(http.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddNpgsql()
+                .AddSource(AppMetrics.Name)
+                .AddOtlpExporter());
     }
 
     /// <summary>The scrape endpoint, first in the pipeline (a scrape is not a page: no session, no rate limit).</summary>
