@@ -11,7 +11,7 @@ namespace AlAroma.Web.Features.ExternalPos;
 
 /// <summary>The register a request came from, known once its signature was checked.</summary>
 /// <param name="BodySha256">Lower-case hex SHA-256 of the body (the idempotency check compares repeats by it).</param>
-public sealed record ExternalPosCaller(int RegisterId, string RegisterName, string Body, string BodySha256)
+public sealed record ExternalPosCaller(int RegisterId, string RegisterName, string BodySha256)
 {
     /// <summary>The name written as "who" in the audit log and the points ledger.</summary>
     public string DisplayName => $"Внешняя касса «{RegisterName}»";
@@ -80,7 +80,7 @@ public sealed class ExternalPosSignatureAttribute : Attribute, IAsyncResourceFil
                 $"Превышен лимит запросов этой кассы в минуту (ExternalPos:RequestsPerMinute). Повторите через {retryAfter} с.");
             return;
         }
-        var caller = new ExternalPosCaller(register.Id, register.Name, body, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))));
+        var caller = new ExternalPosCaller(register.Id, register.Name, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body))));
         http.Items[typeof(ExternalPosCaller)] = caller;
         http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.DisplayName)], "ExternalPos"));
         await next();
