@@ -146,7 +146,8 @@ public class LeadImportTests(AppFixture app) : IClassFixture<AppFixture>
         await run;
         var import = await db.LeadImports.AsNoTracking().SingleAsync(i => i.Id == id);
         Assert.Equal(LeadImportStatus.Cancelled, import.Status);
-        Assert.InRange(import.RowsRead, 1, 399_999);
+        // The cancel may come while the rows are read or after, during the set-based insert: either way nothing lands.
+        Assert.InRange(import.RowsRead, 1, 400_000);
         Assert.Contains("Ни один номер", import.Error);
         Assert.Equal(0, await db.Leads.CountAsync(l => l.ProjectId == project));
     }
