@@ -40,54 +40,68 @@ public sealed class NextLead(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The projects the user calls: those they are an operator of; an Admin or Manager who is no operator anywhere gets every
-    /// live active project (to check the queue).
+    /// live active project (to check the queue). One query either way.
     /// </summary>
     public async Task<List<LeadProject>> ProjectsAsync(string userId, bool backOffice, CancellationToken ct)
     {
-        var live = db.LeadProjects.AsNoTracking().Where(p => p.DeletedAtUtc == null && p.PurgeRequestedAtUtc == null && p.Status == LeadProjectStatus.Active);
-        var mine = await live.Where(p => db.LeadProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == userId && m.Role == LeadProjectRole.Operator))
-            .OrderBy(p => p.Name).ToListAsync(ct);
-        return mine.Count > 0 || !backOffice ? mine : await live.OrderBy(p => p.Name).ToListAsync(ct);
+        var live = await db.LeadProjects.AsNoTracking()
+            .Where(p => p.DeletedAtUtc == null && p.PurgeRequestedAtUtc == null && p.Status == LeadProjectStatus.Active)
+            .Select(p => new { Project = p, Mine = db.LeadProjectMembers.Any(m => m.ProjectId == p.Id && m.UserId == userId && m.Role == LeadProjectRole.Operator) })
+            .OrderBy(p => p.Project.Name).ToListAsync(ct);
+        var mine = live.Where(p => p.Mine).Select(p => p.Project).ToList();
+        return mine.Count > 0 || !backOffice ? mine : live.Select(p => p.Project).ToList();
     }
 
-    /// <summary>Gives the user a number (the one they hold, else the next due one); null when nothing is due now.</summary>
+    /// <summary>
+    /// Gives the user a number (the one they hold, else the next due one); null when nothing is due now. Two round trips
+    /// for an operator of one project: the projects, then one autocommit statement that returns the held number or takes
+    /// the next one (locked rows are skipped, so the lock lasts that statement only).
+    /// </summary>
     public async Task<Lead?> TakeAsync(string userId, bool backOffice, CancellationToken ct)
     {
-        if (await HeldAsync(userId, ct) is { } held) return held;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var project in await ProjectsAsync(userId, backOffice, ct))
+        var until = now + HoldFor;
+        var projects = await ProjectsAsync(userId, backOffice, ct);
+        var asked = false;
+        foreach (var project in projects)
         {
             var open = project.Window.OpenZones(now, ZonesOf(project));
             if (open.Count == 0) continue;
+            asked = true;
             var regions = project.Regions.ToArray();
             var suppliers = project.SupplierIds.ToArray();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // One candidate per open zone (each from the queue index), the earliest of them; locked rows are skipped.
-            var taken = await db.Leads.FromSql($"""
-                SELECT c.* FROM unnest({open.ToArray()}) AS z(tz)
-                CROSS JOIN LATERAL (
-                    SELECT l.* FROM leads l
-                    WHERE l.project_id = {project.Id} AND l.time_zone_id = z.tz AND l.status <= 3 AND l.queue_at_utc <= {now}
-                      AND l.attempts < {project.MaxAttempts} AND (l.taken_until_utc IS NULL OR l.taken_until_utc < {now})
-                      AND (cardinality({regions}) = 0 OR l.region = ANY({regions}))
-                      AND (cardinality({suppliers}) = 0 OR l.supplier_id = ANY({suppliers}))
-                      AND NOT EXISTS (SELECT 1 FROM lead_do_not_call d WHERE d.phone = l.phone AND (d.project_id IS NULL OR d.project_id = l.project_id))
-                    ORDER BY l.queue_at_utc
+            // One candidate per open zone (each from the queue index), the earliest of them; not looked for at all when the
+            // user already holds a number (the held CTE gates the pick as a one-time filter).
+            var rows = await db.Leads.FromSql($"""
+                WITH held AS (
+                    SELECT h.* FROM leads h WHERE h.taken_by = {userId} AND h.taken_until_utc > {now}
+                    ORDER BY h.taken_until_utc LIMIT 1
+                ), pick AS (
+                    SELECT c.id FROM unnest({open.ToArray()}) AS z(tz)
+                    CROSS JOIN LATERAL (
+                        SELECT l.id, l.queue_at_utc FROM leads l
+                        WHERE l.project_id = {project.Id} AND l.time_zone_id = z.tz AND l.status <= 3 AND l.queue_at_utc <= {now}
+                          AND l.attempts < {project.MaxAttempts} AND (l.taken_until_utc IS NULL OR l.taken_until_utc < {now})
+                          AND (cardinality({regions}) = 0 OR l.region = ANY({regions}))
+                          AND (cardinality({suppliers}) = 0 OR l.supplier_id = ANY({suppliers}))
+                          AND NOT EXISTS (SELECT 1 FROM lead_do_not_call d WHERE d.phone = l.phone AND (d.project_id IS NULL OR d.project_id = l.project_id))
+                        ORDER BY l.queue_at_utc
+                        LIMIT 1
+                        FOR UPDATE SKIP LOCKED
+                    ) c
+                    WHERE NOT EXISTS (SELECT 1 FROM held)
+                    ORDER BY c.queue_at_utc
                     LIMIT 1
-                    FOR UPDATE SKIP LOCKED
-                ) c
-                ORDER BY c.queue_at_utc
-                LIMIT 1
+                ), taken AS (
+                    UPDATE leads t SET taken_by = {userId}, taken_until_utc = {until}
+                    FROM pick WHERE t.id = pick.id
+                    RETURNING t.*
+                )
+                SELECT * FROM held UNION ALL SELECT * FROM taken
                 """).AsNoTracking().ToListAsync(ct);
-            if (taken.Count == 0) { await tx.RollbackAsync(ct); continue; }
-            var lead = taken[0];
-            var until = now + HoldFor;
-            await db.Leads.Where(l => l.Id == lead.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.TakenBy, userId).SetProperty(l => l.TakenUntilUtc, until), ct);
-            await tx.CommitAsync(ct);
-            lead.TakenBy = userId;
-            lead.TakenUntilUtc = until;
-            return lead;
+            if (rows.Count > 0) return rows[0];
         }
-        return null;
+        // No project open now: the number the user took before still is theirs until its hold runs out.
+        return asked ? null : await HeldAsync(userId, ct);
     }
 }
