@@ -25,6 +25,9 @@ using AlAroma.Web.Infrastructure;
 using AlAroma.Web.Infrastructure.Jobs;
 using AlAroma.Web.Infrastructure.Observability;
 
+// The call centre's scripted loads and exports run without the web pipeline (half the memory, a faster start).
+if (LeadCommands.IsOne(args)) return await CommandHost.RunAsync(args, s => { LeadCommands.Register(); s.AddLeadLoads(); });
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot.Find() });
 if (args.Length > 0 && !args[0].StartsWith('-')) builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning"; // a CLI command prints its own lines
 builder.AddLogging();
@@ -59,7 +62,7 @@ builder.AddData();
 builder.AddJobs();
 
 var app = builder.Build();
-if (Cli.IsCommand(args)) return await Cli.RunAsync(app, args);
+if (Cli.IsCommand(args)) return await Cli.RunAsync(app.Services, args);
 
 await app.PrepareDatabaseAsync();
 app.UseWeb();

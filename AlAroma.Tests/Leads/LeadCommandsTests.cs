@@ -54,6 +54,34 @@ public class LeadCommandsTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Purge_project_waits_while_the_apps_own_purge_holds_the_project_and_then_finishes_it()
+    {
+        Assert.Equal(0, (await RunAsync(LeadCommands.CreateAsync, "Вместе с фоном")).Code);
+        var file = Path.Combine(app.LeadsFolder, "cli-purge-together.csv");
+        Directory.CreateDirectory(app.LeadsFolder);
+        await File.WriteAllTextAsync(file, "phone\n89161120001\n89161120002\n", Encoding.UTF8);
+        Assert.Equal(0, (await RunAsync(LeadCommands.ImportAsync, file, "--project", "Вместе с фоном")).Code);
+        await using var db = app.Db();
+        var id = await db.LeadProjects.Where(p => p.Name == "Вместе с фоном").Select(p => p.Id).SingleAsync();
+        await db.LeadProjects.Where(p => p.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.DeletedAtUtc, DateTime.UtcNow).SetProperty(p => p.PurgeRequestedAtUtc, DateTime.UtcNow).SetProperty(p => p.PurgeTotal, 2));
+
+        // The background purge of a running instance is in the middle of a batch: it holds the project's row.
+        await using var worker = app.Db();
+        await using var batch = await worker.Database.BeginTransactionAsync();
+        await worker.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM lead_projects WHERE id = {id} FOR UPDATE");
+        var purge = RunAsync(LeadCommands.PurgeAsync, "Вместе с фоном");
+        await Task.Delay(1500);
+        Assert.False(purge.IsCompleted); // waiting, not "stopped"
+        await batch.CommitAsync();
+
+        var purged = await purge;
+        Assert.True(purged.Code == 0, purged.Err);
+        Assert.False(await db.LeadProjects.AnyAsync(p => p.Id == id));
+        Assert.False(await db.Leads.AnyAsync(l => l.ProjectId == id));
+    }
+
+    [Fact]
     public async Task Mistakes_give_a_non_zero_exit_code_and_say_why()
     {
         Assert.Equal(2, (await RunAsync(LeadCommands.ImportAsync, "x.csv")).Code); // no --project

@@ -6,7 +6,7 @@ namespace AlAroma.Web.Infrastructure;
 public static class LoggingSetup
 {
     /// <summary>Serilog to the console: readable text in Development, compact JSON elsewhere (for log shippers).</summary>
-    public static void AddLogging(this WebApplicationBuilder builder)
+    public static void AddLogging(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSerilog((sp, cfg) =>
         {

@@ -77,7 +77,7 @@ internal static class LeadsBench
         // The app's import, its own process, as an operator's script runs it.
         var (appSeconds, peakMiB, output) = RunApp(cs, ["import-leads", file, "--project", "app", "--dedup", "file,project,dnc"]);
         Console.WriteLine($"app import-leads (parse, normalise, place, dedup file+project+dnc, insert): {appSeconds,7:F2} s  ({rows / appSeconds:N0} rows/s), peak RSS {peakMiB:F0} MiB");
-        foreach (var line in output.Split('\n').Where(l => l.StartsWith("Rows") || l.StartsWith("Imported") || l.StartsWith("Duplicates") || l.StartsWith("Rejected as")))
+        foreach (var line in output.Split('\n').Where(l => l.StartsWith("Rows") || l.StartsWith("Elapsed") || l.StartsWith("Imported") || l.StartsWith("Duplicates") || l.StartsWith("Rejected as")))
             Console.WriteLine("    " + line.Trim());
         Console.WriteLine($"import ratio app / PostgreSQL path: {appSeconds / pgSeconds:F2} (target ≤ 1.0; the PostgreSQL path does no validation, no region, no dedup beyond the key)");
 

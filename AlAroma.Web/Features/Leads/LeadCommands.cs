@@ -19,6 +19,12 @@ public static class LeadCommands
     public const string PurgeUsage = "purge-project <name>                     delete a call project and all its numbers for good (in batches)";
     public const string ExportUsage = "export-leads --project <name> <file.csv|file.xlsx>  export a project's numbers";
 
+    /// <summary>How long <c>purge-project</c> waits for a purge that another process is running before it gives up.</summary>
+    public static readonly TimeSpan StalledPurge = TimeSpan.FromSeconds(60);
+
+    /// <summary>Whether <paramref name="args"/> run one of these commands (they run on <see cref="CommandHost"/>).</summary>
+    public static bool IsOne(string[] args) => args.Length > 0 && args[0] is "create-project" or "import-leads" or "export-leads" or "purge-project";
+
     /// <summary>Registers the commands with <see cref="Cli"/>.</summary>
     public static void Register()
     {
@@ -95,7 +101,8 @@ public static class LeadCommands
             await output.WriteLineAsync($"Duplicates: in file {r.DuplicatesInFile}, in project {r.DuplicatesInProject}, in other projects {r.DuplicatesInSystem}, do-not-call {r.DoNotCall}");
             await output.WriteLineAsync($"Rejected as invalid: {r.Invalid}" + (r.InvalidByReason.Count == 0 ? "" :
                 " (" + string.Join(", ", r.InvalidByReason.OrderByDescending(x => x.Value).Select(x => $"{x.Key}: {x.Value}")) + ")"));
-            await output.WriteLineAsync($"Elapsed: {r.Elapsed.TotalSeconds:0.00} s" + (r.Elapsed.TotalSeconds > 0 ? $" ({r.RowsRead / r.Elapsed.TotalSeconds:0} rows/s)" : ""));
+            await output.WriteLineAsync($"Elapsed: {r.Elapsed.TotalSeconds:0.00} s" + (r.Elapsed.TotalSeconds > 0 ? $" ({r.RowsRead / r.Elapsed.TotalSeconds:0} rows/s)" : "")
+                + (r.Status == LeadImportStatus.Done ? $"; read and staged in {r.StagedIn.TotalSeconds:0.00} s, checked and inserted in {(r.Elapsed - r.StagedIn).TotalSeconds:0.00} s" : ""));
             if (r.Status != LeadImportStatus.Done) { await error.WriteLineAsync("error: " + r.Error); return 1; }
             var rejected = await db.LeadImports.AsNoTracking().Where(i => i.Id == id).Select(i => i.RejectedPath).SingleAsync();
             if (rejected is not null) await output.WriteLineAsync($"Rejected rows: {rejected}");
@@ -149,14 +156,27 @@ public static class LeadCommands
         catch (BusinessRuleException e) { await error.WriteLineAsync("error: " + e.Message); return 1; }
         var watch = Stopwatch.StartNew();
         var purge = sp.GetRequiredService<ProjectPurgeWorker>();
-        while (await purge.PurgeNextBatchAsync(CancellationToken.None))
+        long shown = -1;
+        var stalled = Stopwatch.StartNew();
+        while (true)
         {
+            var worked = await purge.PurgeNextBatchAsync(CancellationToken.None);
             var left = await db.LeadProjects.AsNoTracking().Where(p => p.Id == project.Id).Select(p => new { p.PurgePurged, p.PurgeTotal }).FirstOrDefaultAsync();
             if (left is null) break;
-            await output.WriteLineAsync($"  removed {left.PurgePurged} of {left.PurgeTotal} numbers");
+            if (left.PurgePurged != shown)
+            {
+                await output.WriteLineAsync($"  removed {left.PurgePurged} of {left.PurgeTotal} numbers");
+                (shown, stalled) = (left.PurgePurged, Stopwatch.StartNew());
+            }
+            if (worked) continue;
+            // The app's own background purge (this or another instance) holds the batch: it goes on there, so wait for it.
+            if (stalled.Elapsed > StalledPurge)
+            {
+                await error.WriteLineAsync($"error: the purge has not moved for {StalledPurge.TotalSeconds:0} s; run the command again.");
+                return 1;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
-        var gone = !await db.LeadProjects.AnyAsync(p => p.Id == project.Id);
-        if (!gone) { await error.WriteLineAsync("error: the purge stopped before the project was removed; run the command again."); return 1; }
         await output.WriteLineAsync($"Project '{project.Name}' and its numbers removed in {watch.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }

@@ -13,14 +13,9 @@ public static class LeadsSetup
     public static void AddLeads(this WebApplicationBuilder builder)
     {
         var s = builder.Services;
-        s.AddSingleton<LeadFiles>();
-        s.AddScoped<UploadLeadImport>();
+        s.AddLeadLoads();
         s.AddScoped<MapLeadImport>();
-        s.AddScoped<RunLeadImport>();
-        s.AddScoped<StartLeadImport>();
         s.AddScoped<GetLeadImport>();
-        s.AddScoped<Numbers.ListLeads>();
-        s.AddScoped<Numbers.ExportLeads>();
         s.AddScoped<Work.NextLead>();
         s.AddScoped<Work.RecordLeadResult>();
         s.AddScoped<Work.GetLeadCard>();
@@ -42,5 +37,23 @@ public static class LeadsSetup
         builder.AddScheduledJob<LeadSftpJob>(SftpJobKey, "Обмен файлами баз с SFTP-серверами по расписаниям проектов", "LeadSftp", "0 * * * * ?");
         LeadCommands.Register();
         s.AddLeadProjects();
+        s.AddHostedService(sp => sp.GetRequiredService<Projects.ProjectPurgeWorker>());
+    }
+
+    /// <summary>
+    /// What the CLI commands of <see cref="LeadCommands"/> use, for the web app and the slim command host alike: loading a
+    /// base, listing and exporting numbers, deleting and purging a project (its worker's batches, not the worker).
+    /// </summary>
+    public static void AddLeadLoads(this IServiceCollection s)
+    {
+        s.AddSingleton<LeadFiles>();
+        s.AddScoped<UploadLeadImport>();
+        s.AddScoped<RunLeadImport>();
+        s.AddScoped<StartLeadImport>();
+        s.AddScoped<Numbers.ListLeads>();
+        s.AddScoped<Numbers.ExportLeads>();
+        s.AddScoped<Projects.DeleteLeadProject>();
+        s.AddScoped<Projects.RequestProjectPurge>();
+        s.AddSingleton<Projects.ProjectPurgeWorker>();
     }
 }

@@ -14,7 +14,8 @@ namespace AlAroma.Web.Features.Promotions;
 /// </summary>
 internal sealed class PromotionConfiguration : IEntityTypeConfiguration<PromotionRecord>
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>How the promotion's JSON columns are written (public: the compiled EF model refers to it).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public void Configure(EntityTypeBuilder<PromotionRecord> b)
     {

@@ -4,7 +4,7 @@ namespace AlAroma.Web.Features.Leads.Import;
 /// Where uploaded bases and their rejected-rows files are kept: <c>Leads:Folder</c>, by default <c>.data/leads</c> under
 /// the app's content root. Instances behind one proxy must share it (a mounted volume), as they share the database.
 /// </summary>
-public sealed class LeadFiles(IConfiguration config, IWebHostEnvironment env)
+public sealed class LeadFiles(IConfiguration config, IHostEnvironment env)
 {
     /// <summary>The folder, created on first use.</summary>
     public string Folder

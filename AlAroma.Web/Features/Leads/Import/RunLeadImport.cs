@@ -26,11 +26,17 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
     public sealed record Result(LeadImportStatus Status, long RowsRead, long Imported, long Requeued, long DuplicatesInFile, long DuplicatesInProject,
         long DuplicatesInSystem, long DoNotCall, long Invalid, TimeSpan Elapsed, string? Error)
     {
+        /// <summary>How long reading, normalising and staging the rows took, of <see cref="Elapsed"/> (the rest is the classify-and-insert statement).</summary>
+        public TimeSpan StagedIn { get; init; }
+
         /// <summary>Invalid rows by reason (for the CLI's summary).</summary>
         public IReadOnlyDictionary<PhoneRejection, long> InvalidByReason { get; init; } = new Dictionary<PhoneRejection, long>();
     }
 
     private const string StageTable = "lead_stage";
+
+    /// <summary>PostgreSQL's <c>work_mem</c> for the load's transaction only (one load runs at a time per instance).</summary>
+    public const string SortMemory = "256MB";
 
     /// <summary>Runs the import <paramref name="importId"/>, which must be Running (claimed by the worker or the CLI).</summary>
     /// <exception cref="BusinessRuleException">The import is unknown or not claimed.</exception>
@@ -48,11 +54,14 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         await using var side = new NpgsqlConnection(db.Database.GetConnectionString());
         await side.OpenAsync(ct);
-        var pulse = PulseAsync(side, importId, counters, cancel, ct);
+        // Ended at once when the load is over, instead of at the pulse's next second (half a second lost per run on average).
+        using var stopPulse = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pulse = PulseAsync(side, importId, counters, cancel, stopPulse.Token);
         try
         {
             var result = await LoadAsync(import, now, rejectedPath, counters, clockStart, cancel.Token);
             counters.Stop = true;
+            await stopPulse.CancelAsync();
             await pulse;
             Delete(import.StoredPath);
             return result;
@@ -60,6 +69,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         catch (Exception e)
         {
             counters.Stop = true;
+            await stopPulse.CancelAsync();
             await pulse;
             Delete(rejectedPath);
             var cancelled = counters.Cancelled;
@@ -80,6 +90,9 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         await db.Database.OpenConnectionAsync(ct);
         var conn = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The duplicate check sorts the staged rows by phone (which also makes the inserts into the phone indexes
+        // sequential): in memory for a base of a million rows instead of an external merge on disk (−0.5 s per million).
+        await Exec(conn, $"SET LOCAL work_mem = '{SortMemory}'", ct);
         await Exec(conn, $"CREATE TEMP TABLE {StageTable} (line bigint, phone bigint, region text, tz text, comment text, extra jsonb) ON COMMIT DROP", ct);
 
         var plan = RussianNumberingPlan.Default;
@@ -110,17 +123,19 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
                     continue;
                 }
                 var (region, zone) = Place(phone, Cell(row.Cells, import.RegionColumn), plan);
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync((long)row.Number, NpgsqlDbType.Bigint, ct);
-                await copy.WriteAsync(phone, NpgsqlDbType.Bigint, ct);
-                await Nullable(copy, region, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(zone ?? DefaultZone, NpgsqlDbType.Text, ct);
-                await Nullable(copy, Trim(Cell(row.Cells, import.CommentColumn), 2000), NpgsqlDbType.Text, ct);
-                await Nullable(copy, Extra(import.Headers, row.Cells, extraColumns), NpgsqlDbType.Jsonb, ct);
+                // Synchronous writes into Npgsql's buffer: a socket write only when it fills, instead of six awaits per row.
+                copy.StartRow();
+                copy.Write((long)row.Number, NpgsqlDbType.Bigint);
+                copy.Write(phone, NpgsqlDbType.Bigint);
+                Nullable(copy, region, NpgsqlDbType.Text);
+                copy.Write(zone ?? DefaultZone, NpgsqlDbType.Text);
+                Nullable(copy, Trim(Cell(row.Cells, import.CommentColumn), 2000), NpgsqlDbType.Text);
+                Nullable(copy, Extra(import.Headers, row.Cells, extraColumns), NpgsqlDbType.Jsonb);
             }
             await copy.CompleteAsync(ct);
         }
         counters.Bytes = counters.Total;
+        var stagedIn = clockStart.Elapsed;
 
         long imported = 0, requeued = 0, dupFile = 0, dupProject = 0, dupSystem = 0, dnc = 0;
         await using (var cmd = new NpgsqlCommand(ClassifyAndInsert, conn, (NpgsqlTransaction)tx.GetDbTransaction()))
@@ -173,6 +188,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         return new Result(LeadImportStatus.Done, counters.Rows, imported, requeued, dupFile, dupProject, dupSystem, dnc, counters.Invalid, elapsed, null)
         {
             InvalidByReason = invalidBy,
+            StagedIn = stagedIn,
         };
     }
 
@@ -185,7 +201,7 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         if (RegionNames.Match(regionCell) is { } slug) return (slug, RegionNames.TimeZoneOf(slug));
         if (phone / 1_000_000_000 == 79)
         {
-            var found = plan.Find("+" + phone);
+            var found = plan.FindPlace(phone);
             return found is null || found.RegionSlug == RussianNumberingPlan.AllRussia ? (null, null) : (found.RegionSlug, found.TimeZoneId);
         }
         return LeadPhone.GeocodeFixedLine(phone);
@@ -305,8 +321,11 @@ public sealed class RunLeadImport(AppDbContext db, TimeProvider clock, ILogger<R
         return d is null ? null : JsonSerializer.Serialize(d);
     }
 
-    private static Task Nullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken ct) =>
-        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, type, ct);
+    private static void Nullable(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type)
+    {
+        if (value is null) copy.WriteNull();
+        else copy.Write(value, type);
+    }
 
     private static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
     {

@@ -121,12 +121,29 @@ public sealed class RussianNumberingPlan
             if (i < 5) code = code * 10 + d;
             else subscriber = subscriber * 10 + d;
         }
+        return RangeOf(code, subscriber) is { } at && regionSets[at.Region] is { } region ? region with { Operator = operatorsByIndex[at.Operator] } : null;
+    }
+
+    /// <summary>
+    /// The region and time zone of a mobile number given as its digits (79161234567), without its operator: the bulk
+    /// load's lookup, which allocates nothing. Null as for <see cref="Find"/>.
+    /// </summary>
+    public NumberRegion? FindPlace(long digits)
+    {
+        if (digits / 1_000_000_000 != 79) return null;
+        var code = (int)(digits / 10_000_000 % 1000);
+        var subscriber = (int)(digits % 10_000_000);
+        return RangeOf(code, subscriber) is { } at ? regionSets[at.Region] : null;
+    }
+
+    // The last range of the code starting at or before the subscriber number, if it reaches it.
+    private (int Region, int Operator)? RangeOf(int code, int subscriber)
+    {
         if (codes[code - FirstCode] is not { } ranges) return null;
-        // The last range starting at or before the subscriber number, if it reaches it.
         var at = Array.BinarySearch(ranges.From, subscriber);
         if (at < 0) at = ~at - 1;
         if (at < 0 || ranges.To[at] < subscriber) return null;
-        return regionSets[ranges.Region[at]] is { } region ? region with { Operator = operatorsByIndex[ranges.Operator[at]] } : null;
+        return (ranges.Region[at], ranges.Operator[at]);
     }
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };

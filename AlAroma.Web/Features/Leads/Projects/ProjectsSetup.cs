@@ -8,8 +8,8 @@ namespace AlAroma.Web.Features.Leads;
 public static class ProjectsSetup
 {
     /// <summary>
-    /// Registers the use cases of «Проекты обзвона», «Удалённые проекты», «Поставщики баз» and «Не звонить», and the
-    /// background purge of deleted projects (<see cref="ProjectPurgeWorker"/>, off with <c>Leads:Worker:Enabled=false</c>).
+    /// Registers the use cases of «Проекты обзвона», «Удалённые проекты», «Поставщики баз» and «Не звонить» (deleting and
+    /// purging a project come with <see cref="LeadsSetup.AddLeadLoads"/>, which the CLI shares).
     /// </summary>
     public static void AddLeadProjects(this IServiceCollection s)
     {
@@ -17,12 +17,8 @@ public static class ProjectsSetup
         s.AddScoped<SaveLeadSupplier>();
         s.AddScoped<ListLeadProjects>();
         s.AddScoped<SaveLeadProject>();
-        s.AddScoped<DeleteLeadProject>();
         s.AddScoped<RestoreLeadProject>();
-        s.AddScoped<RequestProjectPurge>();
         s.AddScoped<ListDeletedProjects>();
-        s.AddSingleton<ProjectPurgeWorker>();
-        s.AddHostedService(sp => sp.GetRequiredService<ProjectPurgeWorker>());
 
         s.AddScoped<ListDoNotCall>();
         s.AddScoped<AddDoNotCall>();
