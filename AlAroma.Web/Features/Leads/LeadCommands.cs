@@ -22,16 +22,22 @@ public static class LeadCommands
     /// <summary>How long <c>purge-project</c> waits for a purge that another process is running before it gives up.</summary>
     public static readonly TimeSpan StalledPurge = TimeSpan.FromSeconds(60);
 
+    // The one list of the commands: what Register gives Cli and what IsOne recognises.
+    private static readonly (string Name, string Usage, Func<IServiceProvider, string[], TextWriter, TextWriter, Task<int>> Run)[] Commands =
+    [
+        ("create-project", CreateUsage, CreateAsync),
+        ("import-leads", ImportUsage, ImportAsync),
+        ("export-leads", ExportUsage, ExportAsync),
+        ("purge-project", PurgeUsage, PurgeAsync),
+    ];
+
     /// <summary>Whether <paramref name="args"/> run one of these commands (they run on <see cref="CommandHost"/>).</summary>
-    public static bool IsOne(string[] args) => args.Length > 0 && args[0] is "create-project" or "import-leads" or "export-leads" or "purge-project";
+    public static bool IsOne(string[] args) => args.Length > 0 && Commands.Any(c => c.Name == args[0]);
 
     /// <summary>Registers the commands with <see cref="Cli"/>.</summary>
     public static void Register()
     {
-        Cli.Register("create-project", CreateUsage, (sp, a) => CreateAsync(sp, a, Console.Out, Console.Error));
-        Cli.Register("import-leads", ImportUsage, (sp, a) => ImportAsync(sp, a, Console.Out, Console.Error));
-        Cli.Register("export-leads", ExportUsage, (sp, a) => ExportAsync(sp, a, Console.Out, Console.Error));
-        Cli.Register("purge-project", PurgeUsage, (sp, a) => PurgeAsync(sp, a, Console.Out, Console.Error));
+        foreach (var (name, usage, run) in Commands) Cli.Register(name, usage, (sp, a) => run(sp, a, Console.Out, Console.Error));
     }
 
     /// <summary><c>create-project &lt;name&gt;</c>.</summary>
